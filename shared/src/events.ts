@@ -1,0 +1,368 @@
+/**
+ * BCS layouts of every Tusk event, mirroring `move/tusk/sources/events.move`
+ * field by field in declaration order (see `move/tusk/EVENTS.md`). This is the
+ * one place the indexer, the devnet, the web app and the tests read them from.
+ * A generated Move test (`move/tusk/tests/generated/event_bcs_tests.move`)
+ * proves the bytes equal what Move emits.
+ */
+import { bcs } from '@mysten/sui/bcs';
+
+// --- Epochs ---
+
+// A new epoch began: the ending epoch's fees were turned into rewards
+// (`rewards` distributed to pools, `burned` destroyed) and every pool advanced.
+export const EpochChangeStarted = bcs.struct('EpochChangeStarted', {
+  epoch: bcs.u32(),
+  total_stake: bcs.u64(),
+  rewards: bcs.u64(),
+  burned: bcs.u64(),
+});
+
+// A 2/3-of-shards quorum of the committee finished syncing `epoch`.
+export const EpochChangeDone = bcs.struct('EpochChangeDone', {
+  epoch: bcs.u32(),
+});
+
+// At `voting_end` of `epoch`, the committee for `next_epoch` was selected:
+// `shards[i]` is the number of shards of `node_ids[i]`.
+export const CommitteeSelected = bcs.struct('CommitteeSelected', {
+  epoch: bcs.u32(),
+  next_epoch: bcs.u32(),
+  node_ids: bcs.vector(bcs.Address),
+  shards: bcs.vector(bcs.u16()),
+});
+
+// A committee node confirmed it holds `shards` (shard indices) for `epoch`.
+export const ShardsReceived = bcs.struct('ShardsReceived', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  shards: bcs.vector(bcs.u16()),
+});
+
+// One governed parameter and the value it now has.
+export const ParameterValue = bcs.struct('ParameterValue', {
+  name: bcs.string(),
+  value: bcs.u64(),
+});
+
+// The parameters in force for `epoch`: aggregated node votes (prices in FROST
+// per MiB per epoch, capacity in bytes) and every governed parameter that a
+// passed proposal changed at this epoch change.
+export const ParametersApplied = bcs.struct('ParametersApplied', {
+  epoch: bcs.u32(),
+  storage_price: bcs.u64(),
+  write_price: bcs.u64(),
+  capacity: bcs.u64(),
+  changed: bcs.vector(ParameterValue),
+});
+
+
+// --- Nodes ---
+
+// A storage node registered as a candidate; `node_id` is its pool's object ID.
+export const NodeRegistered = bcs.struct('NodeRegistered', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  operator: bcs.Address,
+  name: bcs.string(),
+  network_address: bcs.string(),
+  public_key: bcs.byteVector(),
+  commission_bps: bcs.u16(),
+});
+
+// A node's info changed; only the changed fields are `some`.
+export const NodeUpdated = bcs.struct('NodeUpdated', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  name: bcs.option(bcs.string()),
+  network_address: bcs.option(bcs.string()),
+  public_key: bcs.option(bcs.byteVector()),
+  network_public_key: bcs.option(bcs.byteVector()),
+  metadata_url: bcs.option(bcs.string()),
+});
+
+// A commission change, effective from `effective_epoch` (two epochs ahead).
+export const CommissionScheduled = bcs.struct('CommissionScheduled', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  rate_bps: bcs.u16(),
+  effective_epoch: bcs.u32(),
+});
+
+// The cap holder collected `amount` of accrued commission to `receiver`.
+export const CommissionCollected = bcs.struct('CommissionCollected', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  amount: bcs.u64(),
+  receiver: bcs.Address,
+});
+
+// A node's vote on storage price, write price and capacity.
+export const NodeVoted = bcs.struct('NodeVoted', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  storage_price: bcs.u64(),
+  write_price: bcs.u64(),
+  capacity: bcs.u64(),
+});
+
+
+// --- Pools ---
+
+// A pool moved into `epoch` (once per pool per epoch): its stake and shares
+// now, the rewards it received and the commission taken from them, the stake
+// activated and withdrawn, and its exchange rate (`rate_wal` WAL per
+// `rate_shares` shares).
+export const PoolAdvanced = bcs.struct('PoolAdvanced', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  stake: bcs.u64(),
+  shares: bcs.u64(),
+  rewards: bcs.u64(),
+  commission: bcs.u64(),
+  activated: bcs.u64(),
+  withdrawn: bcs.u64(),
+  rate_wal: bcs.u64(),
+  rate_shares: bcs.u64(),
+});
+
+
+// --- Delegation ---
+
+// `owner` staked `amount` with `node_id`; active from `activation_epoch`.
+export const StakeDeposited = bcs.struct('StakeDeposited', {
+  epoch: bcs.u32(),
+  staked_wal_id: bcs.Address,
+  node_id: bcs.Address,
+  owner: bcs.Address,
+  amount: bcs.u64(),
+  activation_epoch: bcs.u32(),
+});
+
+// A withdrawal was requested; the stake can be withdrawn from `withdraw_epoch`.
+export const WithdrawRequested = bcs.struct('WithdrawRequested', {
+  epoch: bcs.u32(),
+  staked_wal_id: bcs.Address,
+  node_id: bcs.Address,
+  owner: bcs.Address,
+  principal: bcs.u64(),
+  withdraw_epoch: bcs.u32(),
+});
+
+// Stake left the pool: `principal + rewards - slashed` was paid to `owner`.
+// `rewards` is what the stake earned net of commission, before slashes;
+// `slashed` is the staker's share of slashes while it was active.
+export const StakeWithdrawn = bcs.struct('StakeWithdrawn', {
+  epoch: bcs.u32(),
+  staked_wal_id: bcs.Address,
+  node_id: bcs.Address,
+  owner: bcs.Address,
+  principal: bcs.u64(),
+  rewards: bcs.u64(),
+  slashed: bcs.u64(),
+});
+
+// `amount` of principal moved from `from_id` into the new `new_id`.
+export const StakedWalSplit = bcs.struct('StakedWalSplit', {
+  epoch: bcs.u32(),
+  from_id: bcs.Address,
+  new_id: bcs.Address,
+  amount: bcs.u64(),
+});
+
+// `from_id` was merged into `into_id` and no longer exists.
+export const StakedWalJoined = bcs.struct('StakedWalJoined', {
+  epoch: bcs.u32(),
+  into_id: bcs.Address,
+  from_id: bcs.Address,
+});
+
+
+// --- Slashing ---
+
+// A committee node voted to slash `target_node_id`; `weight` is the voter's
+// shards and `total_weight` the shards voting for this slash so far this epoch.
+export const SlashVoteCast = bcs.struct('SlashVoteCast', {
+  epoch: bcs.u32(),
+  voter_node_id: bcs.Address,
+  target_node_id: bcs.Address,
+  weight: bcs.u64(),
+  total_weight: bcs.u64(),
+});
+
+// A slash was executed: accrued commission and `stake_burned` of the pool's
+// stake were burned; the pool's exchange rate is now `rate_wal / rate_shares`.
+export const NodeSlashed = bcs.struct('NodeSlashed', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  commission_burned: bcs.u64(),
+  stake_burned: bcs.u64(),
+  rate_wal: bcs.u64(),
+  rate_shares: bcs.u64(),
+});
+
+
+// --- Governance ---
+
+// A proposal was opened. `kind`: 0 parameter change, 1 package upgrade, 2 text.
+// `payload`: kind 0 the BCS of (name: String, value: u64); kind 1 the package
+// digest (32 bytes); kind 2 the UTF-8 text.
+export const ProposalCreated = bcs.struct('ProposalCreated', {
+  epoch: bcs.u32(),
+  proposal_id: bcs.Address,
+  proposer: bcs.Address,
+  kind: bcs.u8(),
+  payload: bcs.byteVector(),
+  deposit: bcs.u64(),
+  end_epoch: bcs.u32(),
+});
+
+// A vote. `voter` is a node ID (`is_node`) or a StakedWal ID. `option`:
+// 0 Yes, 1 No, 2 Abstain, 3 NoWithVeto. `weight` is the voting power at cast time.
+export const VoteCast = bcs.struct('VoteCast', {
+  epoch: bcs.u32(),
+  proposal_id: bcs.Address,
+  voter: bcs.Address,
+  is_node: bcs.bool(),
+  option: bcs.u8(),
+  weight: bcs.u64(),
+});
+
+// The voting window closed. `status`: 1 passed, 2 rejected, 3 vetoed,
+// 4 failed quorum. Tallies are with delegator overrides applied.
+export const ProposalFinalized = bcs.struct('ProposalFinalized', {
+  epoch: bcs.u32(),
+  proposal_id: bcs.Address,
+  status: bcs.u8(),
+  yes: bcs.u64(),
+  no: bcs.u64(),
+  abstain: bcs.u64(),
+  veto: bcs.u64(),
+});
+
+// A passed proposal took effect (parameter applied or upgrade authorized).
+export const ProposalExecuted = bcs.struct('ProposalExecuted', {
+  epoch: bcs.u32(),
+  proposal_id: bcs.Address,
+});
+
+// The package was upgraded to `package_id`; shared objects now accept `version`.
+export const PackageUpgraded = bcs.struct('PackageUpgraded', {
+  epoch: bcs.u32(),
+  package_id: bcs.Address,
+  version: bcs.u64(),
+});
+
+
+// --- Storage ---
+
+// Storage of `size` encoded bytes for epochs [start_epoch, end_epoch) was bought for `paid`.
+export const StorageReserved = bcs.struct('StorageReserved', {
+  epoch: bcs.u32(),
+  storage_id: bcs.Address,
+  owner: bcs.Address,
+  size: bcs.u64(),
+  start_epoch: bcs.u32(),
+  end_epoch: bcs.u32(),
+  paid: bcs.u64(),
+});
+
+// A blob was registered (`size` unencoded bytes); stored until `end_epoch` (exclusive).
+export const BlobRegistered = bcs.struct('BlobRegistered', {
+  epoch: bcs.u32(),
+  blob_id: bcs.u256(),
+  object_id: bcs.Address,
+  owner: bcs.Address,
+  size: bcs.u64(),
+  encoding_type: bcs.u8(),
+  end_epoch: bcs.u32(),
+  deletable: bcs.bool(),
+  write_fee: bcs.u64(),
+});
+
+// A blob was certified available, or (`is_extension`) its lifetime extended.
+export const BlobCertified = bcs.struct('BlobCertified', {
+  epoch: bcs.u32(),
+  blob_id: bcs.u256(),
+  object_id: bcs.Address,
+  end_epoch: bcs.u32(),
+  deletable: bcs.bool(),
+  is_extension: bcs.bool(),
+});
+
+// A deletable blob was deleted; its storage went back to its owner.
+export const BlobDeleted = bcs.struct('BlobDeleted', {
+  epoch: bcs.u32(),
+  blob_id: bcs.u256(),
+  object_id: bcs.Address,
+  end_epoch: bcs.u32(),
+  was_certified: bcs.bool(),
+});
+
+// A blob ID was declared invalid by 1/3+ of the shards.
+export const BlobInvalidated = bcs.struct('BlobInvalidated', {
+  epoch: bcs.u32(),
+  blob_id: bcs.u256(),
+});
+
+// Storage and write prices (FROST per MiB per epoch) changed.
+export const PricesUpdated = bcs.struct('PricesUpdated', {
+  epoch: bcs.u32(),
+  storage_price: bcs.u64(),
+  write_price: bcs.u64(),
+});
+
+/** Every event schema by its Move struct name. */
+export const eventSchemas = {
+  EpochChangeStarted,
+  EpochChangeDone,
+  CommitteeSelected,
+  ShardsReceived,
+  ParametersApplied,
+  NodeRegistered,
+  NodeUpdated,
+  CommissionScheduled,
+  CommissionCollected,
+  NodeVoted,
+  PoolAdvanced,
+  StakeDeposited,
+  WithdrawRequested,
+  StakeWithdrawn,
+  StakedWalSplit,
+  StakedWalJoined,
+  SlashVoteCast,
+  NodeSlashed,
+  ProposalCreated,
+  VoteCast,
+  ProposalFinalized,
+  ProposalExecuted,
+  PackageUpgraded,
+  StorageReserved,
+  BlobRegistered,
+  BlobCertified,
+  BlobDeleted,
+  BlobInvalidated,
+  PricesUpdated,
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+
+/** The decoded value of event `N` (u64/u256 fields are decimal strings, as @mysten/bcs gives them). */
+export type EventData<N extends EventName> = (typeof eventSchemas)[N]['$inferType'];
+
+/** The value to encode event `N` (u64/u256 fields accept bigint, number or string). */
+export type EventInput<N extends EventName> = (typeof eventSchemas)[N]['$inferInput'];
+
+/** The Move module that defines every event. */
+export const EVENTS_MODULE = 'events';
+
+/** The full Move type of event `name` under the package that first defined it. */
+export function eventType(originalPackageId: string, name: EventName): string {
+  return `${originalPackageId}::${EVENTS_MODULE}::${name}`;
+}
+
+export const eventNames = Object.keys(eventSchemas) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventSchemas, name);
+}
