@@ -1,0 +1,92 @@
+// `npm run test:move [-- <package> [name-filter]]`: compiles every Move
+// package under move/ (dependencies first) and runs its unit tests.
+//
+// Prints PASS/FAIL per test, a summary per package, compiler diagnostics on
+// failure, and last the line `MOVE_TESTS passed=N failed=M` that the root
+// test script parses. A package that does not compile counts as one failure.
+// Exits non-zero on any failure.
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { toolchain } from './builder.ts';
+import { findPackages, MOVE_ROOT } from './packages.ts';
+import { testPackage, type PackageTestReport } from './testPackage.ts';
+
+export interface RunOptions {
+  /** Folder whose subfolders are Move packages (move/ by default). */
+  root?: string;
+  /** Only this package (by `[package] name`). */
+  packageName?: string;
+  /** Only tests whose qualified name contains this text. */
+  nameFilter?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunTotals {
+  passed: number;
+  failed: number;
+}
+
+/** Runs the selected packages' tests, logging as it goes; ends with the MOVE_TESTS line. */
+export async function runMoveTests(options: RunOptions = {}): Promise<RunTotals> {
+  const { root = MOVE_ROOT, packageName, nameFilter, log = console.log } = options;
+  const all = findPackages(root);
+  const selected = packageName ? all.filter((p) => p.name === packageName) : all;
+  if (selected.length === 0) {
+    throw new Error(
+      `no Move package named "${packageName}" under ${root} (have: ${all.map((p) => p.name).join(', ')})`,
+    );
+  }
+
+  const { framework, suiVersion } = await toolchain();
+  log(`Move unit tests: runner Sui ${suiVersion}, framework sources from ${framework.origin}`);
+
+  const totals: RunTotals = { passed: 0, failed: 0 };
+  for (const pkg of selected) {
+    log(`\n== ${pkg.name} (${relative(root, pkg.dir)}/)`);
+    const report = await testPackage(pkg.dir, { nameFilter });
+    printReport(report, log);
+    const counts = count(report);
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+  }
+  if (nameFilter && totals.passed + totals.failed === 0) {
+    log(`\nno test name contains "${nameFilter}"`);
+    totals.failed += 1;
+  }
+  log(`\nMOVE_TESTS passed=${totals.passed} failed=${totals.failed}`);
+  return totals;
+}
+
+function count(report: PackageTestReport): RunTotals {
+  if (!report.compiled) return { passed: 0, failed: 1 };
+  const passed = report.tests.filter((t) => t.passed).length;
+  return { passed, failed: report.tests.length - passed };
+}
+
+function printReport(report: PackageTestReport, log: (line: string) => void): void {
+  const seconds = (report.ms / 1000).toFixed(1);
+  if (!report.compiled) {
+    log(report.details);
+    log(`${report.name}: FAILED TO COMPILE in ${seconds} s`);
+    return;
+  }
+  for (const test of report.tests) log(`${test.passed ? 'PASS' : 'FAIL'} ${test.name}`);
+  if (report.details) log(`\n${report.details}\n`);
+  const { passed, failed } = count(report);
+  const hidden = report.filteredOut > 0 ? `, ${report.filteredOut} filtered out` : '';
+  const note = report.tests.length + report.filteredOut === 0 ? ' (compiled; no tests yet)' : '';
+  log(`${report.name}: ${passed} passed, ${failed} failed${hidden} in ${seconds} s${note}`);
+}
+
+// Run as a script (not when imported by the runner's own tests).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [packageName, nameFilter] = process.argv.slice(2);
+  runMoveTests({ packageName, nameFilter }).then(
+    ({ failed }) => process.exit(failed === 0 ? 0 : 1),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      console.log('MOVE_TESTS passed=0 failed=1');
+      process.exit(1);
+    },
+  );
+}
