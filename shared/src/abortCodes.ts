@@ -1,0 +1,182 @@
+/**
+ * Move aborts -> sentences a person can act on. A failed Tusk transaction
+ * reports a `MoveAbort` with the module it happened in and either a clever
+ * error (the `#[error]` constant's name and message) or a plain u64 code. This
+ * module pulls that out of whatever the client hands back (a structured
+ * `ExecutionError`, a thrown `Error`, or just its message) and says what went
+ * wrong in the user's terms. The table follows `move/wal/sources` and
+ * `move/tusk/sources`: a test reads those files and fails when a constant has
+ * no sentence here.
+ */
+
+export interface MoveAbortInfo {
+  /** Package ID, when known. */
+  package?: string;
+  /** Module name, e.g. `staking`. */
+  module?: string;
+  functionName?: string;
+  /** The raw abort code as a decimal string (a clever-error bitset or a plain u64 constant). */
+  abortCode?: string;
+  /** The `#[error]` constant name, e.g. `EWrongVersion`. */
+  constantName?: string;
+  /** The constant's rendered message, when the node sent it. */
+  constantMessage?: string;
+  /** The PTB command (0-based) that aborted. */
+  command?: number;
+}
+
+interface AbortSentence {
+  /** The plain u64 value, for constants declared as `const EName: u64 = n`. */
+  code?: number;
+  sentence: string;
+}
+
+/**
+ * Sentences by module, then by constant name. Modules of the `wal` package
+ * and of `tusk` share no names, so one flat lookup by module is enough.
+ */
+export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
+  wal: {
+    EWrongVersion: {
+      sentence: 'The WAL treasury has been upgraded and this app is calling an older package; reload the page to use the current one.',
+    },
+    EAlreadyMigrated: { sentence: 'The WAL treasury is already on the current package version; there is nothing to migrate.' },
+  },
+};
+
+/** Sentences for constants that mean the same thing in every Tusk module. */
+const COMMON_SENTENCES: Record<string, string> = {
+  EWrongVersion: 'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.',
+};
+
+/** Parses the error text the Sui SDK and nodes produce for a Move abort. */
+export function abortFromMessage(message: string): MoveAbortInfo | undefined {
+  if (!/MoveAbort/.test(message)) return undefined;
+  const info: MoveAbortInfo = {};
+  // SDK format: "MoveAbort in 2nd command, 'EName': text, in '0xpkg::module::fn' (line 12)"
+  const command = /MoveAbort in (\d+)(?:st|nd|rd|th) command/.exec(message);
+  if (command) info.command = Number(command[1]) - 1;
+  const clever = /, '([A-Za-z_][A-Za-z0-9_]*)'(?::\s*(.*?))?, in '/.exec(message);
+  if (clever) {
+    info.constantName = clever[1];
+    if (clever[2]) info.constantMessage = clever[2];
+  }
+  const code = /abort code:\s*(\d+)/.exec(message);
+  if (code) info.abortCode = code[1];
+  const location = /in '(0x[0-9a-fA-F]+)::([A-Za-z_][A-Za-z0-9_]*)(?:::([A-Za-z_][A-Za-z0-9_]*))?'/.exec(message);
+  if (location) {
+    info.package = location[1];
+    info.module = location[2];
+    if (location[3]) info.functionName = location[3];
+  }
+  // Rust debug format: MoveAbort(MoveLocation { module: ModuleId { address: 0x.., name: Identifier("staking") }, function: 3, instruction: 10, function_name: Some("stake_with_pool") }, 7) in command 1
+  if (!location) {
+    const rustModule = /name:\s*Identifier\("([A-Za-z_][A-Za-z0-9_]*)"\)/.exec(message);
+    if (rustModule) info.module = rustModule[1];
+    const rustAddress = /address:\s*(0x)?([0-9a-fA-F]{1,64})/.exec(message);
+    if (rustAddress) info.package = `0x${rustAddress[2]}`;
+    const rustFn = /function_name:\s*Some\("([A-Za-z_][A-Za-z0-9_]*)"\)/.exec(message);
+    if (rustFn) info.functionName = rustFn[1];
+    const rustCode = /\},\s*(\d+)\)/.exec(message);
+    if (rustCode && !info.abortCode) info.abortCode = rustCode[1];
+    const rustCommand = /in command (\d+)/.exec(message);
+    if (rustCommand && info.command === undefined) info.command = Number(rustCommand[1]);
+  }
+  return info;
+}
+
+/** The shape of `ExecutionError` from `@mysten/sui/client` that this module reads. */
+interface ExecutionErrorLike {
+  $kind?: string;
+  message?: string;
+  command?: number;
+  MoveAbort?: {
+    abortCode?: string;
+    location?: { package?: string; module?: string; functionName?: string };
+    cleverError?: { constantName?: string; value?: string };
+  };
+}
+
+/** The abort inside a structured execution error, or undefined when it was no Move abort. */
+export function abortFromExecutionError(error: ExecutionErrorLike | null | undefined): MoveAbortInfo | undefined {
+  if (!error) return undefined;
+  if (error.$kind === 'MoveAbort' && error.MoveAbort) {
+    const abort = error.MoveAbort;
+    return {
+      package: abort.location?.package,
+      module: abort.location?.module,
+      functionName: abort.location?.functionName,
+      abortCode: abort.abortCode,
+      constantName: abort.cleverError?.constantName,
+      constantMessage: abort.cleverError?.value,
+      command: error.command,
+    };
+  }
+  return error.message ? abortFromMessage(error.message) : undefined;
+}
+
+/** Clever-error codes set the top bit; their low 16 bits index the constant, not a value. */
+function isCleverCode(code: bigint): boolean {
+  return code >= 2n ** 63n;
+}
+
+/** One sentence for a Move abort. */
+export function explainAbort(info: MoveAbortInfo): string {
+  const module = info.module ?? '';
+  const table = ABORT_SENTENCES[module] ?? {};
+  if (info.constantName) {
+    const known = table[info.constantName]?.sentence ?? COMMON_SENTENCES[info.constantName];
+    if (known) return known;
+    if (info.constantMessage) return sentence(info.constantMessage);
+  }
+  if (info.abortCode !== undefined && /^\d+$/.test(info.abortCode)) {
+    const code = BigInt(info.abortCode);
+    if (!isCleverCode(code)) {
+      const match = Object.values(table).find((entry) => entry.code !== undefined && BigInt(entry.code) === code);
+      if (match) return match.sentence;
+    }
+  }
+  const where = module ? `${module}${info.functionName ? `::${info.functionName}` : ''}` : 'the Tusk package';
+  const what = info.constantName ?? (info.abortCode !== undefined ? `abort code ${info.abortCode}` : 'an abort');
+  return `The transaction was rejected by ${where} (${what}).`;
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalized = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
+}
+
+/** Common non-abort failures, by a fragment of their message. */
+const OTHER_FAILURES: [RegExp, string][] = [
+  [/InsufficientGas|GasBalanceTooLow|insufficient gas|No valid gas coins/i, 'Not enough SUI to pay for gas. Add SUI to this address and try again.'],
+  [/InsufficientCoinBalance|insufficient.*balance/i, 'Not enough WAL in this address for that amount.'],
+  [/rejected|denied|cancel+ed by (the )?user/i, 'You declined the request in your wallet; nothing was sent.'],
+  [/ObjectVersionUnavailable|ObjectNotFound|not found|deleted/i, 'An object this transaction uses has changed or no longer exists; refresh and try again.'],
+  [/Failed to fetch|NetworkError|ECONNREFUSED|fetch failed/i, 'Could not reach the Sui network; check your connection and try again.'],
+];
+
+/**
+ * One sentence for any failure a transaction flow can meet: a structured
+ * execution error, an `Error`, or a message. Move aborts get their table
+ * sentence; other known failures a fitting one; the rest their own message.
+ */
+export function explainFailure(failure: unknown): string {
+  if (failure === null || failure === undefined) return 'The transaction failed for an unknown reason.';
+  if (typeof failure === 'object' && ('$kind' in failure || 'MoveAbort' in failure)) {
+    const abort = abortFromExecutionError(failure as ExecutionErrorLike);
+    if (abort) return explainAbort(abort);
+  }
+  const message =
+    typeof failure === 'string'
+      ? failure
+      : failure instanceof Error
+        ? failure.message
+        : typeof failure === 'object' && 'message' in failure && typeof (failure as { message: unknown }).message === 'string'
+          ? (failure as { message: string }).message
+          : String(failure);
+  const abort = abortFromMessage(message);
+  if (abort) return explainAbort(abort);
+  for (const [pattern, text] of OTHER_FAILURES) if (pattern.test(message)) return text;
+  return sentence(message || 'The transaction failed for an unknown reason');
+}
