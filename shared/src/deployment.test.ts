@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deploymentTypes, loadDeployment, parseDeployment, serializeDeployment } from './deployment.ts';
+import { deploymentTypes, parseDeployment, serializeDeployment } from './deployment.ts';
+import { loadDeployment } from './deploymentFile.ts';
 
 const valid = {
   network: 'localnet',

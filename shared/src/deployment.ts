@@ -3,7 +3,8 @@
  * shared objects every transaction touches. One JSON file describes one
  * deployment (the devnet writes one; a real network gets one at publish), and
  * the indexer, the web app, the transaction builders and the tests all read it
- * through `parseDeployment`, so an ID is never hard-coded anywhere else.
+ * through `parseDeployment` (files: `deploymentFile.ts`), so an ID is never
+ * hard-coded anywhere else. This module has no Node imports: browsers use it too.
  *
  * Example:
  * ```json
@@ -21,7 +22,6 @@
  * }
  * ```
  */
-import { readFileSync } from 'node:fs';
 import { normalizeSuiAddress, isValidSuiAddress } from '@mysten/sui/utils';
 import { z } from 'zod';
 
@@ -102,40 +102,6 @@ export function parseDeployment(input: unknown, source = 'deployment'): Deployme
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);
   throw new Error(`${source} is invalid: ${problems.join('; ')}`);
-}
-
-/** The file the environment points at: `TUSK_DEPLOYMENT`, else `.data/deployment.json`. */
-export const DEFAULT_DEPLOYMENT_FILE = '.data/deployment.json';
-
-export function deploymentFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.TUSK_DEPLOYMENT?.trim() || DEFAULT_DEPLOYMENT_FILE;
-}
-
-/**
- * Reads the deployment from `TUSK_DEPLOYMENT_JSON` (inline JSON) or the file
- * `deploymentFileFromEnv()` names. Returns `undefined` when neither exists, and
- * throws with the reason when one exists but is not a valid deployment.
- */
-export function loadDeployment(env: NodeJS.ProcessEnv = process.env): Deployment | undefined {
-  const inline = env.TUSK_DEPLOYMENT_JSON?.trim();
-  if (inline) return parseDeployment(parseJson(inline, 'TUSK_DEPLOYMENT_JSON'), 'TUSK_DEPLOYMENT_JSON');
-  const file = deploymentFileFromEnv(env);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return parseDeployment(parseJson(text, file), file);
-}
-
-function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 /** The deployment as plain JSON (bigints as decimal strings), e.g. to hand to a browser. */
