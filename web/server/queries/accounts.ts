@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@tusk/shared/db/database';
 import { nodeEpochs, nodes, stakeEvents, stakePositions } from '@tusk/shared/db/schema';
-import { positionValue, type ExchangeRate } from '@tusk/shared/exchangeRate';
+import { valueAt as positionValue, type ExchangeRate } from '@tusk/shared/staking/exchangeRate';
 import { formatWal } from '@tusk/shared/format';
 import { chainClock, epochStartEstimate, type ChainClock } from './epochClock.ts';
 

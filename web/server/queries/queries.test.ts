@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
-import { positionValue } from '@tusk/shared/exchangeRate';
+import { valueAt as positionValue } from '@tusk/shared/staking/exchangeRate';
 import { ALICE, BOB, CURRENT_EPOCH, EPOCH_MS, NODE_STAKE, NODES, OPERATOR, POSITIONS, PROPOSALS, rateOf, seedScenario, WAL } from '../testing/scenario.ts';
 import { accountEvents, accountPositions, accountRewards, rewardsCsv } from './accounts.ts';
 import { chainClock } from './epochClock.ts';
