@@ -1,0 +1,419 @@
+// `npm run publish:move -- --network <localnet|devnet|testnet|mainnet|URL> --key <file|ENV>`
+//
+// Publishes Tusk to a Sui network and writes the deployment file the indexer
+// and the web app read:
+//   1. build and publish `wal`;
+//   2. rebuild `tusk` with wal's on-chain address and publish it;
+//   3. call `tusk::init::initialize` with the AdminCap (and the UpgradeCap,
+//      if the function takes it) to create the shared objects;
+//   4. write the deployment (shared/src/deployment.ts schema) and, beside it,
+//      the publish record (every ID, cap, digest and transaction).
+// Each step is recorded as it lands, so a rerun resumes where it stopped.
+//
+// `--dry-run` builds and simulates without executing (`--offline` too: no
+// network at all); `--upgrade` upgrades tusk to the current source, only if
+// governance authorized its digest. See docs/operators/publish.md.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
+import type { Keypair } from '@mysten/sui/cryptography';
+import type { SuiGrpcClient } from '@mysten/sui/grpc';
+import { normalizeSuiAddress, toBase64, toHex } from '@mysten/sui/utils';
+import { deploymentFileFromEnv } from '@tusk/shared/deploymentFile';
+import { parseDeployment } from '@tusk/shared/deployment';
+import { toolchain } from './builder.ts';
+import { MOVE_ROOT } from './packages.ts';
+import { buildPublishable, type PublishableBuild, type Publications } from './publish/buildPublishable.ts';
+import {
+  connect,
+  createdObject,
+  execute,
+  fundFromFaucet,
+  publishedPackage,
+  simulate,
+  waitForNode,
+  type Outcome,
+} from './publish/chain.ts';
+import { initializeTransaction, readInitArguments, readInitParams } from './publish/initialize.ts';
+import { resolveNetwork, type Network } from './publish/network.ts';
+import { buildOffline, comparePublish, publishTransaction } from './publish/publishTransaction.ts';
+import {
+  deploymentFromRecord,
+  readRecord,
+  recordPathFor,
+  writeJson,
+  type PublishRecord,
+} from './publish/record.ts';
+import { loadKey } from './publish/signer.ts';
+import { authorizedUpgrades, readUpgradeFunctions, requireAuthorized, upgradeTransaction } from './publish/upgrade.ts';
+
+const USAGE = `usage: npm run publish:move -- [options]
+
+  --network <name|URL>   localnet (default), devnet, testnet, mainnet, or a full node URL
+  --key <file|ENV>       the publisher's key: a file, or the name of an environment variable,
+                         holding suiprivkey1... (sui keytool export) or a sui.keystore array
+  --address <0x...>      which key of a keystore to use (or, with --dry-run, who would send)
+  --new-key <file>       localnet/devnet: create a key, save it to <file> (mode 600), fund it
+                         from the faucet, and publish with it (it receives the 5B WAL)
+  --faucet <URL>         faucet to fund the publisher from (default: the network's, if any)
+  --params <file.json>   values for init::initialize's parameters, by name
+  --out <file>           deployment file to write (default: $TUSK_DEPLOYMENT or .data/deployment.json)
+  --public-rpc-url <URL> full node URL to record in the deployment for wallets and the
+                         indexer (default: the --network URL)
+  --wait <seconds>       wait this long for the full node to answer (default 0)
+  --dry-run              build and simulate, execute nothing; with --offline, no network at all
+  --tx-out <dir>         with --dry-run: write each transaction's bytes (base64) there
+  --upgrade              upgrade tusk to the current source, if governance authorized its digest
+  --fresh                ignore an existing publish record and publish a new deployment
+`;
+
+interface Options {
+  network: Network;
+  key?: string;
+  address?: string;
+  newKey?: string;
+  params?: string;
+  out: string;
+  publicRpcUrl?: string;
+  waitSeconds: number;
+  dryRun: boolean;
+  offline: boolean;
+  txOut?: string;
+  upgrade: boolean;
+  fresh: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      network: { type: 'string', default: 'localnet' },
+      key: { type: 'string' },
+      address: { type: 'string' },
+      'new-key': { type: 'string' },
+      faucet: { type: 'string' },
+      params: { type: 'string' },
+      out: { type: 'string' },
+      'public-rpc-url': { type: 'string' },
+      wait: { type: 'string', default: '0' },
+      'dry-run': { type: 'boolean', default: false },
+      offline: { type: 'boolean', default: false },
+      'tx-out': { type: 'string' },
+      upgrade: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}\n${USAGE}`);
+  const waitSeconds = Number(values.wait);
+  if (!Number.isInteger(waitSeconds) || waitSeconds < 0) throw new Error(`--wait must be a whole number of seconds (got ${values.wait})`);
+  if (values.offline && !values['dry-run']) throw new Error('--offline only works with --dry-run');
+  if (values['tx-out'] && !values['dry-run']) throw new Error('--tx-out only works with --dry-run');
+  if (values.key && values['new-key']) throw new Error('pass either --key or --new-key, not both');
+  if (values['public-rpc-url'] && !/^https?:\/\//.test(values['public-rpc-url'])) {
+    throw new Error(`--public-rpc-url must be an http(s) URL (got ${values['public-rpc-url']})`);
+  }
+  return {
+    network: resolveNetwork(values.network, { faucet: values.faucet }),
+    key: values.key,
+    address: values.address,
+    newKey: values['new-key'],
+    params: values.params,
+    out: resolve(values.out ?? deploymentFileFromEnv()),
+    publicRpcUrl: values['public-rpc-url'],
+    waitSeconds,
+    dryRun: values['dry-run'],
+    offline: values.offline,
+    txOut: values['tx-out'],
+    upgrade: values.upgrade,
+    fresh: values.fresh,
+  };
+}
+
+const WAL_DIR = join(MOVE_ROOT, 'wal');
+const TUSK_DIR = join(MOVE_ROOT, 'tusk');
+/** Gas for transactions built with --offline, or whose inputs are not on chain yet (not simulated). */
+const UNSIMULATED_GAS = { price: 1000n, budget: 2_000_000_000n };
+
+function sui(mist: bigint): string {
+  return `${(Number(mist) / 1e9).toFixed(4)} SUI`;
+}
+
+function show(build: PublishableBuild): void {
+  if (build.warnings) console.log(build.warnings);
+  console.log(
+    `built ${build.package}: ${build.modules.length} module(s), digest ${toHex(build.digest)}, ` +
+      `dependencies ${build.dependencies.join(', ')}`,
+  );
+}
+
+/** Fails unless the bytes publish exactly `build` (decoded with @mysten/sui's BCS). */
+function checkBytes(label: string, bytes: Uint8Array, build: PublishableBuild): void {
+  const problems = comparePublish(bytes, build);
+  if (problems.length > 0) throw new Error(`${label}: the transaction does not match the build: ${problems.join('; ')}`);
+  console.log(`${label}: transaction decodes back to the ${build.modules.length} built module(s) and their dependencies`);
+}
+
+async function dryRun(options: Options): Promise<void> {
+  const sender = options.key
+    ? loadKey(options.key, { address: options.address }).keypair.toSuiAddress()
+    : normalizeSuiAddress(options.address ?? '0x0');
+  let client: SuiGrpcClient | undefined;
+  let gas = UNSIMULATED_GAS;
+  if (!options.offline) {
+    client = connect(options.network);
+    const chainId = await waitForNode(client, options.network, options.waitSeconds);
+    gas = { ...gas, price: BigInt((await client.getReferenceGasPrice()).referenceGasPrice) };
+    console.log(`dry run against ${options.network.url} (chain ${chainId}) as ${sender}`);
+  } else {
+    console.log(`dry run offline as ${sender}: transactions are built, not simulated`);
+  }
+  const save = (name: string, bytes: Uint8Array) => {
+    if (!options.txOut) return;
+    mkdirSync(options.txOut, { recursive: true });
+    writeFileSync(join(options.txOut, `${name}.tx`), `${toBase64(bytes)}\n`);
+  };
+
+  const wal = await buildPublishable(WAL_DIR, { network: options.network.name, publications: {}, intent: 'publish' });
+  show(wal);
+  const walTx = publishTransaction(wal, sender);
+  const walBytes = client ? await walTx.build({ client }) : await buildOffline(walTx, gas);
+  checkBytes('wal publish', walBytes, wal);
+  save('wal-publish', walBytes);
+  // Where wal would land: from the simulation, else a placeholder (the tusk transaction is then only built).
+  let walId = normalizeSuiAddress('0x1a1');
+  if (client) {
+    const simulated = await simulate(client, 'wal publish', walBytes);
+    walId = publishedPackage(simulated);
+    console.log(`wal publish simulated: package ${walId}, gas ${sui(simulated.gasMist)}`);
+    for (const object of simulated.objects) console.log(`  creates ${object.type} ${object.objectId}`);
+  }
+
+  const tusk = await buildPublishable(TUSK_DIR, {
+    network: options.network.name,
+    publications: { wal: { publishedAt: walId, originalId: walId, version: 1 } },
+    intent: 'publish',
+  });
+  show(tusk);
+  const tuskTx = publishTransaction(tusk, sender);
+  let tuskBytes: Uint8Array;
+  if (client) {
+    // Real gas coins and price, but a fixed budget: it cannot be simulated while wal is not on chain.
+    tuskTx.setGasBudget(gas.budget);
+    tuskBytes = await tuskTx.build({ client });
+  } else {
+    tuskBytes = await buildOffline(tuskTx, gas);
+  }
+  checkBytes('tusk publish', tuskBytes, tusk);
+  save('tusk-publish', tuskBytes);
+  console.log(
+    `tusk publish not simulated: it links wal at ${walId}, which ${client ? 'only exists in the simulation' : 'is a placeholder offline'}`,
+  );
+  try {
+    readInitArguments(TUSK_DIR);
+    console.log('initialize: signature read from move/tusk/sources/init.move; runs after tusk is published');
+  } catch (error) {
+    console.log(`initialize: cannot run yet: ${(error as Error).message}`);
+  }
+  console.log('dry run done: nothing was executed');
+}
+
+async function signerFor(options: Options, client: SuiGrpcClient): Promise<Keypair> {
+  if (options.newKey) {
+    if (!options.network.faucet) throw new Error(`--new-key needs a faucet, and ${options.network.name} has none: pass --faucet <URL>`);
+    let keypair: Keypair;
+    if (existsSync(options.newKey)) {
+      keypair = loadKey(options.newKey).keypair;
+      console.log(`reusing the key in ${options.newKey} (${keypair.toSuiAddress()})`);
+    } else {
+      keypair = new Ed25519Keypair();
+      mkdirSync(resolve(options.newKey, '..'), { recursive: true });
+      writeFileSync(options.newKey, `${keypair.getSecretKey()}\n`, { mode: 0o600 });
+      console.log(`created a publisher key for ${keypair.toSuiAddress()} in ${options.newKey}`);
+    }
+    const { balance } = await client.getBalance({ owner: keypair.toSuiAddress() });
+    if (BigInt(balance.balance) === 0n) {
+      console.log(`funding ${keypair.toSuiAddress()} from ${options.network.faucet}`);
+      await fundFromFaucet(client, options.network.faucet, keypair.toSuiAddress());
+    }
+    return keypair;
+  }
+  if (!options.key) throw new Error(`--key is required to publish (or --new-key on a network with a faucet)\n${USAGE}`);
+  const { keypair, source } = loadKey(options.key, { address: options.address });
+  console.log(`publisher ${keypair.toSuiAddress()} (key from ${source})`);
+  return keypair;
+}
+
+function stepInfo(result: Outcome): { txDigest: string; checkpoint: string | null } {
+  return { txDigest: result.digest, checkpoint: result.checkpoint };
+}
+
+function sharedRef(object: { objectId: string; initialSharedVersion?: string }): { objectId: string; initialSharedVersion: string } {
+  if (!object.initialSharedVersion) throw new Error(`${object.objectId} is not a shared object`);
+  return { objectId: object.objectId, initialSharedVersion: object.initialSharedVersion };
+}
+
+async function publish(options: Options): Promise<void> {
+  const client = connect(options.network);
+  const chainId = await waitForNode(client, options.network, options.waitSeconds);
+  const signer = await signerFor(options, client);
+  const sender = signer.toSuiAddress();
+  const recordPath = recordPathFor(options.out);
+  const rpcUrl = options.publicRpcUrl ?? options.network.url;
+
+  let record: PublishRecord | undefined = options.fresh ? undefined : readRecord(recordPath);
+  if (record && record.chainId !== chainId) {
+    throw new Error(
+      `${recordPath} is a publish on chain ${record.chainId}, but ${options.network.url} is chain ${chainId} ` +
+        `(a localnet restarted with --force-regenesis is a new chain): pass --fresh to publish a new deployment`,
+    );
+  }
+  if (record?.initialize) {
+    console.log(`${recordPath} records a complete publish on this chain; rewriting the deployment file only (use --fresh for a new one)`);
+  }
+  record ??= { network: options.network.name, chainId, rpcUrl, publisher: sender, upgrades: [] };
+  const save = (next: PublishRecord) => {
+    record = next;
+    writeJson(recordPath, next);
+  };
+
+  if (!record.wal) {
+    const wal = await buildPublishable(WAL_DIR, { network: options.network.name, publications: {}, intent: 'publish' });
+    show(wal);
+    const result = await execute(client, 'wal publish', publishTransaction(wal, sender), signer);
+    const packageId = publishedPackage(result);
+    const walTreasury = createdObject(result, 'WalTreasury', (type) => type === `${packageId}::wal::WalTreasury`);
+    const upgradeCap = createdObject(result, 'UpgradeCap', (type) => type === '0x2::package::UpgradeCap' || type.endsWith('::package::UpgradeCap'));
+    save({
+      ...record,
+      wal: { packageId, upgradeCap: upgradeCap.objectId, digest: toHex(wal.digest), walTreasury: sharedRef(walTreasury), ...stepInfo(result) },
+    });
+    console.log(`published wal ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`);
+  } else {
+    console.log(`wal already published: ${record.wal.packageId}`);
+  }
+
+  const walPublication = { publishedAt: record.wal!.packageId, originalId: record.wal!.packageId, version: 1, chainId };
+  if (!record.tusk) {
+    const tusk = await buildPublishable(TUSK_DIR, { network: options.network.name, publications: { wal: walPublication }, intent: 'publish' });
+    show(tusk);
+    const result = await execute(client, 'tusk publish', publishTransaction(tusk, sender), signer);
+    const packageId = publishedPackage(result);
+    const upgradeCap = createdObject(result, 'UpgradeCap', (type) => type.endsWith('::package::UpgradeCap'));
+    const adminCap = createdObject(result, 'AdminCap', (type) => type === `${packageId}::init::AdminCap`);
+    save({
+      ...record,
+      tusk: {
+        originalId: packageId,
+        currentId: packageId,
+        version: 1,
+        upgradeCap: upgradeCap.objectId,
+        adminCap: adminCap.objectId,
+        digest: toHex(tusk.digest),
+        ...stepInfo(result),
+      },
+    });
+    console.log(`published tusk ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`);
+  } else {
+    console.log(`tusk already published: ${record.tusk.currentId}`);
+  }
+
+  if (!record.initialize) {
+    const tusk = record.tusk!;
+    const tx = initializeTransaction(
+      readInitArguments(TUSK_DIR),
+      readInitParams(options.params),
+      { tuskPackage: tusk.currentId, adminCap: tusk.adminCap, upgradeCap: tusk.upgradeCap, walTreasury: record.wal!.walTreasury },
+      sender,
+    );
+    const result = await execute(client, 'initialize', tx, signer);
+    const shared = (module: string, name: string) =>
+      sharedRef(createdObject(result, name, (type) => type === `${tusk.originalId}::${module}::${name}`));
+    save({
+      ...record,
+      initialize: {
+        staking: shared('staking', 'Staking'),
+        governance: shared('governance', 'Governance'),
+        system: shared('system', 'System'),
+        ...stepInfo(result),
+      },
+    });
+    console.log(`initialized in ${result.digest} (gas ${sui(result.gasMist)})`);
+  }
+
+  const deployment = deploymentFromRecord(record, rpcUrl);
+  writeJson(options.out, { ...deployment, startCheckpoint: deployment.startCheckpoint.toString() });
+  console.log(`wrote ${options.out}: wal ${deployment.packages.wal}, tusk ${deployment.packages.tuskOriginal}, start checkpoint ${deployment.startCheckpoint}`);
+  console.log(`publish record: ${recordPath}`);
+}
+
+async function upgrade(options: Options): Promise<void> {
+  const record = readRecord(recordPathFor(options.out));
+  if (!record?.tusk || !record.wal || !record.initialize) {
+    throw new Error(`--upgrade needs a complete publish record at ${recordPathFor(options.out)}; publish first`);
+  }
+  const deployment = parseDeployment(JSON.parse(readFileSync(options.out, 'utf8')), options.out);
+  const client = connect(options.network);
+  const chainId = await waitForNode(client, options.network, options.waitSeconds);
+  if (chainId !== record.chainId) throw new Error(`${options.out} belongs to chain ${record.chainId}, not ${chainId}`);
+  const build = await buildPublishable(TUSK_DIR, {
+    network: options.network.name,
+    publications: {
+      wal: { publishedAt: record.wal.packageId, originalId: record.wal.packageId, version: 1, chainId },
+      tusk: {
+        publishedAt: record.tusk.currentId,
+        originalId: record.tusk.originalId,
+        version: record.tusk.version,
+        upgradeCap: record.tusk.upgradeCap,
+        chainId,
+      },
+    },
+    intent: 'upgrade',
+  });
+  show(build);
+  const proposal = requireAuthorized(build.digest, await authorizedUpgrades(client, deployment));
+  console.log(`digest ${toHex(build.digest)} is authorized by proposal ${proposal.proposalId}`);
+  const functions = readUpgradeFunctions(TUSK_DIR);
+  const signer = await signerFor(options, client);
+  const tx = upgradeTransaction(build, deployment, proposal.proposalId, functions, signer.toSuiAddress());
+  if (options.dryRun) {
+    const bytes = await tx.build({ client });
+    const simulated = await simulate(client, 'upgrade', bytes);
+    console.log(`upgrade simulated: new package ${publishedPackage(simulated)}, gas ${sui(simulated.gasMist)}; nothing executed`);
+    return;
+  }
+  const result = await execute(client, 'upgrade', tx, signer);
+  const packageId = publishedPackage(result);
+  const next: PublishRecord = {
+    ...record,
+    tusk: { ...record.tusk, currentId: packageId, version: record.tusk.version + 1, digest: toHex(build.digest) },
+    upgrades: [
+      ...record.upgrades,
+      { version: record.tusk.version + 1, packageId, digest: toHex(build.digest), proposalId: proposal.proposalId, ...stepInfo(result) },
+    ],
+  };
+  writeJson(recordPathFor(options.out), next);
+  const upgraded = { ...deployment, packages: { ...deployment.packages, tuskCurrent: packageId } };
+  writeJson(options.out, { ...upgraded, startCheckpoint: upgraded.startCheckpoint.toString() });
+  console.log(`upgraded tusk to ${packageId} (version ${record.tusk.version + 1}) in ${result.digest}; wrote ${options.out}`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const { suiVersion, framework } = await toolchain();
+  console.log(`network ${options.network.name} (${options.network.url}); compiler Sui ${suiVersion}, framework ${framework.origin}`);
+  if (options.upgrade) return upgrade(options);
+  if (options.dryRun) return dryRun(options);
+  return publish(options);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
