@@ -121,7 +121,7 @@ export async function listBlobs(db: Database, params: BlobListParams, epoch: num
   switch (params.state) {
     case 'registered':
     case 'certified':
-      conditions.push(eq(blobs.state, params.state), gt(blobs.endEpoch, epoch));
+      conditions.push(eq(blobs.state, params.state), gt(blobs.endEpoch, epoch), eq(blobs.invalidated, false));
       break;
     case 'deleted':
       conditions.push(eq(blobs.state, 'deleted'));
