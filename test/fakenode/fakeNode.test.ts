@@ -41,7 +41,13 @@ function client(url: string, format?: 'text' | 'binary') {
   return new SuiGrpcClient({ baseUrl: url, network: 'localnet', ...(format ? { format } : {}) });
 }
 
-const FULL_MASK = ['sequence_number', 'summary.timestamp', 'transactions.digest', 'transactions.events.events.event_type', 'transactions.events.events.contents'];
+const FULL_MASK = [
+  'sequence_number',
+  'summary.timestamp',
+  'transactions.digest',
+  'transactions.events.events.event_type',
+  'transactions.events.events.contents',
+];
 
 describe('fake full node', () => {
   it('answers GetServiceInfo from an unmodified SuiGrpcClient', async () => {
@@ -65,14 +71,20 @@ describe('fake full node', () => {
       expect(checkpoint.summary?.timestamp).toEqual({ seconds: 1_700_000_010n, nanos: 500_000_000 });
       expect(checkpoint.transactions.map((t) => t.digest)).toEqual([fakeDigest('tx:42:0'), fakeDigest('tx:42:1')]);
       const events = checkpoint.transactions.flatMap((t) => t.events?.events ?? []);
-      expect(events.map((e) => [...(e.contents?.value ?? [])])).toEqual([[42, 0], [42, 1], [42, 2]]);
+      expect(events.map((e) => [...(e.contents?.value ?? [])])).toEqual([
+        [42, 0],
+        [42, 1],
+        [42, 2],
+      ]);
       expect(events[0]?.sender).toBeUndefined();
     });
   }
 
   it('returns only sequence number and digest when no read mask is given', async () => {
     const { url } = await start();
-    const { response } = await client(url).ledgerService.getCheckpoint({ checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 3n } });
+    const { response } = await client(url).ledgerService.getCheckpoint({
+      checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 3n },
+    });
     expect(response.checkpoint).toEqual({ sequenceNumber: 3n, digest: fakeDigest('checkpoint:3'), transactions: [] });
   });
 
@@ -87,7 +99,9 @@ describe('fake full node', () => {
 
   it('answers NOT_FOUND as an RpcError for a checkpoint not executed yet', async () => {
     const { url } = await start();
-    const error = await client(url).ledgerService.getCheckpoint({ checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 100n } }).response.catch((e: unknown) => e);
+    const error = await client(url)
+      .ledgerService.getCheckpoint({ checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 100n } })
+      .response.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RpcError);
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'checkpoint 100 not found' });
   });
@@ -98,7 +112,9 @@ describe('fake full node', () => {
     store.append(toProtoCheckpoint(sampleCheckpoint(6n)));
     const memoryNode = await startFakeNode({ store });
     try {
-      const { response } = await client(memoryNode.url).ledgerService.getCheckpoint({ checkpointId: { oneofKind: 'digest', digest: fakeDigest('checkpoint:6') } });
+      const { response } = await client(memoryNode.url).ledgerService.getCheckpoint({
+        checkpointId: { oneofKind: 'digest', digest: fakeDigest('checkpoint:6') },
+      });
       expect(response.checkpoint?.sequenceNumber).toBe(6n);
     } finally {
       await memoryNode.close();
@@ -109,7 +125,10 @@ describe('fake full node', () => {
     it(`streams newly executed checkpoints to a subscriber in ${format} format`, async () => {
       const { url, store } = await start();
       const abort = new AbortController();
-      const call = client(url, format).subscriptionService.subscribeCheckpoints({ readMask: { paths: FULL_MASK } }, { abort: abort.signal });
+      const call = client(url, format).subscriptionService.subscribeCheckpoints(
+        { readMask: { paths: FULL_MASK } },
+        { abort: abort.signal },
+      );
       await call.headers;
       store.advanceTo(103n);
       const seen: bigint[] = [];
@@ -127,7 +146,8 @@ describe('fake full node', () => {
 
 describe('fake full node faults', () => {
   const getCheckpoint = (url: string) =>
-    client(url).ledgerService.getCheckpoint({ checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 1n } }).response;
+    client(url).ledgerService.getCheckpoint({ checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 1n } })
+      .response;
 
   it('turns an injected HTTP 503 into an UNAVAILABLE RpcError', async () => {
     const { url } = await start(() => ({ kind: 'httpError', status: 503 }));
@@ -135,8 +155,15 @@ describe('fake full node faults', () => {
   });
 
   it('returns an injected gRPC status', async () => {
-    const { url } = await start(() => ({ kind: 'grpcError', code: GrpcStatusCode.RESOURCE_EXHAUSTED, message: 'slow down: 100% busy' }));
-    await expect(getCheckpoint(url)).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED', message: 'slow down: 100% busy' });
+    const { url } = await start(() => ({
+      kind: 'grpcError',
+      code: GrpcStatusCode.RESOURCE_EXHAUSTED,
+      message: 'slow down: 100% busy',
+    }));
+    await expect(getCheckpoint(url)).rejects.toMatchObject({
+      code: 'RESOURCE_EXHAUSTED',
+      message: 'slow down: 100% busy',
+    });
   });
 
   it('cuts a response mid-frame so the client reports DATA_LOSS', async () => {
@@ -165,7 +192,9 @@ describe('fake full node faults', () => {
 
   for (const ending of ['status', 'destroy', 'truncate'] as const) {
     it(`resets a stream after N messages (${ending})`, async () => {
-      const { url, store } = await start((call) => (call.method === 'SubscribeCheckpoints' ? { kind: 'resetStream', afterMessages: 2, ending } : undefined));
+      const { url, store } = await start((call) =>
+        call.method === 'SubscribeCheckpoints' ? { kind: 'resetStream', afterMessages: 2, ending } : undefined,
+      );
       const call = client(url).subscriptionService.subscribeCheckpoints({});
       await call.headers;
       store.advanceTo(110n);
@@ -179,7 +208,9 @@ describe('fake full node faults', () => {
   }
 
   it('resets an idle stream after T milliseconds', async () => {
-    const { url } = await start((call) => (call.method === 'SubscribeCheckpoints' ? { kind: 'resetStream', afterMs: 100, ending: 'status' } : undefined));
+    const { url } = await start((call) =>
+      call.method === 'SubscribeCheckpoints' ? { kind: 'resetStream', afterMs: 100, ending: 'status' } : undefined,
+    );
     const call = client(url).subscriptionService.subscribeCheckpoints({});
     const error = await (async () => {
       for await (const _ of call.responses) void _;

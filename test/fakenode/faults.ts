@@ -54,11 +54,21 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Each unary call fails with probability `rate`, with one of `faults` picked at random (seeded). */
-export function randomUnaryFaults(options: { seed: number; rate: number; faults: readonly Fault[] }): FaultPlan {
+/**
+ * Each call (of the kinds chosen: unary, streaming or all) fails with
+ * probability `rate`, with one of `faults` picked at random (seeded).
+ */
+export function randomFaults(options: {
+  seed: number;
+  rate: number;
+  faults: readonly Fault[];
+  calls?: 'unary' | 'streaming' | 'all';
+}): FaultPlan {
   const random = seededRandom(options.seed);
+  const calls = options.calls ?? 'all';
   return (call) => {
-    if (call.streaming || random() >= options.rate) return undefined;
+    if ((calls === 'unary' && call.streaming) || (calls === 'streaming' && !call.streaming)) return undefined;
+    if (random() >= options.rate) return undefined;
     return options.faults[Math.floor(random() * options.faults.length)];
   };
 }

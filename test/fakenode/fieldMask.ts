@@ -65,7 +65,8 @@ export function applyMask<T extends object>(type: IMessageType<T>, message: T, m
     if (!sub) continue;
     const value = field.oneof ? oneofValue(source, field.oneof, field.localName) : source[field.localName];
     if (value === undefined) continue;
-    const masked = sub.size === 0 || field.kind !== 'message' ? value : maskMessageValue(field.T(), value, field.repeat !== 0, sub);
+    const masked =
+      sub.size === 0 || field.kind !== 'message' ? value : maskMessageValue(field.T(), value, field.repeat !== 0, sub);
     if (field.oneof) out[field.oneof] = { oneofKind: field.localName, [field.localName]: masked };
     else out[field.localName] = masked;
   }

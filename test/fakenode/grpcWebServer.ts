@@ -21,7 +21,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MethodInfo, ServiceType } from '@protobuf-ts/runtime-rpc';
 import { GrpcStatusCode } from '@mysten/sui/grpc';
 import type { CallInfo, Fault, FaultPlan } from './faults.ts';
-import { contentTypeOf, DATA_FRAME, decodeRequestMessage, encodeFrame, encodeTrailer, toWire, wireFormatOf, type WireFormat } from './grpcWeb.ts';
+import {
+  contentTypeOf,
+  DATA_FRAME,
+  decodeRequestMessage,
+  encodeFrame,
+  encodeTrailer,
+  toWire,
+  wireFormatOf,
+  type WireFormat,
+} from './grpcWeb.ts';
 
 /** Throw from a handler to end the call with this gRPC status. */
 export class GrpcStatusError extends Error {
@@ -80,10 +89,12 @@ export class GrpcWebServer {
   readonly #routes = new Map<string, Route>();
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
-  readonly #closing = new AbortController();
   #faults: FaultPlan | undefined;
   #calls = 0;
   readonly callCounts: CallCounts = new Map();
+  /** Calls being served now, and the most at once since start (tests check client concurrency). */
+  inFlight = 0;
+  peakInFlight = 0;
 
   constructor(options: { faults?: FaultPlan } = {}) {
     this.#faults = options.faults;
@@ -106,7 +117,9 @@ export class GrpcWebServer {
       if (!method) throw new Error(`${service.typeName} has no method ${name}`);
       const expected = method.serverStreaming ? 'serverStreaming' : 'unary';
       if (method.clientStreaming || implementation.kind !== expected) {
-        throw new Error(`${service.typeName}/${name} is ${method.clientStreaming ? 'client streaming' : expected}, got ${implementation.kind}`);
+        throw new Error(
+          `${service.typeName}/${name} is ${method.clientStreaming ? 'client streaming' : expected}, got ${implementation.kind}`,
+        );
       }
       this.#routes.set(`/${service.typeName}/${name}`, { method, implementation });
     }
@@ -130,7 +143,6 @@ export class GrpcWebServer {
 
   /** Stops accepting calls, ends open streams and connections. */
   async close(): Promise<void> {
-    this.#closing.abort();
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
     for (const socket of this.#sockets) socket.destroy();
     await closed;
@@ -165,8 +177,13 @@ export class GrpcWebServer {
     this.callCounts.set(`${serviceName}/${methodName}`, (this.callCounts.get(`${serviceName}/${methodName}`) ?? 0) + 1);
 
     const aborted = new AbortController();
-    res.on('close', () => aborted.abort());
-    const signal = AbortSignal.any([aborted.signal, this.#closing.signal]);
+    this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
+    res.on('close', () => {
+      this.inFlight -= 1;
+      aborted.abort();
+    });
+    // close() destroys every socket, which aborts each call through its response's 'close'.
+    const signal = aborted.signal;
     const call = new ResponseWriter(res, format);
 
     try {
@@ -186,7 +203,10 @@ export class GrpcWebServer {
       try {
         request = route.method.I.fromBinary(decodeRequestMessage(body, format));
       } catch (error) {
-        throw new GrpcStatusError(GrpcStatusCode.INVALID_ARGUMENT, `cannot decode request: ${(error as Error).message}`);
+        throw new GrpcStatusError(
+          GrpcStatusCode.INVALID_ARGUMENT,
+          `cannot decode request: ${(error as Error).message}`,
+        );
       }
       const context: CallContext = { info, signal };
       const truncate = faults.some((f) => f.kind === 'truncate');
@@ -200,7 +220,9 @@ export class GrpcWebServer {
     } catch (error) {
       if (signal.aborted) return void res.destroy();
       const status =
-        error instanceof GrpcStatusError ? error : new GrpcStatusError(GrpcStatusCode.INTERNAL, (error as Error).message ?? String(error));
+        error instanceof GrpcStatusError
+          ? error
+          : new GrpcStatusError(GrpcStatusCode.INTERNAL, (error as Error).message ?? String(error));
       call.fail(status.code, status.message);
     }
   }
@@ -228,7 +250,11 @@ class ResponseWriter {
     const data = encodeFrame(DATA_FRAME, message);
     if (truncate) return this.#endTruncated(data);
     const wire = Buffer.concat([toWire(data, this.format), toWire(encodeTrailer(GrpcStatusCode.OK), this.format)]);
-    this.res.writeHead(200, { ...corsHeaders, 'content-type': contentTypeOf(this.format), 'content-length': wire.length });
+    this.res.writeHead(200, {
+      ...corsHeaders,
+      'content-type': contentTypeOf(this.format),
+      'content-length': wire.length,
+    });
     this.res.end(wire);
   }
 
@@ -255,7 +281,8 @@ class ResponseWriter {
         sent += 1;
         if (!this.res.write(toWire(frame, this.format))) await waitForDrain(this.res, signal);
       }
-      if (!signal.aborted && !this.res.writableEnded) this.res.end(toWire(encodeTrailer(GrpcStatusCode.OK), this.format));
+      if (!signal.aborted && !this.res.writableEnded)
+        this.res.end(toWire(encodeTrailer(GrpcStatusCode.OK), this.format));
     } finally {
       clearTimeout(timer);
       void iterator.return?.();
@@ -301,7 +328,12 @@ class ResponseWriter {
     this.#sendHeaders();
     const half = frame.subarray(0, Math.max(1, Math.floor(frame.length / 2)));
     // In text format keep the base64 well-formed, so the client fails on framing, not on base64.
-    this.res.end(toWire(this.format === 'text' ? half.subarray(0, half.length - (half.length % 3) || half.length) : half, this.format));
+    this.res.end(
+      toWire(
+        this.format === 'text' ? half.subarray(0, half.length - (half.length % 3) || half.length) : half,
+        this.format,
+      ),
+    );
   }
 }
 

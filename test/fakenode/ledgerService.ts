@@ -1,12 +1,14 @@
 /**
- * `sui.rpc.v2.LedgerService` over a checkpoint store: `GetServiceInfo` and
- * `GetCheckpoint` (by number, by digest, or the latest), read masks applied as
- * a full node does (default `sequence_number,digest`).
+ * `sui.rpc.v2.LedgerService` over a checkpoint store: `GetServiceInfo`,
+ * `GetCheckpoint` (by number, by digest, or the latest) and `ListCheckpoints`
+ * (a range, streamed, in pages of at most `maxListLimit` with a watermark on
+ * every frame and a `QueryEnd` on the last), read masks applied as a full
+ * node does (default `sequence_number,digest`).
  */
 import { GrpcStatusCode, GrpcTypes } from '@mysten/sui/grpc';
 import type { CheckpointStore, ProtoCheckpoint } from './checkpointStore.ts';
 import { applyMask, InvalidMaskError, parseMask } from './fieldMask.ts';
-import { GrpcStatusError, unary, type MethodImplementation } from './grpcWebServer.ts';
+import { GrpcStatusError, serverStreaming, unary, type MethodImplementation } from './grpcWebServer.ts';
 
 export interface ChainIdentity {
   /** Chain identifier (the genesis checkpoint digest on a real network). */
@@ -28,7 +30,32 @@ export function maskCheckpoint(checkpoint: ProtoCheckpoint, paths: readonly stri
   }
 }
 
-export function ledgerService(store: CheckpointStore, identity: ChainIdentity): Record<string, MethodImplementation> {
+export interface LedgerServiceOptions {
+  /** Items per ListCheckpoints response when the request sets no limit. */
+  defaultListLimit?: number;
+  /** Most items per ListCheckpoints response; larger requested limits are coerced down. */
+  maxListLimit?: number;
+}
+
+/** The fake node's opaque list cursor: the checkpoint number, 8 bytes big-endian. */
+export function listCursor(sequenceNumber: bigint): Uint8Array {
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setBigUint64(0, sequenceNumber);
+  return bytes;
+}
+
+function readListCursor(cursor: Uint8Array): bigint {
+  if (cursor.length !== 8) throw new GrpcStatusError(GrpcStatusCode.INVALID_ARGUMENT, 'invalid cursor');
+  return new DataView(cursor.buffer, cursor.byteOffset, 8).getBigUint64(0);
+}
+
+export function ledgerService(
+  store: CheckpointStore,
+  identity: ChainIdentity,
+  options: LedgerServiceOptions = {},
+): Record<string, MethodImplementation> {
+  const defaultListLimit = options.defaultListLimit ?? 100;
+  const maxListLimit = options.maxListLimit ?? 1000;
   return {
     GetServiceInfo: unary<GrpcTypes.GetServiceInfoRequest, GrpcTypes.GetServiceInfoResponse>(() => {
       const highest = store.highest();
@@ -63,5 +90,60 @@ export function ledgerService(store: CheckpointStore, identity: ChainIdentity): 
       if (!checkpoint) throw new GrpcStatusError(GrpcStatusCode.NOT_FOUND, `checkpoint ${label} not found`);
       return { checkpoint: maskCheckpoint(checkpoint, request.readMask?.paths) };
     }),
+
+    ListCheckpoints: serverStreaming<GrpcTypes.ListCheckpointsRequest, GrpcTypes.ListCheckpointsResponse>((request) => {
+      if (request.filter)
+        throw new GrpcStatusError(GrpcStatusCode.UNIMPLEMENTED, 'the fake node does not filter ListCheckpoints');
+      if (request.options?.ordering === GrpcTypes.Ordering.DESCENDING || request.options?.before) {
+        throw new GrpcStatusError(
+          GrpcStatusCode.UNIMPLEMENTED,
+          'the fake node lists checkpoints in ascending order only',
+        );
+      }
+      let start = request.startCheckpoint ?? store.lowest();
+      if (request.options?.after)
+        start = [start, readListCursor(request.options.after) + 1n].reduce((a, b) => (a > b ? a : b));
+      if (start < store.lowest())
+        throw new GrpcStatusError(
+          GrpcStatusCode.NOT_FOUND,
+          `checkpoint ${start} not found (pruned below ${store.lowest()})`,
+        );
+      const limit = Math.min(request.options?.limit || defaultListLimit, maxListLimit);
+      return listCheckpoints(store, start, request.endCheckpoint, limit, request.readMask?.paths);
+    }),
   };
+}
+
+async function* listCheckpoints(
+  store: CheckpointStore,
+  start: bigint,
+  end: bigint | undefined,
+  limit: number,
+  paths: readonly string[] | undefined,
+): AsyncGenerator<GrpcTypes.ListCheckpointsResponse> {
+  let sent = 0;
+  for (let sequenceNumber = start; ; sequenceNumber++) {
+    const covered = sequenceNumber - 1n;
+    const watermark = {
+      cursor: listCursor(covered < 0n ? 0n : covered),
+      checkpoint: covered < start ? undefined : covered,
+    };
+    if (end !== undefined && sequenceNumber >= end) {
+      yield { watermark, end: { reason: GrpcTypes.QueryEndReason.CHECKPOINT_BOUND } };
+      return;
+    }
+    const checkpoint = store.get(sequenceNumber);
+    if (!checkpoint) {
+      yield { watermark, end: { reason: GrpcTypes.QueryEndReason.LEDGER_TIP } };
+      return;
+    }
+    sent += 1;
+    const itemWatermark = { cursor: listCursor(sequenceNumber), checkpoint: sequenceNumber };
+    const masked = maskCheckpoint(checkpoint, paths);
+    if (sent >= limit) {
+      yield { checkpoint: masked, watermark: itemWatermark, end: { reason: GrpcTypes.QueryEndReason.ITEM_LIMIT } };
+      return;
+    }
+    yield { checkpoint: masked, watermark: itemWatermark };
+  }
 }

@@ -52,7 +52,11 @@ export function toProtoCheckpoint(checkpoint: Checkpoint, options: { epoch?: big
   };
 }
 
-function toProtoTransaction(digest: string, events: CheckpointEvent[], checkpoint: Checkpoint): GrpcTypes.ExecutedTransaction {
+function toProtoTransaction(
+  digest: string,
+  events: CheckpointEvent[],
+  checkpoint: Checkpoint,
+): GrpcTypes.ExecutedTransaction {
   const protoEvents: GrpcTypes.Event[] = [];
   for (const event of [...events].sort((a, b) => a.eventIndex - b.eventIndex)) {
     while (protoEvents.length < event.eventIndex) protoEvents.push(foreignEvent(event.sender));

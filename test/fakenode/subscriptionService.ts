@@ -11,9 +11,10 @@ import { maskCheckpoint } from './ledgerService.ts';
 
 export function subscriptionService(store: CheckpointStore): Record<string, MethodImplementation> {
   return {
-    SubscribeCheckpoints: serverStreaming<GrpcTypes.SubscribeCheckpointsRequest, GrpcTypes.SubscribeCheckpointsResponse>(
-      (request, call) => streamCheckpoints(store, request, call),
-    ),
+    SubscribeCheckpoints: serverStreaming<
+      GrpcTypes.SubscribeCheckpointsRequest,
+      GrpcTypes.SubscribeCheckpointsResponse
+    >((request, call) => streamCheckpoints(store, request, call)),
   };
 }
 
