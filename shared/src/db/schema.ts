@@ -206,8 +206,9 @@ export const nodes = pgTable(
  * where prev is this pool's previous row, and d the time between the two
  * PoolAdvanced events. Then apy = g^(365.25 days / d) - 1: the yearly return
  * of one share if the last epoch's growth (rewards net of commission, minus any
- * slash) compounded for a year. Null for a pool's first row, when a rate is 0,
- * when d <= 0, or when the result is not a finite number (very short test epochs).
+ * slash) compounded for a year (`annualizedReturn` in shared/src/staking, so
+ * the dashboard's previews agree). Null for a pool's first row, when d <= 0,
+ * or when the result is not a finite number (very short test epochs).
  */
 export const nodeEpochs = pgTable(
   'node_epochs',

@@ -1,0 +1,136 @@
+/**
+ * Batch writes for pipelines. Rows go in as
+ * `INSERT INTO t (...) SELECT * FROM unnest($1::type[], ...) ON CONFLICT ...`:
+ * one bind parameter per column whatever the number of rows (measured here
+ * 3-4x faster than multi-row VALUES). Tables with array columns, which unnest
+ * would flatten, fall back to multi-row VALUES in chunks that keep
+ * rows x columns under PostgreSQL's 65,535 bind parameters.
+ *
+ * On conflict with the primary key:
+ * - `ignore`: the row is already there (event logs keyed by event identity).
+ * - `replace`: the new row wins (state the pipeline merged in memory).
+ * - `add`: the listed counter columns are added to the stored ones, the rest replaced.
+ * A batch must not contain two rows with the same key (merge them first).
+ */
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { arrayLiteral, type DriverValue } from './pgArrayLiteral.ts';
+import type { Tx } from './tx.ts';
+
+export type Conflict<T extends PgTable> =
+  | { kind: 'ignore' }
+  | { kind: 'replace' }
+  | { kind: 'add'; columns: readonly (keyof T['$inferInsert'] & string)[] };
+
+/** Most bind parameters PostgreSQL accepts in one statement. */
+export const MAX_BIND_PARAMETERS = 65_535;
+/** Rows per unnest statement: bounds the size of each array literal. */
+const UNNEST_ROWS_PER_STATEMENT = 50_000;
+
+interface TableShape {
+  name: string;
+  columns: { key: string; column: PgColumn }[];
+  primaryKey: PgColumn[];
+  hasArrayColumn: boolean;
+}
+
+const shapes = new WeakMap<PgTable, TableShape>();
+
+function shapeOf(table: PgTable): TableShape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    const config = getTableConfig(table);
+    const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, column: column as PgColumn }));
+    const primaryKey = config.primaryKeys[0]?.columns ?? columns.filter((c) => c.column.primary).map((c) => c.column);
+    if (primaryKey.length === 0) throw new Error(`table ${config.name} has no primary key to resolve conflicts on`);
+    const hasArrayColumn = columns.some((c) => c.column.getSQLType().endsWith('[]'));
+    shape = { name: config.name, columns, primaryKey, hasArrayColumn };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
+/** Writes `rows` into `table` in as few statements as the limits allow. */
+export async function writeRows<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  conflict: Conflict<T>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const shape = shapeOf(table);
+  const first = rows[0] as Record<string, unknown>;
+  // Columns with defaults (serial ids, created_at) are left to the database unless given.
+  const columns = shape.columns.filter((c) => !c.column.hasDefault || c.key in first);
+  if (shape.hasArrayColumn) {
+    await writeWithValues(tx, table, shape, columns, rows, conflict);
+    return;
+  }
+  for (let start = 0; start < rows.length; start += UNNEST_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + UNNEST_ROWS_PER_STATEMENT) as Record<string, unknown>[];
+    const arrays = columns.map(({ key, column }) => {
+      const values: DriverValue[] = new Array(chunk.length);
+      for (let i = 0; i < chunk.length; i++) {
+        const value = chunk[i]![key];
+        values[i] = value === null || value === undefined ? null : (column.mapToDriverValue(value) as DriverValue);
+      }
+      return sql`${arrayLiteral(values)}::${sql.raw(column.getSQLType())}[]`;
+    });
+    const names = sql.raw(columns.map((c) => `"${c.column.name}"`).join(', '));
+    await tx.execute(
+      sql`INSERT INTO ${sql.raw(`"${shape.name}"`)} (${names}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) ${conflictClause(shape, columns, conflict)}`,
+    );
+  }
+}
+
+function conflictClause<T extends PgTable>(
+  shape: TableShape,
+  columns: TableShape['columns'],
+  conflict: Conflict<T>,
+): SQL {
+  if (conflict.kind === 'ignore') return sql`ON CONFLICT DO NOTHING`;
+  const key = shape.primaryKey.map((c) => `"${c.name}"`).join(', ');
+  const added = new Set<string>(conflict.kind === 'add' ? conflict.columns : []);
+  const sets = columns
+    .filter((c) => !shape.primaryKey.includes(c.column))
+    .map(({ key: jsKey, column }) =>
+      added.has(jsKey)
+        ? `"${column.name}" = "${shape.name}"."${column.name}" + EXCLUDED."${column.name}"`
+        : `"${column.name}" = EXCLUDED."${column.name}"`,
+    );
+  if (sets.length === 0) return sql.raw(`ON CONFLICT (${key}) DO NOTHING`);
+  return sql.raw(`ON CONFLICT (${key}) DO UPDATE SET ${sets.join(', ')}`);
+}
+
+async function writeWithValues<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  shape: TableShape,
+  columns: TableShape['columns'],
+  rows: readonly T['$inferInsert'][],
+  conflict: Conflict<T>,
+): Promise<void> {
+  const rowsPerStatement = Math.max(1, Math.floor(MAX_BIND_PARAMETERS / columns.length));
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const chunk = rows.slice(start, start + rowsPerStatement);
+    const insert = tx.insert(table).values(chunk as never);
+    if (conflict.kind === 'ignore') {
+      await insert.onConflictDoNothing();
+      continue;
+    }
+    const added = new Set<string>(conflict.kind === 'add' ? conflict.columns : []);
+    const set: Record<string, SQL> = {};
+    for (const { key, column } of columns) {
+      if (shape.primaryKey.includes(column)) continue;
+      set[key] = added.has(key)
+        ? sql.raw(`"${shape.name}"."${column.name}" + EXCLUDED."${column.name}"`)
+        : sql.raw(`EXCLUDED."${column.name}"`);
+    }
+    await insert.onConflictDoUpdate({ target: shape.primaryKey, set: set as never });
+  }
+}
+
+/** `column = ANY($1::type[])`: a set membership test with one bind parameter. */
+export function isAnyOf(column: PgColumn, values: readonly DriverValue[]): SQL {
+  return sql`${column} = ANY(${arrayLiteral(values.map((v) => (v === null || v === undefined ? v : (column.mapToDriverValue(v) as DriverValue))))}::${sql.raw(column.getSQLType())}[])`;
+}

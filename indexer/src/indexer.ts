@@ -1,0 +1,408 @@
+/**
+ * The indexer core: consumes an ordered stream of checkpoints (from any
+ * source), decodes each once, lets every pipeline `process` it, groups
+ * checkpoints into batches and commits each pipeline's batch in order, its
+ * rows and its watermark in one transaction.
+ *
+ * Exactly once: on start each pipeline's watermark is read and checkpoints at
+ * or below it are skipped for that pipeline; every commit transaction locks
+ * the watermark row and skips a batch that is already in (a replay), so a
+ * restart after a crash anywhere resumes at watermark + 1 with no gap and no
+ * duplicate. Use `resumeCheckpoint` to start the source there.
+ *
+ * Throughput: decoding and processing run ahead of the database; each
+ * pipeline has its own writer (one transaction at a time, in order) and the
+ * pipelines write concurrently on their own connections. A batch closes at
+ * `maxCheckpoints` checkpoints, `maxRows` rows in some pipeline, or
+ * `flushIntervalMs` after its first checkpoint (so a live tail commits promptly).
+ */
+import type { Database } from '@tusk/shared/db/database';
+import { decodeCheckpoint, type DecodedCheckpoint } from './decode/decodeCheckpoint.ts';
+import { EventTypeFilter } from './decode/eventType.ts';
+import { isTransientDbError } from './db/transientErrors.ts';
+import { lockWatermark, readWatermarks, setWatermark } from './db/watermarks.ts';
+import { allPipelines, type Pipeline } from './pipelines/index.ts';
+import type { Checkpoint } from './source/checkpoint.ts';
+
+export interface BatchOptions {
+  /** Close a batch after this many checkpoints. */
+  maxCheckpoints: number;
+  /** Close a batch once any pipeline has this many rows in it. */
+  maxRows: number;
+  /** Close a batch this long after its first checkpoint arrived, even if small. */
+  flushIntervalMs: number;
+}
+
+export interface RetryOptions {
+  /** Attempts for an error that is not a lost connection (then the run fails). */
+  maxAttempts: number;
+  /** Backoff: baseDelayMs * 2^attempt, capped at maxDelayMs. Lost connections retry until aborted. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface BatchCommitted {
+  pipeline: string;
+  firstCheckpoint: bigint;
+  lastCheckpoint: bigint;
+  rows: number;
+  durationMs: number;
+  /** True when the watermark was already at or past the batch (a replay): nothing written. */
+  skipped: boolean;
+}
+
+/** Hooks for progress, metrics and logs; all optional and synchronous. */
+export interface IndexerObserver {
+  onCheckpoint?(checkpoint: DecodedCheckpoint): void;
+  onBatchCommitted?(batch: BatchCommitted): void;
+  onRetry?(info: { pipeline: string; attempt: number; delayMs: number; error: unknown }): void;
+}
+
+export interface IndexerOptions {
+  db: Database;
+  /** Original package IDs of `tusk` (event types keep them across upgrades). */
+  packageIds: readonly string[];
+  pipelines?: readonly Pipeline<unknown>[];
+  batch?: Partial<BatchOptions>;
+  /** Batches a pipeline may have waiting for its writer before reading pauses. */
+  maxPendingBatches?: number;
+  retry?: Partial<RetryOptions>;
+  /** Stop reading, commit what was read, and return. */
+  signal?: AbortSignal;
+  observer?: IndexerObserver;
+}
+
+export interface IndexerSummary {
+  /** Checkpoints read and processed (excluding those every pipeline had already committed). */
+  checkpoints: number;
+  events: number;
+  deadLetters: number;
+  /** Checkpoints that arrived at or below the previous one, ignored. */
+  outOfOrder: number;
+  lastCheckpoint: bigint | null;
+  /** Rows handed to each pipeline's commit (including replays it skipped). */
+  rows: Record<string, number>;
+  stoppedBy: 'end' | 'abort';
+}
+
+export const defaultBatchOptions: BatchOptions = { maxCheckpoints: 2_000, maxRows: 20_000, flushIntervalMs: 500 };
+export const defaultRetryOptions: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 5_000 };
+
+/**
+ * The first checkpoint some pipeline still needs: min over pipelines of
+ * watermark + 1 (0 if a pipeline never committed). Start the source here.
+ */
+export async function resumeCheckpoint(
+  db: Database,
+  pipelines: readonly Pipeline<unknown>[] = allPipelines,
+): Promise<bigint> {
+  const marks = await readWatermarks(db, pipelines.map((p) => p.name));
+  let first: bigint | null = null;
+  for (const p of pipelines) {
+    const next = (marks.get(p.name) ?? -1n) + 1n;
+    if (first === null || next < first) first = next;
+  }
+  return first ?? 0n;
+}
+
+/** Indexes `checkpoints` (ascending sequence numbers) until the stream ends or `signal` aborts. */
+export async function runIndexer(checkpoints: AsyncIterable<Checkpoint>, options: IndexerOptions): Promise<IndexerSummary> {
+  const pipelines = options.pipelines ?? allPipelines;
+  const names = new Set<string>();
+  for (const p of pipelines) {
+    if (names.has(p.name)) throw new Error(`two pipelines are named "${p.name}"; watermarks need unique names`);
+    names.add(p.name);
+  }
+  const batchOptions = { ...defaultBatchOptions, ...options.batch };
+  const retry = { ...defaultRetryOptions, ...options.retry };
+  const filter = new EventTypeFilter(options.packageIds);
+  const marks = await readWatermarks(options.db, [...names]);
+  const failure = new FailureSignal();
+  const writers = pipelines.map(
+    (p) =>
+      new PipelineWriter(p, options.db, marks.get(p.name) ?? -1n, retry, options.maxPendingBatches ?? 2, failure, options),
+  );
+  const summary: IndexerSummary = {
+    checkpoints: 0,
+    events: 0,
+    deadLetters: 0,
+    outOfOrder: 0,
+    lastCheckpoint: null,
+    rows: Object.fromEntries(pipelines.map((p) => [p.name, 0])),
+    stoppedBy: 'end',
+  };
+
+  let batch = new BatchBuilder(writers);
+  const flush = async () => {
+    if (batch.checkpoints === 0) return;
+    const closed = batch;
+    batch = new BatchBuilder(writers);
+    for (const [writer, pending] of closed.entries()) {
+      summary.rows[writer.pipeline.name]! += pending.rows.length;
+      writer.enqueue(pending);
+    }
+    // Backpressure: read on only when every writer has room.
+    await Promise.all(writers.map((w) => w.room()));
+  };
+
+  const iterator = checkpoints[Symbol.asyncIterator]();
+  let next: Promise<IteratorResult<Checkpoint>> | undefined;
+  try {
+    for (;;) {
+      failure.throwIfFailed();
+      next ??= iterator.next();
+      const deadline = batch.checkpoints === 0 ? undefined : batch.openedAt + batchOptions.flushIntervalMs;
+      const outcome = await waitFor(next, deadline, options.signal, failure);
+      if (outcome.kind === 'abort') {
+        summary.stoppedBy = 'abort';
+        break;
+      }
+      if (outcome.kind === 'timeout') {
+        await flush();
+        continue;
+      }
+      next = undefined;
+      if (outcome.result.done) break;
+      const checkpoint = outcome.result.value;
+      if (summary.lastCheckpoint !== null && checkpoint.sequenceNumber <= summary.lastCheckpoint) {
+        summary.outOfOrder++;
+        continue;
+      }
+      summary.lastCheckpoint = checkpoint.sequenceNumber;
+      if (writers.every((w) => checkpoint.sequenceNumber <= w.watermark)) continue;
+
+      const decoded = decodeCheckpoint(checkpoint, filter);
+      summary.checkpoints++;
+      summary.events += decoded.events.length;
+      summary.deadLetters += decoded.deadLetters.length;
+      options.observer?.onCheckpoint?.(decoded);
+      batch.add(decoded);
+      if (batch.checkpoints >= batchOptions.maxCheckpoints || batch.maxRows >= batchOptions.maxRows) await flush();
+    }
+    await flush();
+    await Promise.all(writers.map((w) => w.drained()));
+    failure.throwIfFailed();
+  } finally {
+    // Stop the source (closes streams) whether we ended, aborted or failed.
+    if (summary.stoppedBy === 'abort' || failure.error) await iterator.return?.().catch(() => undefined);
+  }
+  return summary;
+}
+
+interface PendingBatch {
+  first: bigint;
+  last: bigint;
+  rows: unknown[];
+}
+
+/** The rows each pipeline gets from the checkpoints of the batch being filled. */
+class BatchBuilder {
+  checkpoints = 0;
+  maxRows = 0;
+  openedAt = 0;
+  readonly #pending = new Map<PipelineWriter, PendingBatch>();
+
+  constructor(private readonly writers: readonly PipelineWriter[]) {}
+
+  add(checkpoint: DecodedCheckpoint): void {
+    if (this.checkpoints === 0) this.openedAt = Date.now();
+    this.checkpoints++;
+    const seq = checkpoint.sequenceNumber;
+    for (const writer of this.writers) {
+      // This pipeline committed the checkpoint before a restart: skip it.
+      if (seq <= writer.watermark) continue;
+      let pending = this.#pending.get(writer);
+      if (!pending) {
+        pending = { first: seq, last: seq, rows: [] };
+        this.#pending.set(writer, pending);
+      }
+      pending.last = seq;
+      const rows = writer.pipeline.process(checkpoint);
+      for (const row of rows) pending.rows.push(row);
+      if (pending.rows.length > this.maxRows) this.maxRows = pending.rows.length;
+    }
+  }
+
+  entries(): IterableIterator<[PipelineWriter, PendingBatch]> {
+    return this.#pending.entries();
+  }
+}
+
+/** The one writer of a pipeline: commits its batches in order, each with its watermark. */
+class PipelineWriter {
+  /** Highest checkpoint handed to this writer (committed or queued). */
+  watermark: bigint;
+  readonly #queue: PendingBatch[] = [];
+  #running: Promise<void> | null = null;
+  #roomWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly pipeline: Pipeline<unknown>,
+    private readonly db: Database,
+    committed: bigint,
+    private readonly retry: RetryOptions,
+    private readonly maxPending: number,
+    private readonly failure: FailureSignal,
+    private readonly options: IndexerOptions,
+  ) {
+    this.watermark = committed;
+  }
+
+  enqueue(batch: PendingBatch): void {
+    this.watermark = batch.last;
+    this.#queue.push(batch);
+    this.#running ??= this.#run().finally(() => (this.#running = null));
+  }
+
+  /** Resolves when fewer than `maxPending` batches wait (or the run failed: the caller then sees it). */
+  room(): Promise<void> {
+    if (this.#queue.length < this.maxPending || this.failure.error) return Promise.resolve();
+    return new Promise((resolve) => this.#roomWaiters.push(resolve));
+  }
+
+  async drained(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async #run(): Promise<void> {
+    while (this.#queue.length > 0 && !this.failure.error) {
+      const batch = this.#queue[0]!;
+      try {
+        await this.#commit(batch);
+      } catch (error) {
+        this.failure.fail(error);
+      }
+      this.#queue.shift();
+      this.#wakeRoomWaiters();
+    }
+    this.#wakeRoomWaiters();
+  }
+
+  #wakeRoomWaiters(): void {
+    if (this.#queue.length < this.maxPending || this.failure.error) {
+      const waiters = this.#roomWaiters;
+      this.#roomWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  async #commit(batch: PendingBatch): Promise<void> {
+    const name = this.pipeline.name;
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      try {
+        let skipped = false;
+        await this.db.transaction(async (tx) => {
+          const committed = await lockWatermark(tx, name);
+          if (committed >= batch.last) {
+            skipped = true;
+            return;
+          }
+          if (committed >= batch.first) {
+            throw new Error(
+              `pipeline ${name}: watermark ${committed} is inside the batch [${batch.first}, ${batch.last}]; is another indexer writing this database?`,
+            );
+          }
+          await this.pipeline.commit(tx, batch.rows);
+          await setWatermark(tx, name, batch.last);
+        });
+        this.options.observer?.onBatchCommitted?.({
+          pipeline: name,
+          firstCheckpoint: batch.first,
+          lastCheckpoint: batch.last,
+          rows: batch.rows.length,
+          durationMs: performance.now() - started,
+          skipped,
+        });
+        return;
+      } catch (error) {
+        const transient = isTransientDbError(error);
+        if ((!transient && attempt >= this.retry.maxAttempts) || this.options.signal?.aborted) {
+          throw new Error(`pipeline ${name}: committing checkpoints ${batch.first}..${batch.last} failed: ${describe(error)}`, {
+            cause: error,
+          });
+        }
+        const delayMs = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** Math.min(attempt - 1, 16));
+        this.options.observer?.onRetry?.({ pipeline: name, attempt, delayMs, error });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+}
+
+/** The first fatal error of any writer; stops the run. */
+class FailureSignal {
+  error: unknown = null;
+  #listeners: (() => void)[] = [];
+
+  fail(error: unknown): void {
+    if (this.error) return;
+    this.error = error ?? new Error('unknown failure');
+    for (const l of this.#listeners) l();
+    this.#listeners = [];
+  }
+
+  throwIfFailed(): void {
+    if (this.error) throw this.error;
+  }
+
+  onFail(listener: () => void): () => void {
+    this.#listeners.push(listener);
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
+  }
+}
+
+type WaitOutcome<T> = { kind: 'value'; result: T } | { kind: 'timeout' } | { kind: 'abort' };
+
+/** Waits for `promise`, a deadline, an abort or a writer failure, whichever comes first. */
+function waitFor<T>(
+  promise: Promise<T>,
+  deadline: number | undefined,
+  signal: AbortSignal | undefined,
+  failure: FailureSignal,
+): Promise<WaitOutcome<T>> {
+  if (signal?.aborted) return Promise.resolve({ kind: 'abort' });
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cleanup = () => {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      offFail();
+    };
+    const onAbort = () => {
+      cleanup();
+      resolve({ kind: 'abort' });
+    };
+    const offFail = failure.onFail(() => {
+      cleanup();
+      reject(failure.error);
+    });
+    if (deadline !== undefined) {
+      timer = setTimeout(() => {
+        cleanup();
+        resolve({ kind: 'timeout' });
+      }, Math.max(0, deadline - Date.now()));
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (result) => {
+        cleanup();
+        resolve({ kind: 'value', result });
+      },
+      (error: unknown) => {
+        cleanup();
+        reject(error);
+      },
+    );
+  });
+}
+
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    parts.push(e instanceof Error ? e.message : String(e));
+  }
+  return parts.join(': ');
+}

@@ -1,0 +1,36 @@
+/**
+ * Columns every event-derived row shares: where the event is (checkpoint,
+ * transaction, index), when (checkpoint time) and in which Walrus epoch.
+ * Also the per-event filters pipelines use in `process`.
+ */
+import type { EventName } from '@tusk/shared/events';
+import type { DecodedCheckpoint } from '../decode/decodeCheckpoint.ts';
+import type { DecodedEvent } from '../decode/decodeEvent.ts';
+
+export interface EventIdentity {
+  checkpoint: bigint;
+  txDigest: string;
+  eventIndex: number;
+  timestamp: Date;
+  epoch: number;
+}
+
+export function eventIdentity(event: DecodedEvent): EventIdentity {
+  return {
+    checkpoint: event.checkpoint,
+    txDigest: event.txDigest,
+    eventIndex: event.eventIndex,
+    timestamp: new Date(Number(event.timestampMs)),
+    epoch: event.data.epoch,
+  };
+}
+
+export type EventOf<N extends EventName> = Extract<DecodedEvent, { name: N }>;
+
+/** The events of `checkpoint` named in `names`, in chain order. */
+export function eventsNamed<const N extends EventName>(
+  checkpoint: DecodedCheckpoint,
+  names: ReadonlySet<N>,
+): EventOf<N>[] {
+  return checkpoint.events.filter((e): e is EventOf<N> => names.has(e.name as N));
+}

@@ -1,0 +1,240 @@
+/**
+ * Pipeline `staking`: the life of every StakedWal (`stake_positions`) and every
+ * delegation event by owner (`stake_events`).
+ *
+ * Positions are read-modify-written per batch: the positions the batch names
+ * are loaded, events applied in order in memory (a split inherits its parent's
+ * owner, node and state at that moment; a join moves principal), and each
+ * position written once. When an epoch begins, pending positions whose
+ * activation epoch has come become active: in memory for loaded ones, and with
+ * one set-based UPDATE for the rest.
+ */
+import { sql } from 'drizzle-orm';
+import { stakeEvents, stakePositions } from '@tusk/shared/db/schema';
+import type { Tx } from '../db/tx.ts';
+import { arrayLiteral } from '../db/pgArrayLiteral.ts';
+import { isAnyOf, writeRows } from '../db/writeRows.ts';
+import { eventIdentity, eventsNamed, type EventOf } from './eventRows.ts';
+import { definePipeline } from './pipeline.ts';
+
+const names = new Set([
+  'StakeDeposited',
+  'WithdrawRequested',
+  'StakeWithdrawn',
+  'StakedWalSplit',
+  'StakedWalJoined',
+  'EpochChangeStarted',
+] as const);
+type Row = EventOf<typeof names extends Set<infer N> ? N : never>;
+type Position = typeof stakePositions.$inferSelect;
+type StakeEvent = typeof stakeEvents.$inferInsert;
+
+export const stakingPipeline = definePipeline<Row>({
+  name: 'staking',
+  tables: [stakePositions, stakeEvents],
+  process: (checkpoint) => eventsNamed(checkpoint, names),
+  async commit(tx, events) {
+    const positions = await loadPositions(tx, events);
+    const changed = new Set<Position>();
+    const log: StakeEvent[] = [];
+    const epochStarts: { epoch: number; checkpoint: bigint }[] = [];
+
+    /** The position `id`, created from what the event knows if the indexer never saw it. */
+    const position = (id: string, event: Row, seed: Partial<Position>): Position => {
+      let p = positions.get(id);
+      if (!p) {
+        p = {
+          stakedWalId: id,
+          owner: null,
+          nodeId: null,
+          principal: 0n,
+          state: 'active',
+          activationEpoch: null,
+          createdEpoch: event.data.epoch,
+          withdrawRequestedEpoch: null,
+          withdrawEpoch: null,
+          withdrawnEpoch: null,
+          rewards: null,
+          slashed: null,
+          splitFrom: null,
+          joinedInto: null,
+          createdCheckpoint: event.checkpoint,
+          updatedCheckpoint: event.checkpoint,
+          ...seed,
+        };
+        positions.set(id, p);
+      }
+      p.updatedCheckpoint = event.checkpoint;
+      changed.add(p);
+      return p;
+    };
+
+    for (const event of events) {
+      const base = eventIdentity(event);
+      switch (event.name) {
+        case 'StakeDeposited': {
+          const d = event.data;
+          const p = position(d.staked_wal_id, event, {});
+          Object.assign(p, {
+            owner: d.owner,
+            nodeId: d.node_id,
+            principal: d.amount,
+            state: 'pending',
+            activationEpoch: d.activation_epoch,
+            createdEpoch: d.epoch,
+            createdCheckpoint: event.checkpoint,
+          });
+          log.push({
+            ...base,
+            kind: 'deposited',
+            stakedWalId: d.staked_wal_id,
+            nodeId: d.node_id,
+            owner: d.owner,
+            amount: d.amount,
+            effectiveEpoch: d.activation_epoch,
+          });
+          break;
+        }
+        case 'WithdrawRequested': {
+          const d = event.data;
+          const p = position(d.staked_wal_id, event, { owner: d.owner, nodeId: d.node_id });
+          Object.assign(p, {
+            state: 'withdrawing',
+            principal: d.principal,
+            withdrawRequestedEpoch: d.epoch,
+            withdrawEpoch: d.withdraw_epoch,
+          });
+          log.push({
+            ...base,
+            kind: 'withdraw_requested',
+            stakedWalId: d.staked_wal_id,
+            nodeId: d.node_id,
+            owner: d.owner,
+            amount: d.principal,
+            effectiveEpoch: d.withdraw_epoch,
+          });
+          break;
+        }
+        case 'StakeWithdrawn': {
+          const d = event.data;
+          const p = position(d.staked_wal_id, event, { owner: d.owner, nodeId: d.node_id });
+          Object.assign(p, {
+            state: 'withdrawn',
+            principal: d.principal,
+            withdrawnEpoch: d.epoch,
+            rewards: d.rewards,
+            slashed: d.slashed,
+          });
+          log.push({
+            ...base,
+            kind: 'withdrawn',
+            stakedWalId: d.staked_wal_id,
+            nodeId: d.node_id,
+            owner: d.owner,
+            amount: d.principal,
+            rewards: d.rewards,
+            slashed: d.slashed,
+          });
+          break;
+        }
+        case 'StakedWalSplit': {
+          const d = event.data;
+          const parent = position(d.from_id, event, {});
+          parent.principal = parent.principal > d.amount ? parent.principal - d.amount : 0n;
+          position(d.new_id, event, {
+            owner: parent.owner,
+            nodeId: parent.nodeId,
+            state: parent.state,
+            activationEpoch: parent.activationEpoch,
+            withdrawRequestedEpoch: parent.withdrawRequestedEpoch,
+            withdrawEpoch: parent.withdrawEpoch,
+            principal: d.amount,
+            splitFrom: d.from_id,
+          });
+          log.push({
+            ...base,
+            kind: 'split',
+            stakedWalId: d.from_id,
+            nodeId: parent.nodeId,
+            owner: parent.owner,
+            amount: d.amount,
+            relatedId: d.new_id,
+          });
+          break;
+        }
+        case 'StakedWalJoined': {
+          const d = event.data;
+          const into = position(d.into_id, event, {});
+          const from = position(d.from_id, event, {});
+          const moved = from.principal;
+          into.principal += moved;
+          from.principal = 0n;
+          from.state = 'joined';
+          from.joinedInto = d.into_id;
+          log.push({
+            ...base,
+            kind: 'joined',
+            stakedWalId: d.into_id,
+            nodeId: into.nodeId,
+            owner: into.owner,
+            amount: moved,
+            relatedId: d.from_id,
+          });
+          break;
+        }
+        case 'EpochChangeStarted': {
+          const epoch = event.data.epoch;
+          epochStarts.push({ epoch, checkpoint: event.checkpoint });
+          for (const p of positions.values()) {
+            if (p.state === 'pending' && p.activationEpoch !== null && p.activationEpoch <= epoch) {
+              p.state = 'active';
+              p.updatedCheckpoint = event.checkpoint;
+              changed.add(p);
+            }
+          }
+          break;
+        }
+      }
+    }
+    await writeRows(tx, stakePositions, [...changed], { kind: 'replace' });
+    await writeRows(tx, stakeEvents, log, { kind: 'ignore' });
+    if (epochStarts.length > 0) await activateDue(tx, epochStarts);
+  },
+});
+
+/**
+ * Activates every stored pending position whose activation epoch has begun,
+ * stamping it with the checkpoint of the first epoch start at or after its
+ * activation epoch (the same stamp the in-memory path gives, whatever the batching).
+ */
+async function activateDue(tx: Tx, starts: { epoch: number; checkpoint: bigint }[]): Promise<void> {
+  const last = Math.max(...starts.map((s) => s.epoch));
+  await tx.execute(sql`
+    UPDATE stake_positions p SET state = 'active', updated_checkpoint = (
+      SELECT min(s.checkpoint) FROM unnest(
+        ${arrayLiteral(starts.map((s) => s.epoch))}::int8[],
+        ${arrayLiteral(starts.map((s) => s.checkpoint))}::int8[]) AS s(epoch, checkpoint)
+      WHERE s.epoch >= p.activation_epoch)
+    WHERE p.state = 'pending' AND p.activation_epoch <= ${last}`);
+}
+
+async function loadPositions(tx: Tx, events: Row[]): Promise<Map<string, Position>> {
+  const ids = new Set<string>();
+  for (const e of events) {
+    switch (e.name) {
+      case 'StakedWalSplit':
+        ids.add(e.data.from_id);
+        break;
+      case 'StakedWalJoined':
+        ids.add(e.data.into_id).add(e.data.from_id);
+        break;
+      case 'WithdrawRequested':
+      case 'StakeWithdrawn':
+        ids.add(e.data.staked_wal_id);
+        break;
+    }
+  }
+  if (ids.size === 0) return new Map();
+  const rows = await tx.select().from(stakePositions).where(isAnyOf(stakePositions.stakedWalId, [...ids]));
+  return new Map(rows.map((r) => [r.stakedWalId, r]));
+}
