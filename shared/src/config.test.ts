@@ -46,13 +46,14 @@ describe('loadConfig', () => {
       TUSK_RPC_URL: 'http://sui:9000/',
       TUSK_PUBLIC_RPC_URL: 'https://rpc.example.org',
       DATABASE_URL: 'postgres://tusk:tusk@postgres:5432/tusk',
-      TUSK_DB_POOL: '5',
+      TUSK_WEB_DB_POOL: '5',
       PORT: '8080',
       TUSK_INDEXER_PORT: '9100',
     });
     expect(config.rpcUrl).toBe('http://sui:9000');
     expect(config.publicRpcUrl).toBe('https://rpc.example.org');
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://tusk:tusk@postgres:5432/tusk', maxConnections: 5 });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://tusk:tusk@postgres:5432/tusk' });
+    expect(config.webDatabasePool).toBe(5);
     expect(config.ports).toEqual({ indexer: 9100, web: 8080 });
     expect(config.deploymentSource).toBe('TUSK_DEPLOYMENT_JSON');
   });
@@ -64,7 +65,7 @@ describe('loadConfig', () => {
         TUSK_RPC_URL: 'sui:9000',
         TUSK_INDEXER_PORT: '70000',
         TUSK_WEB_PORT: 'web',
-        TUSK_DB_POOL: '0',
+        TUSK_WEB_DB_POOL: '0',
         DATABASE_URL: 'mysql://nope',
       }),
     );
@@ -72,7 +73,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/TUSK_RPC_URL must be an http:\/\/ or https:\/\/ URL \(got "sui:9000"\)/);
     expect(problems.join('\n')).toMatch(/TUSK_INDEXER_PORT must be a port number from 1 to 65535 \(got "70000"\)/);
     expect(problems.join('\n')).toMatch(/TUSK_WEB_PORT must be a port number/);
-    expect(problems.join('\n')).toMatch(/TUSK_DB_POOL must be a whole number of connections/);
+    expect(problems.join('\n')).toMatch(/TUSK_WEB_DB_POOL must be a whole number of connections/);
     expect(problems.join('\n')).toMatch(/DATABASE_URL must start with postgres:\/\//);
   });
 

@@ -25,7 +25,9 @@ export interface ConfigVariable {
   meaning: string;
 }
 
-export const DEFAULT_INDEXER_PORT = 9464;
+/** The indexer's `--metrics-port` default (indexer/src/ops/cliOptions.ts). */
+export const DEFAULT_INDEXER_PORT = 9184;
+export const DEFAULT_WEB_DB_POOL = 20;
 export const DEFAULT_WEB_PORT = 3000;
 
 export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
@@ -66,10 +68,10 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'PGlite data directory when DATABASE_URL is unset (`memory` keeps it in memory)',
   },
   {
-    name: 'TUSK_DB_POOL',
-    usedBy: ['indexer', 'web'],
-    default: '10',
-    meaning: 'PostgreSQL connections per process',
+    name: 'TUSK_WEB_DB_POOL',
+    usedBy: ['web'],
+    default: String(DEFAULT_WEB_DB_POOL),
+    meaning: 'PostgreSQL connections the web server keeps open',
   },
   {
     name: 'TUSK_INDEXER_PORT',
@@ -103,6 +105,8 @@ export interface TuskConfig {
   /** Full node browsers call (TUSK_PUBLIC_RPC_URL, else the deployment's). */
   publicRpcUrl: string | undefined;
   database: DatabaseTarget;
+  /** PostgreSQL connections the web server keeps (TUSK_WEB_DB_POOL). */
+  webDatabasePool: number;
   ports: { indexer: number; web: number };
 }
 
@@ -132,12 +136,12 @@ const envSchema = z.object({
   TUSK_INDEXER_PORT: port('TUSK_INDEXER_PORT').optional(),
   TUSK_WEB_PORT: port('TUSK_WEB_PORT').optional(),
   PORT: port('PORT').optional(),
-  TUSK_DB_POOL: z
+  TUSK_WEB_DB_POOL: z
     .string()
     .trim()
-    .regex(/^\d+$/, 'TUSK_DB_POOL must be a whole number of connections from 1 to 1000')
+    .regex(/^\d+$/, 'TUSK_WEB_DB_POOL must be a whole number of connections from 1 to 1000')
     .transform(Number)
-    .refine((value) => value >= 1 && value <= 1000, 'TUSK_DB_POOL must be a whole number of connections from 1 to 1000')
+    .refine((value) => value >= 1 && value <= 1000, 'TUSK_WEB_DB_POOL must be a whole number of connections from 1 to 1000')
     .optional(),
 });
 
@@ -183,7 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   let database: DatabaseTarget = { kind: 'pglite' };
   try {
     database = targetFromEnv(set);
-    if (database.kind === 'postgres' && values.TUSK_DB_POOL) database = { ...database, maxConnections: values.TUSK_DB_POOL };
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -196,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     rpcUrl,
     publicRpcUrl: values.TUSK_PUBLIC_RPC_URL ?? deployment?.rpcUrl ?? rpcUrl,
     database,
+    webDatabasePool: values.TUSK_WEB_DB_POOL ?? DEFAULT_WEB_DB_POOL,
     ports: {
       indexer: values.TUSK_INDEXER_PORT ?? DEFAULT_INDEXER_PORT,
       web: values.TUSK_WEB_PORT ?? values.PORT ?? DEFAULT_WEB_PORT,
