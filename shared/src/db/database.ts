@@ -5,6 +5,7 @@
  * the current schema.
  */
 import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -33,7 +34,9 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+// Resolved from this file's path at runtime (not `new URL(..., import.meta.url)`, which bundlers such
+// as Next.js's Turbopack treat as an asset import and fail to resolve for a folder).
+const migrationsFolder = process.env.TUSK_MIGRATIONS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle');
 
 /** Where the embedded database lives when nothing else is configured. */
 export const DEFAULT_DATA_DIR = '.data/pglite';
