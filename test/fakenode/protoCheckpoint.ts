@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { toBase58 } from '@mysten/sui/utils';
 import type { Checkpoint, CheckpointEvent } from '@tusk/indexer/source/checkpoint';
-import type { ProtoCheckpoint } from './checkpointStore.ts';
+import { MemoryCheckpointStore, type ProtoCheckpoint } from './checkpointStore.ts';
 
 /** A deterministic 32-byte base58 digest for `label` (checkpoints and transactions need one). */
 export function fakeDigest(label: string): string {
@@ -85,4 +85,14 @@ function foreignEvent(sender: string): GrpcTypes.Event {
     eventType: FOREIGN_EVENT_TYPE,
     contents: { name: FOREIGN_EVENT_TYPE, value: new Uint8Array([1, 2, 3]) },
   };
+}
+
+/** A memory store serving `checkpoints` (consecutive, e.g. a scenario's), in full-node form. */
+export function memoryStoreOf(checkpoints: Iterable<Checkpoint>): MemoryCheckpointStore {
+  let store: MemoryCheckpointStore | undefined;
+  for (const checkpoint of checkpoints) {
+    store ??= new MemoryCheckpointStore(checkpoint.sequenceNumber);
+    store.append(toProtoCheckpoint(checkpoint));
+  }
+  return store ?? new MemoryCheckpointStore();
 }

@@ -1,0 +1,211 @@
+/**
+ * The indexer as a long-running service: opens the database, starts the
+ * ops endpoint and the progress display, and runs the core over the
+ * checkpoint source from the watermarks. When the database goes away mid-run
+ * (the core gives up on a commit, or the connection dies), it waits with
+ * backoff and starts again from the watermarks, so nothing is lost or
+ * written twice. Stops cleanly when `signal` aborts: the batch in flight is
+ * committed or abandoned whole, then everything is closed.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type OpenDatabase } from '@tusk/shared/db/database';
+import { isTransientDbError } from '../db/transientErrors.ts';
+import { readWatermarks } from '../db/watermarks.ts';
+import { resumeCheckpoint, runIndexer, type IndexerSummary } from '../indexer.ts';
+import { allPipelines } from '../pipelines/index.ts';
+import { CheckpointSource } from '../source/checkpointSource.ts';
+import type { IndexerCliConfig } from './cliOptions.ts';
+import type { Logger } from './logger.ts';
+import { IndexerMetrics } from './metrics.ts';
+import { startOpsServer, type OpsServer } from './opsServer.ts';
+import { IndexingProgress } from './progress.ts';
+import { startProgressReporter } from './progressReporter.ts';
+import { backoffDelay, DEFAULT_BACKOFF, retry, type BackoffPolicy } from './retry.ts';
+
+export interface IndexerServiceOptions {
+  config: IndexerCliConfig;
+  logger: Logger;
+  signal: AbortSignal;
+  /** Backoff between restarts and DB reconnects. */
+  backoff?: BackoffPolicy;
+  /** Told the ops endpoint's URL once it listens. */
+  onOpsServer?: (url: string) => void;
+}
+
+export type ServiceOutcome = { stoppedBy: 'end' | 'abort'; summary?: IndexerSummary };
+
+export async function runIndexerService(options: IndexerServiceOptions): Promise<ServiceOutcome> {
+  const { config, logger, signal } = options;
+  const backoff = options.backoff ?? { ...DEFAULT_BACKOFF, maxMs: 5_000 };
+  const pipelines = allPipelines;
+  const metrics = new IndexerMetrics();
+  const progress = new IndexingProgress({ pipelines: pipelines.map((p) => p.name), end: config.source.endCheckpoint });
+
+  const source = new CheckpointSource({
+    config: config.source,
+    backoff,
+    observer: {
+      onRetry: (operation, error, attempt, delayMs) => {
+        metrics.rpcRetries.inc({ operation });
+        logger.warn({ operation, attempt, delayMs, err: error }, 'rpc call failed; retrying');
+      },
+      onStreamReset: (error) => {
+        metrics.streamResets.inc();
+        logger.info({ err: error }, 'checkpoint subscription ended; reconnecting');
+      },
+      onChainTip: (tip) => {
+        progress.noteChainTip(tip);
+        metrics.chainTip.set(Number(tip));
+      },
+      onBackfillMethod: (method) =>
+        logger.info(
+          { method },
+          `backfill reads checkpoints with ${method === 'list' ? 'ListCheckpoints' : 'GetCheckpoint'}`,
+        ),
+    },
+  });
+
+  const database = await openDatabaseWithRetry(config, logger, signal, backoff);
+  if (!database) return { stoppedBy: 'abort' };
+  let ops: OpsServer | undefined;
+  let stopReporter: (() => void) | undefined;
+  try {
+    if (config.metrics) {
+      ops = await startOpsServer({
+        metrics,
+        port: config.metrics.port,
+        host: config.metrics.host,
+        beforeScrape: () => {
+          const lag = progress.snapshot().lag;
+          if (lag !== undefined) metrics.lag.set(Number(lag));
+        },
+        health: {
+          pingDatabase: async () => void (await database.db.execute(sql`select 1`)),
+          pingRpc: async () => {
+            const { response } = await source.client.grpc.ledgerService.getServiceInfo({}, { timeout: 2_000 });
+            return response.checkpointHeight;
+          },
+          lag: () => progress.snapshot().lag,
+          maxLag: config.maxLag,
+        },
+      });
+      logger.info({ url: ops.url }, `serving ${ops.url}/metrics and ${ops.url}/health`);
+      options.onOpsServer?.(ops.url);
+    }
+    stopReporter = startProgressReporter({ progress, logger, logIntervalMs: config.progressIntervalMs });
+
+    for (let restarts = 0; ; restarts++) {
+      try {
+        const marks = await readWatermarks(
+          database.db,
+          pipelines.map((p) => p.name),
+        );
+        progress.noteWatermarks(marks);
+        const resume = maxBigint(config.source.startCheckpoint, await resumeCheckpoint(database.db, pipelines));
+        if (config.source.endCheckpoint !== undefined && resume > config.source.endCheckpoint) {
+          logger.info({ resume, end: config.source.endCheckpoint }, 'already indexed up to the end checkpoint');
+          return { stoppedBy: 'end' };
+        }
+        logger.info(
+          { from: resume, end: config.source.endCheckpoint },
+          restarts === 0 ? 'indexing' : 'indexing again from the watermarks',
+        );
+        const summary = await runIndexer(source.checkpoints(resume, signal), {
+          db: database.db,
+          packageIds: config.originalPackageIds,
+          pipelines,
+          batch: config.batch,
+          signal,
+          observer: {
+            onCheckpoint: (checkpoint) => {
+              metrics.checkpoints.inc();
+              metrics.events.inc(checkpoint.events.length);
+              if (checkpoint.deadLetters.length > 0) {
+                metrics.deadLetters.inc(checkpoint.deadLetters.length);
+                logger.warn(
+                  { checkpoint: checkpoint.sequenceNumber, count: checkpoint.deadLetters.length },
+                  'events failed to decode; kept as dead letters',
+                );
+              }
+              progress.noteProcessed(checkpoint.events.length);
+            },
+            onBatchCommitted: (batch) => {
+              metrics.rows.inc({ pipeline: batch.pipeline }, batch.rows);
+              metrics.batchSeconds.observe({ pipeline: batch.pipeline }, batch.durationMs / 1000);
+              metrics.committed.set({ pipeline: batch.pipeline }, Number(batch.lastCheckpoint));
+              progress.noteCommitted(batch.pipeline, batch.lastCheckpoint);
+              logger.debug({ ...batch }, 'batch committed');
+            },
+            onRetry: ({ pipeline, attempt, delayMs, error }) => {
+              metrics.dbRetries.inc({ pipeline });
+              logger.warn({ pipeline, attempt, delayMs, err: error }, 'commit failed; retrying');
+            },
+          },
+        });
+        logger.info(
+          {
+            stoppedBy: summary.stoppedBy,
+            checkpoints: summary.checkpoints,
+            events: summary.events,
+            deadLetters: summary.deadLetters,
+            lastCheckpoint: summary.lastCheckpoint,
+          },
+          summary.stoppedBy === 'end' ? 'reached the end checkpoint' : 'stopped',
+        );
+        return { stoppedBy: summary.stoppedBy, summary };
+      } catch (error) {
+        if (signal.aborted) return { stoppedBy: 'abort' };
+        if (!isTransientDbError(error)) throw error;
+        metrics.restarts.inc();
+        const delayMs = backoffDelay(Math.min(restarts, 10), backoff);
+        logger.warn({ err: error, delayMs }, 'database unavailable; restarting from the watermarks');
+        await sleep(delayMs, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) return { stoppedBy: 'abort' };
+      }
+    }
+  } finally {
+    stopReporter?.();
+    await ops?.close();
+    await database.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database failed'));
+  }
+}
+
+/** Opens (and migrates) the database, waiting for it while it is unreachable; undefined when aborted first. */
+async function openDatabaseWithRetry(
+  config: IndexerCliConfig,
+  logger: Logger,
+  signal: AbortSignal,
+  backoff: BackoffPolicy,
+): Promise<OpenDatabase | undefined> {
+  try {
+    const database = await retry(() => openDatabase(config.database), {
+      policy: backoff,
+      signal,
+      isRetryable: isTransientDbError,
+      onRetry: (error, attempt, delayMs) =>
+        logger.warn({ err: error, attempt, delayMs }, 'database unavailable; retrying'),
+    });
+    logger.info(
+      {
+        database:
+          config.database.kind === 'postgres' ? redact(config.database.url) : (config.database.dataDir ?? 'memory'),
+      },
+      'database open',
+    );
+    return database;
+  } catch (error) {
+    if (signal.aborted) return undefined;
+    throw error;
+  }
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+function maxBigint(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
