@@ -380,14 +380,17 @@ async function upgrade(options: Options): Promise<void> {
   const proposal = requireAuthorized(build.digest, await authorizedUpgrades(client, deployment));
   console.log(`digest ${toHex(build.digest)} is authorized by proposal ${proposal.proposalId}`);
   const functions = readUpgradeFunctions(TUSK_DIR);
-  const signer = await signerFor(options, client);
-  const tx = upgradeTransaction(build, deployment, proposal.proposalId, functions, signer.toSuiAddress());
   if (options.dryRun) {
+    const sender = options.key ? loadKey(options.key, { address: options.address }).keypair.toSuiAddress() : options.address;
+    if (!sender) throw new Error('--upgrade --dry-run simulates as a sender with gas: pass --key or --address');
+    const tx = upgradeTransaction(build, deployment, proposal.proposalId, functions, normalizeSuiAddress(sender));
     const bytes = await tx.build({ client });
     const simulated = await simulate(client, 'upgrade', bytes);
     console.log(`upgrade simulated: new package ${publishedPackage(simulated)}, gas ${sui(simulated.gasMist)}; nothing executed`);
     return;
   }
+  const signer = await signerFor(options, client);
+  const tx = upgradeTransaction(build, deployment, proposal.proposalId, functions, signer.toSuiAddress());
   const result = await execute(client, 'upgrade', tx, signer);
   const packageId = publishedPackage(result);
   const next: PublishRecord = {
