@@ -1,0 +1,132 @@
+/**
+ * What a Move function sees of the transaction running it (Sui's
+ * `TxContext`): the sender, fresh object IDs derived from the transaction
+ * digest, the clock, and the events emitted so far. It also keeps the undo
+ * journal: protocol state is mutated in place, and every object a function
+ * is about to change is first `touch`ed, so an abort anywhere in the
+ * transaction restores all of it.
+ */
+import { toHex } from '@mysten/sui/utils';
+import { eventSchemas, eventType, type EventInput, type EventName } from '@tusk/shared/events';
+import { deriveObjectId } from './ids.ts';
+
+export interface EmittedEvent {
+  name: EventName;
+  /** Full Move type under the original package. */
+  type: string;
+  /** The package whose code emitted it (the current package). */
+  packageId: string;
+  module: string;
+  sender: string;
+  bcs: Uint8Array;
+}
+
+/** Restores touched objects on abort. */
+export class Journal {
+  readonly #snapshots = new Map<object, object>();
+
+  /**
+   * Records `target`'s state before its first change in this transaction;
+   * returns it for chaining. Objects are copied deeply; a `Map` shallowly
+   * (its entries are objects touched on their own), so adding or removing
+   * entries is undone but changes inside an entry need their own `touch`.
+   */
+  touch<T extends object>(target: T): T {
+    if (!this.#snapshots.has(target)) this.#snapshots.set(target, target instanceof Map ? new Map(target) : structuredClone(target));
+    return target;
+  }
+
+  rollback(): void {
+    for (const [target, snapshot] of this.#snapshots) {
+      if (target instanceof Map) {
+        target.clear();
+        for (const [key, value] of snapshot as Map<unknown, unknown>) target.set(key, value);
+        continue;
+      }
+      for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key];
+      Object.assign(target, snapshot);
+    }
+    this.#snapshots.clear();
+  }
+
+  commit(): void {
+    this.#snapshots.clear();
+  }
+}
+
+export interface TxContextOptions {
+  sender: string;
+  /** The transaction digest (32 bytes): object IDs derive from it. */
+  digest: Uint8Array;
+  /** Clock time the transaction runs at (`Clock::timestamp_ms`). */
+  timestampMs: bigint;
+  /** Sui epoch (`ctx.epoch()`), not the Tusk epoch. */
+  suiEpoch: bigint;
+  /** Where emitted events say they come from. */
+  packages: { tuskOriginal: string; tuskCurrent: string };
+}
+
+export class TxContext {
+  readonly sender: string;
+  readonly digest: Uint8Array;
+  readonly timestampMs: bigint;
+  readonly suiEpoch: bigint;
+  readonly events: EmittedEvent[] = [];
+  readonly journal = new Journal();
+  /** Objects Move code sent to an address (`transfer::public_transfer`), in order. */
+  readonly transfers: { kind: string; value: { id: string }; recipient: string }[] = [];
+  /** IDs created by this transaction (`object::new`), in order. */
+  readonly createdIds = new Set<string>();
+  /** Module of the PTB command running now (Sui reports it as the event's `module`). */
+  currentModule = 'staking';
+  readonly #packages: TxContextOptions['packages'];
+  #idsCreated = 0n;
+
+  constructor(options: TxContextOptions) {
+    this.sender = options.sender;
+    this.digest = options.digest;
+    this.timestampMs = options.timestampMs;
+    this.suiEpoch = options.suiEpoch;
+    this.#packages = options.packages;
+  }
+
+  /** `object::new(ctx)`: the next fresh object ID. */
+  freshId(): string {
+    const id = deriveObjectId(this.digest, this.#idsCreated);
+    this.#idsCreated += 1n;
+    this.createdIds.add(id);
+    return id;
+  }
+
+  get idsCreated(): bigint {
+    return this.#idsCreated;
+  }
+
+  /** `event::emit` of a catalogue event (fields in Move declaration order). */
+  emit<N extends EventName>(name: N, value: EventInput<N>): void {
+    const schema = eventSchemas[name] as unknown as { serialize(v: unknown): { toBytes(): Uint8Array } };
+    this.events.push({
+      name,
+      type: eventType(this.#packages.tuskOriginal, name),
+      packageId: this.#packages.tuskCurrent,
+      module: this.currentModule,
+      sender: this.sender,
+      bcs: schema.serialize(value).toBytes(),
+    });
+  }
+
+  /** `transfer::public_transfer(value, recipient)` from inside Move code. */
+  transfer(kind: string, value: { id: string }, recipient: string): void {
+    this.transfers.push({ kind, value, recipient });
+  }
+
+  /** Marks `target` as about to change (see `Journal`). */
+  touch<T extends object>(target: T): T {
+    return this.journal.touch(target);
+  }
+
+  /** The digest as hex, for messages. */
+  get digestHex(): string {
+    return toHex(this.digest);
+  }
+}
