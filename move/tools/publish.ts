@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
 import type { Keypair } from '@mysten/sui/cryptography';
 import type { SuiGrpcClient } from '@mysten/sui/grpc';
+import type { Transaction } from '@mysten/sui/transactions';
 import { normalizeSuiAddress, toBase64, toHex } from '@mysten/sui/utils';
 import { deploymentFileFromEnv } from '@tusk/shared/deploymentFile';
 import { parseDeployment } from '@tusk/shared/deployment';
@@ -160,6 +161,36 @@ function checkBytes(label: string, bytes: Uint8Array, build: PublishableBuild): 
   console.log(`${label}: transaction decodes back to the ${build.modules.length} built module(s) and their dependencies`);
 }
 
+/**
+ * Builds the bytes of one dry-run transaction. Online: against the network
+ * (gas price, the sender's coins, gas budget by simulation), then simulated.
+ * When the network cannot simulate it (a dependency not on chain yet, a node
+ * that does not run Publish, a sender without gas), the bytes are still built
+ * with a fixed budget so they can be decoded and reviewed.
+ */
+async function dryRunBytes(
+  label: string,
+  makeTx: () => Transaction,
+  client: SuiGrpcClient | undefined,
+  gas: { price: bigint; budget: bigint },
+): Promise<{ bytes: Uint8Array; simulated?: Outcome }> {
+  if (!client) return { bytes: await buildOffline(makeTx(), gas) };
+  try {
+    const bytes = await makeTx().build({ client });
+    return { bytes, simulated: await simulate(client, label, bytes) };
+  } catch (error) {
+    console.log(`${label}: not simulated: ${(error as Error).message}`);
+  }
+  try {
+    const tx = makeTx();
+    tx.setGasBudget(gas.budget);
+    return { bytes: await tx.build({ client }) };
+  } catch (error) {
+    console.log(`${label}: built without the sender's gas coins (${(error as Error).message})`);
+    return { bytes: await buildOffline(makeTx(), gas) };
+  }
+}
+
 async function dryRun(options: Options): Promise<void> {
   const sender = options.key
     ? loadKey(options.key, { address: options.address }).keypair.toSuiAddress()
@@ -178,21 +209,22 @@ async function dryRun(options: Options): Promise<void> {
     if (!options.txOut) return;
     mkdirSync(options.txOut, { recursive: true });
     writeFileSync(join(options.txOut, `${name}.tx`), `${toBase64(bytes)}\n`);
+    console.log(`  saved ${join(options.txOut, `${name}.tx`)}`);
   };
 
   const wal = await buildPublishable(WAL_DIR, { network: options.network.name, publications: {}, intent: 'publish' });
   show(wal);
-  const walTx = publishTransaction(wal, sender);
-  const walBytes = client ? await walTx.build({ client }) : await buildOffline(walTx, gas);
-  checkBytes('wal publish', walBytes, wal);
-  save('wal-publish', walBytes);
-  // Where wal would land: from the simulation, else a placeholder (the tusk transaction is then only built).
+  const walRun = await dryRunBytes('wal publish', () => publishTransaction(wal, sender), client, gas);
+  checkBytes('wal publish', walRun.bytes, wal);
+  save('wal-publish', walRun.bytes);
+  // Where wal would land: from the simulation, else a placeholder.
   let walId = normalizeSuiAddress('0x1a1');
-  if (client) {
-    const simulated = await simulate(client, 'wal publish', walBytes);
-    walId = publishedPackage(simulated);
-    console.log(`wal publish simulated: package ${walId}, gas ${sui(simulated.gasMist)}`);
-    for (const object of simulated.objects) console.log(`  creates ${object.type} ${object.objectId}`);
+  if (walRun.simulated) {
+    walId = publishedPackage(walRun.simulated);
+    console.log(`wal publish simulated: package ${walId}, gas ${sui(walRun.simulated.gasMist)}`);
+    for (const object of walRun.simulated.objects) console.log(`  creates ${object.type} ${object.objectId}`);
+  } else {
+    console.log(`wal publish: linking tusk against the placeholder ${walId}`);
   }
 
   const tusk = await buildPublishable(TUSK_DIR, {
@@ -201,20 +233,10 @@ async function dryRun(options: Options): Promise<void> {
     intent: 'publish',
   });
   show(tusk);
-  const tuskTx = publishTransaction(tusk, sender);
-  let tuskBytes: Uint8Array;
-  if (client) {
-    // Real gas coins and price, but a fixed budget: it cannot be simulated while wal is not on chain.
-    tuskTx.setGasBudget(gas.budget);
-    tuskBytes = await tuskTx.build({ client });
-  } else {
-    tuskBytes = await buildOffline(tuskTx, gas);
-  }
-  checkBytes('tusk publish', tuskBytes, tusk);
-  save('tusk-publish', tuskBytes);
-  console.log(
-    `tusk publish not simulated: it links wal at ${walId}, which ${client ? 'only exists in the simulation' : 'is a placeholder offline'}`,
-  );
+  // tusk links wal, which is not on chain in a dry run: never simulated, built with a fixed budget.
+  const tuskRun = await dryRunBytes('tusk publish', () => publishTransaction(tusk, sender), undefined, gas);
+  checkBytes('tusk publish', tuskRun.bytes, tusk);
+  save('tusk-publish', tuskRun.bytes);
   try {
     readInitArguments(TUSK_DIR);
     console.log('initialize: signature read from move/tusk/sources/init.move; runs after tusk is published');

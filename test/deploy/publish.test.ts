@@ -1,8 +1,10 @@
 // The publish tool without a network: what it builds and the transactions it
 // would send, decoded back with @mysten/sui's own parsers.
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { bcs } from '@mysten/sui/bcs';
 import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
 import { Transaction } from '@mysten/sui/transactions';
@@ -118,4 +120,33 @@ describe('the signed form', () => {
     expect(await keypair.getPublicKey().verifyTransaction(bytes, signature)).toBe(true);
     expect(decodePublish(bytes).sender).toBe(keypair.toSuiAddress());
   });
+});
+
+describe('npm run publish:move -- --dry-run --offline', () => {
+  it('writes wal and tusk publish transactions that decode back to what the build produces', async () => {
+    const txOut = mkdtempSync(join(tmpdir(), 'tusk-dry-run-'));
+    const root = resolve(MOVE_ROOT, '..');
+    const { stdout } = await promisify(execFile)(
+      join(root, 'node_modules/.bin/tsx'),
+      ['move/tools/publish.ts', '--dry-run', '--offline', '--address', SENDER, '--tx-out', txOut],
+      { cwd: root, env: { ...process.env, TUSK_DEPLOYMENT: join(txOut, 'unused.json') } },
+    );
+    expect(stdout).toContain('dry run done: nothing was executed');
+
+    const walBytes = fromBase64(readFileSync(join(txOut, 'wal-publish.tx'), 'utf8').trim());
+    const tuskBytes = fromBase64(readFileSync(join(txOut, 'tusk-publish.tx'), 'utf8').trim());
+    const wal = await buildPublishable(join(MOVE_ROOT, 'wal'), { network: 'localnet', publications: {}, intent: 'publish' });
+    expect(comparePublish(walBytes, wal)).toEqual([]);
+
+    const decoded = decodePublish(tuskBytes);
+    expect(decoded.sender).toBe(SENDER);
+    const [walLink] = decoded.dependencies.filter((id) => !FRAMEWORK.includes(id));
+    expect(walLink).toBeDefined();
+    const tusk = await buildPublishable(join(MOVE_ROOT, 'tusk'), {
+      network: 'localnet',
+      publications: { wal: { publishedAt: walLink!, originalId: walLink!, version: 1 } },
+      intent: 'publish',
+    });
+    expect(comparePublish(tuskBytes, tusk)).toEqual([]);
+  }, 180_000);
 });
