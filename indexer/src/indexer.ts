@@ -182,6 +182,11 @@ export async function runIndexer(checkpoints: AsyncIterable<Checkpoint>, options
     await flush();
     await Promise.all(writers.map((w) => w.drained()));
     failure.throwIfFailed();
+  } catch (error) {
+    // The source or a writer failed: let the other writers finish the batches
+    // already handed to them (they are correct), then report the failure.
+    await Promise.allSettled(writers.map((w) => w.drained()));
+    throw error;
   } finally {
     // Stop the source (closes streams) whether we ended, aborted or failed.
     if (summary.stoppedBy === 'abort' || failure.error) await iterator.return?.().catch(() => undefined);
@@ -291,21 +296,7 @@ class PipelineWriter {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
-        let skipped = false;
-        await this.db.transaction(async (tx) => {
-          const committed = await lockWatermark(tx, name);
-          if (committed >= batch.last) {
-            skipped = true;
-            return;
-          }
-          if (committed >= batch.first) {
-            throw new Error(
-              `pipeline ${name}: watermark ${committed} is inside the batch [${batch.first}, ${batch.last}]; is another indexer writing this database?`,
-            );
-          }
-          await this.pipeline.commit(tx, batch.rows);
-          await setWatermark(tx, name, batch.last);
-        });
+        const { skipped } = await commitBatch(this.db, this.pipeline, batch);
         this.options.observer?.onBatchCommitted?.({
           pipeline: name,
           firstCheckpoint: batch.first,
@@ -328,6 +319,34 @@ class PipelineWriter {
       }
     }
   }
+}
+
+/**
+ * Commits one batch of `pipeline` (rows of checkpoints `first..last`) and moves
+ * its watermark to `last`, in one transaction. A batch at or below the
+ * watermark is skipped (`skipped: true`): committing twice writes once.
+ */
+export async function commitBatch<Row>(
+  db: Database,
+  pipeline: Pipeline<Row>,
+  batch: { first: bigint; last: bigint; rows: Row[] },
+): Promise<{ skipped: boolean }> {
+  let skipped = false;
+  await db.transaction(async (tx) => {
+    const committed = await lockWatermark(tx, pipeline.name);
+    if (committed >= batch.last) {
+      skipped = true;
+      return;
+    }
+    if (committed >= batch.first) {
+      throw new Error(
+        `pipeline ${pipeline.name}: watermark ${committed} is inside the batch [${batch.first}, ${batch.last}]; is another indexer writing this database?`,
+      );
+    }
+    await pipeline.commit(tx, batch.rows);
+    await setWatermark(tx, pipeline.name, batch.last);
+  });
+  return { skipped };
 }
 
 /** The first fatal error of any writer; stops the run. */

@@ -14,7 +14,7 @@
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { arrayLiteral, type DriverValue } from './pgArrayLiteral.ts';
+import { arrayLiteral, columnLiteral, type DriverValue } from './pgArrayLiteral.ts';
 import type { Tx } from './tx.ts';
 
 export type Conflict<T extends PgTable> =
@@ -29,7 +29,8 @@ const UNNEST_ROWS_PER_STATEMENT = 50_000;
 
 interface TableShape {
   name: string;
-  columns: { key: string; column: PgColumn }[];
+  /** `toDriver` is drizzle's mapping, kept only for columns whose JS values are not already driver values. */
+  columns: { key: string; column: PgColumn; toDriver?: (value: unknown) => DriverValue }[];
   primaryKey: PgColumn[];
   hasArrayColumn: boolean;
 }
@@ -40,7 +41,11 @@ function shapeOf(table: PgTable): TableShape {
   let shape = shapes.get(table);
   if (!shape) {
     const config = getTableConfig(table);
-    const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, column: column as PgColumn }));
+    const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({
+      key,
+      column: column as PgColumn,
+      toDriver: needsDriverMapping(column as PgColumn) ? (v: unknown) => (column as PgColumn).mapToDriverValue(v) as DriverValue : undefined,
+    }));
     const primaryKey = config.primaryKeys[0]?.columns ?? columns.filter((c) => c.column.primary).map((c) => c.column);
     if (primaryKey.length === 0) throw new Error(`table ${config.name} has no primary key to resolve conflicts on`);
     const hasArrayColumn = columns.some((c) => c.column.getSQLType().endsWith('[]'));
@@ -48,6 +53,17 @@ function shapeOf(table: PgTable): TableShape {
     shapes.set(table, shape);
   }
   return shape;
+}
+
+/**
+ * Our column types take JS values the literal builder formats itself (bigint,
+ * number, boolean, string, Date, Uint8Array); drizzle's per-value mapping is
+ * skipped for them because it costs more than the write. Any other type (json,
+ * a future custom type) keeps drizzle's mapping.
+ */
+function needsDriverMapping(column: PgColumn): boolean {
+  const type = column.getSQLType();
+  return !/^(numeric\(\d+, ?0\)|text|bigint|integer|smallint|boolean|bytea|double precision|timestamp with time zone|timestamp)$/.test(type);
 }
 
 /** Writes `rows` into `table` in as few statements as the limits allow. */
@@ -68,14 +84,7 @@ export async function writeRows<T extends PgTable>(
   }
   for (let start = 0; start < rows.length; start += UNNEST_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + UNNEST_ROWS_PER_STATEMENT) as Record<string, unknown>[];
-    const arrays = columns.map(({ key, column }) => {
-      const values: DriverValue[] = new Array(chunk.length);
-      for (let i = 0; i < chunk.length; i++) {
-        const value = chunk[i]![key];
-        values[i] = value === null || value === undefined ? null : (column.mapToDriverValue(value) as DriverValue);
-      }
-      return sql`${arrayLiteral(values)}::${sql.raw(column.getSQLType())}[]`;
-    });
+    const arrays = columns.map(({ key, column, toDriver }) => sql`${columnLiteral(chunk, key, toDriver)}::${sql.raw(column.getSQLType())}[]`);
     const names = sql.raw(columns.map((c) => `"${c.column.name}"`).join(', '));
     await tx.execute(
       sql`INSERT INTO ${sql.raw(`"${shape.name}"`)} (${names}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) ${conflictClause(shape, columns, conflict)}`,

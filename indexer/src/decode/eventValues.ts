@@ -66,7 +66,8 @@ export type EventValue<N extends EventName> = Simplify<
 
 /** Converts the raw `@mysten/bcs` value of event `name` into its `EventValue`. */
 export function toEventValue<N extends EventName>(name: N, raw: EventData<N>): EventValue<N> {
-  const value: Record<string, unknown> = { ...raw };
+  // `raw` is a fresh object from the decoder: convert in place rather than copy.
+  const value = raw as Record<string, unknown>;
   for (const field of bigintFields[name] as readonly string[]) {
     value[field] = BigInt(value[field] as string);
   }

@@ -6,7 +6,7 @@
 import { epochs, parameters, priceChanges } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { isAnyOf, writeRows } from '../db/writeRows.ts';
-import { eventIdentity, eventsNamed, type EventOf } from './eventRows.ts';
+import { eventIdentity, eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set([
@@ -40,7 +40,7 @@ export const epochsPipeline = definePipeline<Row>({
     };
 
     for (const event of events) {
-      const at = new Date(Number(event.timestampMs));
+      const at = timeOf(event.timestampMs);
       switch (event.name) {
         case 'EpochChangeStarted': {
           const row = epoch(event.data.epoch, 'sync', event.checkpoint);

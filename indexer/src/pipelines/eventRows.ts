@@ -20,9 +20,21 @@ export function eventIdentity(event: DecodedEvent): EventIdentity {
     checkpoint: event.checkpoint,
     txDigest: event.txDigest,
     eventIndex: event.eventIndex,
-    timestamp: new Date(Number(event.timestampMs)),
+    timestamp: timeOf(event.timestampMs),
     epoch: event.data.epoch,
   };
+}
+
+// The events of a checkpoint share its time: one Date per checkpoint, not per row
+// (rows only read it).
+let lastMs = -1n;
+let lastDate = new Date(0);
+export function timeOf(timestampMs: bigint): Date {
+  if (timestampMs !== lastMs) {
+    lastMs = timestampMs;
+    lastDate = new Date(Number(timestampMs));
+  }
+  return lastDate;
 }
 
 export type EventOf<N extends EventName> = Extract<DecodedEvent, { name: N }>;

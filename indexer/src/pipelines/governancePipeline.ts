@@ -9,7 +9,7 @@ import { packageUpgrades, proposals, votes } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
 import { isAnyOf, writeRows } from '../db/writeRows.ts';
-import { eventIdentity, eventsNamed, type EventOf } from './eventRows.ts';
+import { eventIdentity, eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set([
@@ -70,7 +70,7 @@ export const governancePipeline = definePipeline<Row>({
             checkpoint: event.checkpoint,
             txDigest: event.txDigest,
             eventIndex: event.eventIndex,
-            timestamp: new Date(Number(event.timestampMs)),
+            timestamp: timeOf(event.timestampMs),
             revotes: previous ? previous.revotes + 1 : 0,
           };
           if (previous) changedVotes.delete(previous);
@@ -147,7 +147,7 @@ function newProposal(event: EventOf<'ProposalCreated'>): Proposal {
     finalizedEpoch: null,
     executedEpoch: null,
     createdCheckpoint: event.checkpoint,
-    createdAt: new Date(Number(event.timestampMs)),
+    createdAt: timeOf(event.timestampMs),
     updatedCheckpoint: event.checkpoint,
   };
 }

@@ -11,7 +11,7 @@
 import { nodes } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { isAnyOf, writeRows } from '../db/writeRows.ts';
-import { eventsNamed, type EventOf } from './eventRows.ts';
+import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set([
@@ -175,7 +175,7 @@ function newNode(event: EventOf<'NodeRegistered'>): Node {
     votedCapacity: null,
     registeredEpoch: d.epoch,
     registeredCheckpoint: event.checkpoint,
-    registeredAt: new Date(Number(event.timestampMs)),
+    registeredAt: timeOf(event.timestampMs),
     updatedCheckpoint: event.checkpoint,
   };
 }

@@ -8,7 +8,7 @@ import { blobs, epochFees, invalidBlobIds, storageResources } from '@tusk/shared
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
 import { isAnyOf, writeRows } from '../db/writeRows.ts';
-import { eventsNamed, type EventOf } from './eventRows.ts';
+import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set(['StorageReserved', 'BlobRegistered', 'BlobCertified', 'BlobDeleted', 'BlobInvalidated'] as const);
@@ -44,7 +44,7 @@ export const storagePipeline = definePipeline<Row>({
     };
 
     for (const event of events) {
-      const at = new Date(Number(event.timestampMs));
+      const at = timeOf(event.timestampMs);
       switch (event.name) {
         case 'StorageReserved': {
           const d = event.data;

@@ -1,0 +1,213 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '@tusk/shared/db/database';
+import {
+  blobs,
+  deadLetters,
+  epochFees,
+  nodeEpochs,
+  nodes,
+  proposals,
+  stakeEvents,
+  stakePositions,
+  watermarks,
+} from '@tusk/shared/db/schema';
+import { eventType } from '@tusk/shared/events';
+import { testDatabaseKinds } from '@tusk/shared/db/testing';
+import { Scenario, type ScenarioParams } from '../../test/scenario/scenario.ts';
+import { tableHashes } from './db/contentHash.ts';
+import { commitBatch, resumeCheckpoint } from './indexer.ts';
+import { allPipelines } from './pipelines/index.ts';
+import { stakingPipeline } from './pipelines/stakingPipeline.ts';
+import type { Checkpoint } from './source/checkpoint.ts';
+import { failingOnCommit, indexCheckpoints, TEST_PACKAGE_ID } from './testing/indexScenario.ts';
+
+const params: ScenarioParams = {
+  seed: 42,
+  packageId: TEST_PACKAGE_ID,
+  nodes: 6,
+  stakers: 25,
+  epochs: 7,
+  checkpointsPerEpoch: 20,
+  eventsPerCheckpoint: 6,
+  slashEveryEpochs: 3,
+  proposalEveryEpochs: 2,
+};
+const scenario = new Scenario(params);
+const checkpoints = [...scenario.checkpoints()];
+const facts = scenario.facts;
+
+describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
+  let clean: OpenDatabase;
+  let cleanHashes: Record<string, string>;
+
+  beforeAll(async () => {
+    clean = await kind.open();
+    await indexCheckpoints(clean.db, checkpoints);
+    cleanHashes = await tableHashes(clean.db);
+  });
+  afterAll(() => clean?.close());
+
+  it('generates a scenario that exercises every event', () => {
+    expect(Object.keys(facts.eventsByName).sort()).toEqual(
+      [
+        'BlobCertified', 'BlobDeleted', 'BlobInvalidated', 'BlobRegistered', 'CommissionCollected', 'CommissionScheduled',
+        'CommitteeSelected', 'EpochChangeDone', 'EpochChangeStarted', 'NodeRegistered', 'NodeSlashed', 'NodeUpdated',
+        'NodeVoted', 'PackageUpgraded', 'ParametersApplied', 'PoolAdvanced', 'PricesUpdated', 'ProposalCreated',
+        'ProposalExecuted', 'ProposalFinalized', 'ShardsReceived', 'SlashVoteCast', 'StakeDeposited', 'StakeWithdrawn',
+        'StakedWalJoined', 'StakedWalSplit', 'StorageReserved', 'VoteCast', 'WithdrawRequested',
+      ].sort(),
+    );
+  });
+
+  it('moves every watermark to the last checkpoint', async () => {
+    const rows = await clean.db.select().from(watermarks);
+    expect(rows.map((r) => r.pipeline).sort()).toEqual(allPipelines.map((p) => p.name).sort());
+    for (const row of rows) expect(row.checkpoint).toBe(facts.lastCheckpoint);
+    expect(await resumeCheckpoint(clean.db)).toBe(facts.lastCheckpoint + 1n);
+  });
+
+  it('ends every stake position in the state, principal, rewards and lineage the protocol gives it', async () => {
+    const rows = await clean.db.select().from(stakePositions);
+    expect(rows.length).toBe(facts.positions.size);
+    for (const row of rows) {
+      const fact = facts.positions.get(row.stakedWalId)!;
+      expect({ id: row.stakedWalId, ...pick(row) }).toEqual({ id: row.stakedWalId, ...pick(fact) });
+    }
+    function pick(p: { owner: string | null; nodeId: string | null; principal: bigint; state: string; rewards: bigint | null; slashed: bigint | null; splitFrom: string | null; joinedInto: string | null }) {
+      return { owner: p.owner, nodeId: p.nodeId, principal: p.principal, state: p.state, rewards: p.rewards, slashed: p.slashed, splitFrom: p.splitFrom, joinedInto: p.joinedInto };
+    }
+  });
+
+  it('logs one stake event per delegation event, by owner', async () => {
+    const [{ count }] = (await clean.db.select({ count: sql<number>`count(*)::int` }).from(stakeEvents)) as [{ count: number }];
+    const byName = facts.eventsByName;
+    expect(count).toBe(
+      (byName.StakeDeposited ?? 0) + (byName.WithdrawRequested ?? 0) + (byName.StakeWithdrawn ?? 0) +
+        (byName.StakedWalSplit ?? 0) + (byName.StakedWalJoined ?? 0),
+    );
+  });
+
+  it('gives each node its stake, committee shards, commission, slash count and collected commission', async () => {
+    const rows = await clean.db.select().from(nodes);
+    expect(rows.length).toBe(facts.nodes.size);
+    for (const row of rows) {
+      const fact = facts.nodes.get(row.nodeId)!;
+      expect({
+        id: row.nodeId, stake: row.stake, shares: row.shares, shards: row.shards, status: row.status,
+        commissionBps: row.commissionBps, slashCount: row.slashCount, commissionCollected: row.commissionCollected,
+      }).toEqual({ id: row.nodeId, ...fact });
+    }
+    expect(rows.reduce((n, r) => n + r.slashCount, 0)).toBe(facts.eventsByName.NodeSlashed);
+  });
+
+  it('records one node_epochs row per PoolAdvanced, with an APY once a pool has a previous epoch', async () => {
+    const rows = await clean.db.select().from(nodeEpochs);
+    expect(rows.length).toBe(facts.eventsByName.PoolAdvanced);
+    const later = rows.filter((r) => r.epoch >= 3 && r.shards > 0);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((r) => r.apy !== null && Number.isFinite(r.apy))).toBe(true);
+  });
+
+  it('finalizes proposals with the tallies and status of the model (delegator overrides applied)', async () => {
+    const rows = await clean.db.select().from(proposals);
+    expect(rows.length).toBe(facts.proposals.size);
+    for (const row of rows) {
+      const fact = facts.proposals.get(row.proposalId)!;
+      expect({ status: row.status, yes: row.yes, no: row.no, abstain: row.abstain, veto: row.veto, voters: row.voteCount }).toEqual(fact);
+    }
+    expect(rows.some((r) => r.status !== 'open')).toBe(true);
+  });
+
+  it('tracks every blob through registration, certification, extension, deletion and invalidation', async () => {
+    const rows = await clean.db.select().from(blobs);
+    expect(rows.length).toBe(facts.blobs.size);
+    for (const row of rows) {
+      const fact = facts.blobs.get(row.objectId)!;
+      expect({ state: row.state, invalidated: row.invalidated, endEpoch: row.endEpoch }).toEqual({
+        state: fact.state,
+        invalidated: fact.invalidated,
+        endEpoch: fact.endEpoch,
+      });
+    }
+  });
+
+  it('sums the storage and write fees paid in each epoch', async () => {
+    const rows = await clean.db.select().from(epochFees);
+    expect(new Map(rows.map((r) => [r.epoch, { storagePaid: r.storagePaid, writeFees: r.writeFees }]))).toEqual(facts.epochFees);
+  });
+
+  it('is a no-op when the same checkpoints are indexed again', async () => {
+    const summary = await indexCheckpoints(clean.db, checkpoints);
+    expect(summary.checkpoints).toBe(0);
+    expect(await tableHashes(clean.db)).toEqual(cleanHashes);
+  });
+
+  it('writes a batch once even when it is committed twice', async () => {
+    const before = await tableHashes(clean.db);
+    const result = await commitBatch(clean.db, stakingPipeline, { first: 0n, last: facts.lastCheckpoint, rows: [] });
+    expect(result.skipped).toBe(true);
+    expect(await tableHashes(clean.db)).toEqual(before);
+  });
+
+  it('resumes at watermark + 1 after a run that stopped part-way, giving the same tables as a clean run', async () => {
+    const db = await kind.open();
+    try {
+      await indexCheckpoints(db.db, checkpoints.slice(0, 61));
+      expect(await resumeCheckpoint(db.db)).toBe(checkpoints[60]!.sequenceNumber + 1n);
+      // The source may restart from anywhere at or before the resume point.
+      await indexCheckpoints(db.db, checkpoints.slice(40));
+      expect(await tableHashes(db.db)).toEqual(cleanHashes);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('recovers from a crash in the middle of a commit with no gap and no duplicate', async () => {
+    const db = await kind.open();
+    try {
+      const crashing = allPipelines.map((p) => (p.name === 'staking' ? failingOnCommit(p, 5) : p));
+      await expect(indexCheckpoints(db.db, checkpoints, { pipelines: crashing })).rejects.toThrow(/injected crash in staking/);
+      const marks = await db.db.select().from(watermarks);
+      const staking = marks.find((m) => m.pipeline === 'staking')!.checkpoint;
+      expect(staking).toBeLessThan(facts.lastCheckpoint);
+      await indexCheckpoints(db.db, checkpoints);
+      expect(await tableHashes(db.db)).toEqual(cleanHashes);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('stores undecodable events as dead letters and indexes everything else as usual', async () => {
+    const db = await kind.open();
+    try {
+      const broken = checkpoints.map((c, i) => (i % 40 === 10 ? withBrokenEvents(c) : c));
+      const summary = await indexCheckpoints(db.db, broken);
+      expect(summary.deadLetters).toBe(2 * broken.filter((_, i) => i % 40 === 10).length);
+      const letters = await db.db.select().from(deadLetters);
+      expect(letters.length).toBe(summary.deadLetters);
+      expect(letters.map((l) => l.error)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/trailing bytes/), expect.stringMatching(/no schema named "Teleported"/)]),
+      );
+      const { dead_letters: _, ...rest } = await tableHashes(db.db);
+      const { dead_letters: __, ...cleanRest } = cleanHashes;
+      expect(rest).toEqual(cleanRest);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+/** The checkpoint plus a too-long EpochChangeDone and an event name we have no schema for. */
+function withBrokenEvents(checkpoint: Checkpoint): Checkpoint {
+  const base = { txDigest: 'BrokenTx', packageId: TEST_PACKAGE_ID, sender: '0x1' };
+  return {
+    ...checkpoint,
+    events: [
+      ...checkpoint.events,
+      { ...base, eventIndex: 0, type: eventType(TEST_PACKAGE_ID, 'EpochChangeDone'), bcs: new Uint8Array([1, 0, 0, 0, 9]) },
+      { ...base, eventIndex: 1, type: `${TEST_PACKAGE_ID}::events::Teleported`, bcs: new Uint8Array([1]) },
+      { ...base, eventIndex: 2, type: '0x2::coin::Foreign', bcs: new Uint8Array([1]) },
+    ],
+  };
+}
