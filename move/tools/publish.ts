@@ -25,7 +25,7 @@ import { deploymentFileFromEnv } from '@tusk/shared/deploymentFile';
 import { parseDeployment } from '@tusk/shared/deployment';
 import { toolchain } from './builder.ts';
 import { MOVE_ROOT } from './packages.ts';
-import { buildPublishable, type PublishableBuild, type Publications } from './publish/buildPublishable.ts';
+import { buildPublishable, type PublishableBuild } from './publish/buildPublishable.ts';
 import {
   connect,
   createdObject,
@@ -39,13 +39,7 @@ import {
 import { initializeTransaction, readInitArguments, readInitParams } from './publish/initialize.ts';
 import { resolveNetwork, type Network } from './publish/network.ts';
 import { buildOffline, comparePublish, publishTransaction } from './publish/publishTransaction.ts';
-import {
-  deploymentFromRecord,
-  readRecord,
-  recordPathFor,
-  writeJson,
-  type PublishRecord,
-} from './publish/record.ts';
+import { deploymentFromRecord, readRecord, recordPathFor, writeJson, type PublishRecord } from './publish/record.ts';
 import { loadKey } from './publish/signer.ts';
 import { authorizedUpgrades, readUpgradeFunctions, requireAuthorized, upgradeTransaction } from './publish/upgrade.ts';
 
@@ -113,7 +107,8 @@ function parseOptions(argv: string[]): Options {
   }
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}\n${USAGE}`);
   const waitSeconds = Number(values.wait);
-  if (!Number.isInteger(waitSeconds) || waitSeconds < 0) throw new Error(`--wait must be a whole number of seconds (got ${values.wait})`);
+  if (!Number.isInteger(waitSeconds) || waitSeconds < 0)
+    throw new Error(`--wait must be a whole number of seconds (got ${values.wait})`);
   if (values.offline && !values['dry-run']) throw new Error('--offline only works with --dry-run');
   if (values['tx-out'] && !values['dry-run']) throw new Error('--tx-out only works with --dry-run');
   if (values.key && values['new-key']) throw new Error('pass either --key or --new-key, not both');
@@ -157,8 +152,11 @@ function show(build: PublishableBuild): void {
 /** Fails unless the bytes publish exactly `build` (decoded with @mysten/sui's BCS). */
 function checkBytes(label: string, bytes: Uint8Array, build: PublishableBuild): void {
   const problems = comparePublish(bytes, build);
-  if (problems.length > 0) throw new Error(`${label}: the transaction does not match the build: ${problems.join('; ')}`);
-  console.log(`${label}: transaction decodes back to the ${build.modules.length} built module(s) and their dependencies`);
+  if (problems.length > 0)
+    throw new Error(`${label}: the transaction does not match the build: ${problems.join('; ')}`);
+  console.log(
+    `${label}: transaction decodes back to the ${build.modules.length} built module(s) and their dependencies`,
+  );
 }
 
 /**
@@ -248,7 +246,8 @@ async function dryRun(options: Options): Promise<void> {
 
 async function signerFor(options: Options, client: SuiGrpcClient): Promise<Keypair> {
   if (options.newKey) {
-    if (!options.network.faucet) throw new Error(`--new-key needs a faucet, and ${options.network.name} has none: pass --faucet <URL>`);
+    if (!options.network.faucet)
+      throw new Error(`--new-key needs a faucet, and ${options.network.name} has none: pass --faucet <URL>`);
     let keypair: Keypair;
     if (existsSync(options.newKey)) {
       keypair = loadKey(options.newKey).keypair;
@@ -276,7 +275,10 @@ function stepInfo(result: Outcome): { txDigest: string; checkpoint: string | nul
   return { txDigest: result.digest, checkpoint: result.checkpoint };
 }
 
-function sharedRef(object: { objectId: string; initialSharedVersion?: string }): { objectId: string; initialSharedVersion: string } {
+function sharedRef(object: { objectId: string; initialSharedVersion?: string }): {
+  objectId: string;
+  initialSharedVersion: string;
+} {
   if (!object.initialSharedVersion) throw new Error(`${object.objectId} is not a shared object`);
   return { objectId: object.objectId, initialSharedVersion: object.initialSharedVersion };
 }
@@ -297,7 +299,9 @@ async function publish(options: Options): Promise<void> {
     );
   }
   if (record?.initialize) {
-    console.log(`${recordPath} records a complete publish on this chain; rewriting the deployment file only (use --fresh for a new one)`);
+    console.log(
+      `${recordPath} records a complete publish on this chain; rewriting the deployment file only (use --fresh for a new one)`,
+    );
   }
   record ??= { network: options.network.name, chainId, rpcUrl, publisher: sender, upgrades: [] };
   const save = (next: PublishRecord) => {
@@ -311,19 +315,35 @@ async function publish(options: Options): Promise<void> {
     const result = await execute(client, 'wal publish', publishTransaction(wal, sender), signer);
     const packageId = publishedPackage(result);
     const walTreasury = createdObject(result, 'WalTreasury', (type) => type === `${packageId}::wal::WalTreasury`);
-    const upgradeCap = createdObject(result, 'UpgradeCap', (type) => type === '0x2::package::UpgradeCap' || type.endsWith('::package::UpgradeCap'));
+    const upgradeCap = createdObject(
+      result,
+      'UpgradeCap',
+      (type) => type === '0x2::package::UpgradeCap' || type.endsWith('::package::UpgradeCap'),
+    );
     save({
       ...record,
-      wal: { packageId, upgradeCap: upgradeCap.objectId, digest: toHex(wal.digest), walTreasury: sharedRef(walTreasury), ...stepInfo(result) },
+      wal: {
+        packageId,
+        upgradeCap: upgradeCap.objectId,
+        digest: toHex(wal.digest),
+        walTreasury: sharedRef(walTreasury),
+        ...stepInfo(result),
+      },
     });
-    console.log(`published wal ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`);
+    console.log(
+      `published wal ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`,
+    );
   } else {
     console.log(`wal already published: ${record.wal.packageId}`);
   }
 
   const walPublication = { publishedAt: record.wal!.packageId, originalId: record.wal!.packageId, version: 1, chainId };
   if (!record.tusk) {
-    const tusk = await buildPublishable(TUSK_DIR, { network: options.network.name, publications: { wal: walPublication }, intent: 'publish' });
+    const tusk = await buildPublishable(TUSK_DIR, {
+      network: options.network.name,
+      publications: { wal: walPublication },
+      intent: 'publish',
+    });
     show(tusk);
     const result = await execute(client, 'tusk publish', publishTransaction(tusk, sender), signer);
     const packageId = publishedPackage(result);
@@ -341,7 +361,9 @@ async function publish(options: Options): Promise<void> {
         ...stepInfo(result),
       },
     });
-    console.log(`published tusk ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`);
+    console.log(
+      `published tusk ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`,
+    );
   } else {
     console.log(`tusk already published: ${record.tusk.currentId}`);
   }
@@ -351,7 +373,12 @@ async function publish(options: Options): Promise<void> {
     const tx = initializeTransaction(
       readInitArguments(TUSK_DIR),
       readInitParams(options.params),
-      { tuskPackage: tusk.currentId, adminCap: tusk.adminCap, upgradeCap: tusk.upgradeCap, walTreasury: record.wal!.walTreasury },
+      {
+        tuskPackage: tusk.currentId,
+        adminCap: tusk.adminCap,
+        upgradeCap: tusk.upgradeCap,
+        walTreasury: record.wal!.walTreasury,
+      },
       sender,
     );
     const result = await execute(client, 'initialize', tx, signer);
@@ -371,7 +398,9 @@ async function publish(options: Options): Promise<void> {
 
   const deployment = deploymentFromRecord(record, rpcUrl);
   writeJson(options.out, { ...deployment, startCheckpoint: deployment.startCheckpoint.toString() });
-  console.log(`wrote ${options.out}: wal ${deployment.packages.wal}, tusk ${deployment.packages.tuskOriginal}, start checkpoint ${deployment.startCheckpoint}`);
+  console.log(
+    `wrote ${options.out}: wal ${deployment.packages.wal}, tusk ${deployment.packages.tuskOriginal}, start checkpoint ${deployment.startCheckpoint}`,
+  );
   console.log(`publish record: ${recordPath}`);
 }
 
@@ -403,12 +432,16 @@ async function upgrade(options: Options): Promise<void> {
   console.log(`digest ${toHex(build.digest)} is authorized by proposal ${proposal.proposalId}`);
   const functions = readUpgradeFunctions(TUSK_DIR);
   if (options.dryRun) {
-    const sender = options.key ? loadKey(options.key, { address: options.address }).keypair.toSuiAddress() : options.address;
+    const sender = options.key
+      ? loadKey(options.key, { address: options.address }).keypair.toSuiAddress()
+      : options.address;
     if (!sender) throw new Error('--upgrade --dry-run simulates as a sender with gas: pass --key or --address');
     const tx = upgradeTransaction(build, deployment, proposal.proposalId, functions, normalizeSuiAddress(sender));
     const bytes = await tx.build({ client });
     const simulated = await simulate(client, 'upgrade', bytes);
-    console.log(`upgrade simulated: new package ${publishedPackage(simulated)}, gas ${sui(simulated.gasMist)}; nothing executed`);
+    console.log(
+      `upgrade simulated: new package ${publishedPackage(simulated)}, gas ${sui(simulated.gasMist)}; nothing executed`,
+    );
     return;
   }
   const signer = await signerFor(options, client);
@@ -420,19 +453,29 @@ async function upgrade(options: Options): Promise<void> {
     tusk: { ...record.tusk, currentId: packageId, version: record.tusk.version + 1, digest: toHex(build.digest) },
     upgrades: [
       ...record.upgrades,
-      { version: record.tusk.version + 1, packageId, digest: toHex(build.digest), proposalId: proposal.proposalId, ...stepInfo(result) },
+      {
+        version: record.tusk.version + 1,
+        packageId,
+        digest: toHex(build.digest),
+        proposalId: proposal.proposalId,
+        ...stepInfo(result),
+      },
     ],
   };
   writeJson(recordPathFor(options.out), next);
   const upgraded = { ...deployment, packages: { ...deployment.packages, tuskCurrent: packageId } };
   writeJson(options.out, { ...upgraded, startCheckpoint: upgraded.startCheckpoint.toString() });
-  console.log(`upgraded tusk to ${packageId} (version ${record.tusk.version + 1}) in ${result.digest}; wrote ${options.out}`);
+  console.log(
+    `upgraded tusk to ${packageId} (version ${record.tusk.version + 1}) in ${result.digest}; wrote ${options.out}`,
+  );
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const { suiVersion, framework } = await toolchain();
-  console.log(`network ${options.network.name} (${options.network.url}); compiler Sui ${suiVersion}, framework ${framework.origin}`);
+  console.log(
+    `network ${options.network.name} (${options.network.url}); compiler Sui ${suiVersion}, framework ${framework.origin}`,
+  );
   if (options.upgrade) return upgrade(options);
   if (options.dryRun) return dryRun(options);
   return publish(options);

@@ -92,11 +92,18 @@ describe('loadConfig', () => {
     const [problem] = problemsOf(() => loadConfig({ TUSK_DEPLOYMENT: broken }));
     expect(problem).toMatch(/is invalid: packages\.wal must be 0x followed by 1 to 64 hex digits/);
     expect(problem).toMatch(/from TUSK_DEPLOYMENT/);
-    expect(problemsOf(() => loadConfig({ TUSK_DEPLOYMENT: deploymentFile('{not json') }))[0]).toMatch(/is not valid JSON/);
+    expect(problemsOf(() => loadConfig({ TUSK_DEPLOYMENT: deploymentFile('{not json') }))[0]).toMatch(
+      /is not valid JSON/,
+    );
   });
 
   it('treats empty variables as unset', () => {
-    const config = loadConfig({ TUSK_DEPLOYMENT: deploymentFile(), TUSK_RPC_URL: '', DATABASE_URL: '  ', TUSK_DATA_DIR: 'memory' });
+    const config = loadConfig({
+      TUSK_DEPLOYMENT: deploymentFile(),
+      TUSK_RPC_URL: '',
+      DATABASE_URL: '  ',
+      TUSK_DATA_DIR: 'memory',
+    });
     expect(config.rpcUrl).toBe('http://localhost:9000');
     expect(config.database.kind).toBe('pglite');
   });

@@ -141,7 +141,10 @@ const envSchema = z.object({
     .trim()
     .regex(/^\d+$/, 'TUSK_WEB_DB_POOL must be a whole number of connections from 1 to 1000')
     .transform(Number)
-    .refine((value) => value >= 1 && value <= 1000, 'TUSK_WEB_DB_POOL must be a whole number of connections from 1 to 1000')
+    .refine(
+      (value) => value >= 1 && value <= 1000,
+      'TUSK_WEB_DB_POOL must be a whole number of connections from 1 to 1000',
+    )
     .optional(),
 });
 
@@ -181,7 +184,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       );
     }
   } catch (error) {
-    problems.push(`${(error as Error).message} (from ${set.TUSK_DEPLOYMENT_JSON ? 'TUSK_DEPLOYMENT_JSON' : 'TUSK_DEPLOYMENT'})`);
+    problems.push(
+      `${(error as Error).message} (from ${set.TUSK_DEPLOYMENT_JSON ? 'TUSK_DEPLOYMENT_JSON' : 'TUSK_DEPLOYMENT'})`,
+    );
   }
 
   let database: DatabaseTarget = { kind: 'pglite' };

@@ -51,7 +51,9 @@ interface PackageJson {
 }
 const readPackage = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
 const rootPackage = readPackage(ROOT);
-const workspaceDirs = new Map((rootPackage.workspaces ?? []).map((dir) => [readPackage(join(ROOT, dir)).name, join(ROOT, dir)]));
+const workspaceDirs = new Map(
+  (rootPackage.workspaces ?? []).map((dir) => [readPackage(join(ROOT, dir)).name, join(ROOT, dir)]),
+);
 
 /** Problems with running `npm run <script> [-w <ws>] [-- args]` from the root (empty when it resolves). */
 function npmRunProblems(args: string[], depth = 0): string[] {
@@ -75,7 +77,8 @@ function commandLineProblems(words: string[], dir: string, depth: number): strin
   if (bin === 'npm') return npmRunProblems(words, depth + 1);
   const binaries = [join(dir, 'node_modules/.bin', bin), join(ROOT, 'node_modules/.bin', bin)];
   if (!binaries.some(existsSync)) return [`${bin} is not installed (no node_modules/.bin/${bin})`];
-  if (bin === 'tsx' && first && !existsSync(join(dir, first))) return [`${join(dir, first).slice(ROOT.length + 1)} does not exist`];
+  if (bin === 'tsx' && first && !existsSync(join(dir, first)))
+    return [`${join(dir, first).slice(ROOT.length + 1)} does not exist`];
   return [];
 }
 
@@ -122,7 +125,8 @@ describe('docker-compose.yml', () => {
       for (const [dependency, { condition }] of Object.entries(svc.depends_on ?? {})) {
         expect(services, `${name} depends on ${dependency}`).toHaveProperty(dependency);
         expect(conditions.has(condition), `${name} -> ${dependency}: ${condition}`).toBe(true);
-        if (condition === 'service_healthy') expect(services[dependency]!.healthcheck, `${dependency}.healthcheck`).toBeDefined();
+        if (condition === 'service_healthy')
+          expect(services[dependency]!.healthcheck, `${dependency}.healthcheck`).toBeDefined();
       }
     }
     expect(service('publisher').depends_on).toEqual({ sui: { condition: 'service_healthy' } });
@@ -174,7 +178,11 @@ describe('docker-compose.yml', () => {
     for (const name of ['indexer', 'web']) {
       const url = new URL(service(name).environment!.DATABASE_URL!);
       expect(url.hostname).toBe('postgres');
-      expect([url.username, url.password, url.pathname.slice(1)]).toEqual([POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB]);
+      expect([url.username, url.password, url.pathname.slice(1)]).toEqual([
+        POSTGRES_USER,
+        POSTGRES_PASSWORD,
+        POSTGRES_DB,
+      ]);
       expect(new URL(service(name).environment!.TUSK_RPC_URL!).hostname).toBe('sui');
     }
   });
@@ -221,9 +229,15 @@ describe('docker-compose.yml', () => {
     });
 
     it('the checker itself rejects a missing script, workspace or file', () => {
-      expect(npmRunProblems(['npm', 'run', 'no-such-script'])).toEqual(['npm script "no-such-script" is not defined in package.json']);
-      expect(npmRunProblems(['npm', 'run', 'build', '-w', '@tusk/nope'])).toEqual(['npm workspace @tusk/nope does not exist']);
-      expect(commandLineProblems(['tsx', 'move/tools/nope.ts'], ROOT, 0)).toEqual(['move/tools/nope.ts does not exist']);
+      expect(npmRunProblems(['npm', 'run', 'no-such-script'])).toEqual([
+        'npm script "no-such-script" is not defined in package.json',
+      ]);
+      expect(npmRunProblems(['npm', 'run', 'build', '-w', '@tusk/nope'])).toEqual([
+        'npm workspace @tusk/nope does not exist',
+      ]);
+      expect(commandLineProblems(['tsx', 'move/tools/nope.ts'], ROOT, 0)).toEqual([
+        'move/tools/nope.ts does not exist',
+      ]);
     });
   });
 
@@ -256,10 +270,14 @@ describe('docker-compose.yml', () => {
     const text = readFileSync(join(ROOT, 'deploy/Dockerfile'), 'utf8');
 
     it('copies only paths that exist, and the manifest of every npm workspace before npm ci', () => {
-      const copies = [...text.matchAll(/^COPY\s+(?!--from)(?:--\S+\s+)*(.+)$/gm)].map((match) => match[1]!.trim().split(/\s+/).slice(0, -1));
-      for (const sources of copies) for (const source of sources) expect(existsSync(join(ROOT, source)), `COPY ${source}`).toBe(true);
+      const copies = [...text.matchAll(/^COPY\s+(?!--from)(?:--\S+\s+)*(.+)$/gm)].map((match) =>
+        match[1]!.trim().split(/\s+/).slice(0, -1),
+      );
+      for (const sources of copies)
+        for (const source of sources) expect(existsSync(join(ROOT, source)), `COPY ${source}`).toBe(true);
       const beforeInstall = text.slice(0, text.indexOf('npm ci'));
-      for (const workspace of rootPackage.workspaces ?? []) expect(beforeInstall).toContain(`COPY ${workspace}/package.json`);
+      for (const workspace of rootPackage.workspaces ?? [])
+        expect(beforeInstall).toContain(`COPY ${workspace}/package.json`);
       expect(beforeInstall).toContain('COPY package.json package-lock.json');
     });
 

@@ -22,7 +22,8 @@ describe('docs', () => {
     for (const page of ['runbook', 'publish', 'upgrades', 'configuration', 'docker-compose']) {
       expect(docs).toContain(join('docs/operators', `${page}.md`));
     }
-    for (const page of ['delegators', 'voters', 'node-operators']) expect(docs).toContain(join('docs/users', `${page}.md`));
+    for (const page of ['delegators', 'voters', 'node-operators'])
+      expect(docs).toContain(join('docs/users', `${page}.md`));
   });
 
   it('link only to files that exist (screenshots excepted: the e2e suite writes them)', () => {
@@ -37,7 +38,8 @@ describe('docs', () => {
   it('mention only npm scripts that exist', () => {
     const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
     for (const doc of docs) {
-      for (const [, script] of read(doc).matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `${doc}: npm run ${script}`).toContain(script);
+      for (const [, script] of read(doc).matchAll(/npm run ([\w:-]+)/g))
+        expect(scripts, `${doc}: npm run ${script}`).toContain(script);
     }
   });
 
@@ -59,7 +61,9 @@ describe('docs', () => {
         [...match[2]!.matchAll(/`(\w+)`/g)].map((table) => table[1]),
       ]),
     );
-    const actual = new Map(allPipelines.map((pipeline) => [pipeline.name, pipeline.tables.map((table) => getTableName(table))]));
+    const actual = new Map(
+      allPipelines.map((pipeline) => [pipeline.name, pipeline.tables.map((table) => getTableName(table))]),
+    );
     expect(Object.fromEntries(documented)).toEqual(Object.fromEntries(actual));
   });
 
@@ -67,7 +71,9 @@ describe('docs', () => {
     expect(metricNames.length).toBeGreaterThan(5);
     const runbook = read('docs/operators/runbook.md');
     for (const name of metricNames) expect(runbook, name).toContain(`\`${name}`);
-    const rules = parse(read('deploy/prometheus/alerts.yml')) as { groups: { rules: { alert: string; expr: string }[] }[] };
+    const rules = parse(read('deploy/prometheus/alerts.yml')) as {
+      groups: { rules: { alert: string; expr: string }[] }[];
+    };
     const exprs = rules.groups.flatMap((group) => group.rules.map((rule) => rule.expr));
     expect(exprs.length).toBeGreaterThan(3);
     for (const expr of exprs) {

@@ -12,7 +12,12 @@ import { fromBase64, normalizeSuiAddress, toBase64 } from '@mysten/sui/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MOVE_ROOT } from '../../move/tools/packages.ts';
 import { buildPublishable, type PublishableBuild } from '../../move/tools/publish/buildPublishable.ts';
-import { buildOffline, comparePublish, decodePublish, publishTransaction } from '../../move/tools/publish/publishTransaction.ts';
+import {
+  buildOffline,
+  comparePublish,
+  decodePublish,
+  publishTransaction,
+} from '../../move/tools/publish/publishTransaction.ts';
 
 const WAL_ID = normalizeSuiAddress('0xa11ce');
 const SENDER = normalizeSuiAddress('0xb0b');
@@ -26,7 +31,11 @@ describe('publish transactions', () => {
 
   beforeAll(async () => {
     wal = await buildPublishable(join(MOVE_ROOT, 'wal'), { network: 'localnet', publications: {}, intent: 'publish' });
-    tusk = await buildPublishable(join(MOVE_ROOT, 'tusk'), { network: 'localnet', publications: walPublication, intent: 'publish' });
+    tusk = await buildPublishable(join(MOVE_ROOT, 'tusk'), {
+      network: 'localnet',
+      publications: walPublication,
+      intent: 'publish',
+    });
   }, 120_000);
 
   it('wal depends on the framework only', () => {
@@ -68,7 +77,11 @@ describe('publish transactions', () => {
   });
 
   it('the digest does not depend on the network name, only on the code and its dependencies', async () => {
-    const onTestnet = await buildPublishable(join(MOVE_ROOT, 'tusk'), { network: 'testnet', publications: walPublication, intent: 'publish' });
+    const onTestnet = await buildPublishable(join(MOVE_ROOT, 'tusk'), {
+      network: 'testnet',
+      publications: walPublication,
+      intent: 'publish',
+    });
     expect(onTestnet.digest).toEqual(tusk.digest);
     const otherWal = normalizeSuiAddress('0xbeef');
     const elsewhere = await buildPublishable(join(MOVE_ROOT, 'tusk'), {
@@ -104,7 +117,11 @@ describe('linking a local dependency at its published address', () => {
       join(root, 'user', 'sources', 'user.move'),
       'module user::user;\nuse sui::coin::Coin;\nuse wal::wal::WAL;\npublic fun value(coin: &Coin<WAL>): u64 { coin.value() }\n',
     );
-    const linked = await buildPublishable(join(root, 'user'), { network: 'localnet', publications: walPublication, intent: 'publish' });
+    const linked = await buildPublishable(join(root, 'user'), {
+      network: 'localnet',
+      publications: walPublication,
+      intent: 'publish',
+    });
     const module = Buffer.from(linked.modules[0]!, 'base64');
     expect(module.includes(Buffer.from(WAL_ID.slice(2), 'hex'))).toBe(true);
     expect(linked.dependencies.map((id) => normalizeSuiAddress(id))).toContain(WAL_ID);
@@ -114,7 +131,11 @@ describe('linking a local dependency at its published address', () => {
 describe('the signed form', () => {
   it('a signature over the offline bytes verifies for the sender', async () => {
     const keypair = new Ed25519Keypair();
-    const wal = await buildPublishable(join(MOVE_ROOT, 'wal'), { network: 'localnet', publications: {}, intent: 'publish' });
+    const wal = await buildPublishable(join(MOVE_ROOT, 'wal'), {
+      network: 'localnet',
+      publications: {},
+      intent: 'publish',
+    });
     const bytes = await buildOffline(publishTransaction(wal, keypair.toSuiAddress()), GAS);
     const { signature } = await keypair.signTransaction(bytes);
     expect(await keypair.getPublicKey().verifyTransaction(bytes, signature)).toBe(true);
@@ -135,7 +156,11 @@ describe('npm run publish:move -- --dry-run --offline', () => {
 
     const walBytes = fromBase64(readFileSync(join(txOut, 'wal-publish.tx'), 'utf8').trim());
     const tuskBytes = fromBase64(readFileSync(join(txOut, 'tusk-publish.tx'), 'utf8').trim());
-    const wal = await buildPublishable(join(MOVE_ROOT, 'wal'), { network: 'localnet', publications: {}, intent: 'publish' });
+    const wal = await buildPublishable(join(MOVE_ROOT, 'wal'), {
+      network: 'localnet',
+      publications: {},
+      intent: 'publish',
+    });
     expect(comparePublish(walBytes, wal)).toEqual([]);
 
     const decoded = decodePublish(tuskBytes);

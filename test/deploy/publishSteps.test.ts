@@ -37,7 +37,8 @@ describe('--key', () => {
   it('picks one key of a sui.keystore by --address, and asks for it when there are several', () => {
     const [a, b] = [new Ed25519Keypair(), new Ed25519Keypair()];
     // A keystore entry is base64 of flag (0 = ed25519) || the raw 32-byte secret.
-    const entry = (k: Ed25519Keypair) => toBase64(Uint8Array.from([0, ...decodeSuiPrivateKey(k.getSecretKey()).secretKey]));
+    const entry = (k: Ed25519Keypair) =>
+      toBase64(Uint8Array.from([0, ...decodeSuiPrivateKey(k.getSecretKey()).secretKey]));
     const file = join(tmp(), 'sui.keystore');
     writeFileSync(file, JSON.stringify([entry(a), entry(b)]));
     expect(() => loadKey(file)).toThrow(/holds 2 keys: choose one with --address/);
@@ -45,7 +46,9 @@ describe('--key', () => {
   });
 
   it('says what --key must be when it is neither a file nor a set variable', () => {
-    expect(() => loadKey('NO_SUCH_KEY_VAR', { env: {} })).toThrow(/neither a readable file nor a set environment variable/);
+    expect(() => loadKey('NO_SUCH_KEY_VAR', { env: {} })).toThrow(
+      /neither a readable file nor a set environment variable/,
+    );
   });
 });
 
@@ -105,10 +108,17 @@ describe('initialize', () => {
   const args = initArguments(moveFunctionParameters(INIT_SOURCE, 'initialize'));
 
   it('passes objects by type and values by name, in signature order', () => {
-    const tx = initializeTransaction(args, { epoch_duration_ms: '86400000', n_shards: 1000, committee: [1, 2] }, objects, id(0x5e));
+    const tx = initializeTransaction(
+      args,
+      { epoch_duration_ms: '86400000', n_shards: 1000, committee: [1, 2] },
+      objects,
+      id(0x5e),
+    );
     const data = tx.getData();
     const call = data.commands[0]!.MoveCall!;
-    expect(`${normalizeSuiAddress(call.package)}::${call.module}::${call.function}`).toBe(`${objects.tuskPackage}::init::initialize`);
+    expect(`${normalizeSuiAddress(call.package)}::${call.module}::${call.function}`).toBe(
+      `${objects.tuskPackage}::init::initialize`,
+    );
     expect(call.arguments).toHaveLength(7); // TxContext is implicit
     const input = (i: number) => data.inputs[(call.arguments[i] as { Input: number }).Input]!;
     expect(input(0).UnresolvedObject?.objectId).toBe(objects.adminCap);
@@ -117,7 +127,9 @@ describe('initialize', () => {
     expect(bcs.u64().parse(fromB64(input(3).Pure!.bytes))).toBe('86400000');
     expect(bcs.u16().parse(fromB64(input(4).Pure!.bytes))).toBe(1000);
     expect(bcs.vector(bcs.u64()).parse(fromB64(input(5).Pure!.bytes))).toEqual(['1', '2']);
-    expect(normalizeSuiAddress(String(input(6).Object?.SharedObject?.objectId ?? input(6).UnresolvedObject?.objectId))).toBe(normalizeSuiAddress('0x6'));
+    expect(
+      normalizeSuiAddress(String(input(6).Object?.SharedObject?.objectId ?? input(6).UnresolvedObject?.objectId)),
+    ).toBe(normalizeSuiAddress('0x6'));
   });
 
   it('lists every missing or malformed value in one error', () => {
@@ -145,14 +157,18 @@ describe('upgrades need a governance-authorized digest', () => {
       { proposal_id: id(2), status: 3 },
       { proposal_id: id(3), status: 1 },
     ];
-    expect(passedUpgrades(created, finalized)).toEqual([{ proposalId: id(1), digest: Buffer.from(digest).toString('hex') }]);
+    expect(passedUpgrades(created, finalized)).toEqual([
+      { proposalId: id(1), digest: Buffer.from(digest).toString('hex') },
+    ]);
   });
 
   it('refuses a build whose digest no passed proposal authorized', () => {
-    expect(requireAuthorized(digest, passedUpgrades(created, [{ proposal_id: id(1), status: 1 }])).proposalId).toBe(id(1));
-    expect(() => requireAuthorized(new Uint8Array(32).fill(9), passedUpgrades(created, [{ proposal_id: id(1), status: 1 }]))).toThrow(
-      /refusing to upgrade: governance has not authorized digest 0909/,
+    expect(requireAuthorized(digest, passedUpgrades(created, [{ proposal_id: id(1), status: 1 }])).proposalId).toBe(
+      id(1),
     );
+    expect(() =>
+      requireAuthorized(new Uint8Array(32).fill(9), passedUpgrades(created, [{ proposal_id: id(1), status: 1 }])),
+    ).toThrow(/refusing to upgrade: governance has not authorized digest 0909/);
   });
 
   it('builds authorize -> Upgrade -> commit with the receipt passed on', async () => {
@@ -167,7 +183,13 @@ describe('upgrades need a governance-authorized digest', () => {
         { name: 'receipt', type: 'UpgradeReceipt' },
       ],
     };
-    const tx = upgradeTransaction({ modules: [toBase64(new Uint8Array([1, 2, 3]))], dependencies: [id(1), id(2)] }, deployment, id(9), functions, id(0x5e));
+    const tx = upgradeTransaction(
+      { modules: [toBase64(new Uint8Array([1, 2, 3]))], dependencies: [id(1), id(2)] },
+      deployment,
+      id(9),
+      functions,
+      id(0x5e),
+    );
     const bytes = await buildOffline(tx, { price: 1000n, budget: 10_000_000n });
     const commands = bcs.TransactionData.parse(bytes).V1!.kind.ProgrammableTransaction!.commands;
     expect(commands.map((c) => c.$kind)).toEqual(['MoveCall', 'Upgrade', 'MoveCall']);
@@ -184,7 +206,14 @@ function completeRecord() {
     chainId: 'abc',
     rpcUrl: 'http://sui:9000',
     publisher: id(0x5e),
-    wal: { packageId: id(0x11), upgradeCap: id(0x12), digest: 'aa', walTreasury: shared(0x13), txDigest: 'T1', checkpoint: '7' },
+    wal: {
+      packageId: id(0x11),
+      upgradeCap: id(0x12),
+      digest: 'aa',
+      walTreasury: shared(0x13),
+      txDigest: 'T1',
+      checkpoint: '7',
+    },
     tusk: {
       originalId: id(0x21),
       currentId: id(0x21),
@@ -195,7 +224,13 @@ function completeRecord() {
       txDigest: 'T2',
       checkpoint: '9',
     },
-    initialize: { staking: shared(0x31), governance: shared(0x32), system: shared(0x33), txDigest: 'T3', checkpoint: '10' },
+    initialize: {
+      staking: shared(0x31),
+      governance: shared(0x32),
+      system: shared(0x33),
+      txDigest: 'T3',
+      checkpoint: '10',
+    },
   });
 }
 

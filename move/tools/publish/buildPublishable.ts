@@ -80,11 +80,7 @@ export function publishedToml(env: BuildEnvironment, publication: Publication, s
  * when there is none), so what is linked comes from the deployment alone.
  */
 class PublicationFetcher extends LocalPackageFetcher {
-  constructor(
-    framework: FrameworkSource,
-    rootDir: string,
-    records: Map<string, string | undefined>,
-  ) {
+  constructor(framework: FrameworkSource, rootDir: string, records: Map<string, string | undefined>) {
     super(framework, rootDir);
     const readLocal = this.fetchLocal;
     this.fetchLocal = async (localPath: string, context: MovePackageFetchLocalContext): Promise<PackageFiles> => {
@@ -138,7 +134,10 @@ export async function buildPublishable(dir: string, options: BuildOptions): Prom
   }
 
   const records = new Map<string, string | undefined>(
-    Object.entries(options.publications).map(([name, publication]) => [name, publishedToml(env, publication, suiVersion)]),
+    Object.entries(options.publications).map(([name, publication]) => [
+      name,
+      publishedToml(env, publication, suiVersion),
+    ]),
   );
   const files = withPublication(
     readPackageFiles(dir, false),

@@ -23,6 +23,7 @@ export async function waitForNode(client: SuiGrpcClient, network: Network, waitS
         throw new Error(
           `the full node at ${network.url} does not answer (${(error as Error).message})` +
             (waitSeconds > 0 ? ` after waiting ${waitSeconds}s` : '; pass --wait <seconds> to wait for it'),
+          { cause: error },
         );
       }
       if (attempt === 1) console.log(`waiting for the full node at ${network.url}...`);
@@ -87,7 +88,9 @@ function outcome(
     throw new Error(`${label} failed on chain: ${JSON.stringify(effects.status.error, bigintJson)}`);
   }
   const gasMist =
-    BigInt(effects.gasUsed.computationCost) + BigInt(effects.gasUsed.storageCost) - BigInt(effects.gasUsed.storageRebate);
+    BigInt(effects.gasUsed.computationCost) +
+    BigInt(effects.gasUsed.storageCost) -
+    BigInt(effects.gasUsed.storageRebate);
   const objects = effects.changedObjects
     .filter((change) => change.outputState === 'ObjectWrite' || change.outputState === 'PackageWrite')
     .map((change): ChangedObject => {
@@ -105,7 +108,10 @@ function outcome(
 
 /** Simulates transaction bytes (nothing is executed) and returns what it would create. */
 export async function simulate(client: SuiGrpcClient, label: string, bytes: Uint8Array): Promise<Outcome> {
-  const result = await client.simulateTransaction({ transaction: bytes, include: { effects: true, objectTypes: true } });
+  const result = await client.simulateTransaction({
+    transaction: bytes,
+    include: { effects: true, objectTypes: true },
+  });
   const tx = result.Transaction ?? result.FailedTransaction;
   return outcome(`${label} (simulated)`, tx as Parameters<typeof outcome>[1]);
 }
@@ -115,13 +121,22 @@ export async function simulate(client: SuiGrpcClient, label: string, bytes: Uint
  * simulation, gas coins of the sender), signs, executes, and waits until the
  * transaction is in a checkpoint.
  */
-export async function execute(client: SuiGrpcClient, label: string, tx: Transaction, signer: Keypair): Promise<Outcome> {
+export async function execute(
+  client: SuiGrpcClient,
+  label: string,
+  tx: Transaction,
+  signer: Keypair,
+): Promise<Outcome> {
   const bytes = await tx.build({ client });
   const { signature } = await signer.signTransaction(bytes);
   const executed = await client.executeTransaction({ transaction: bytes, signatures: [signature] });
   const digest = (executed.Transaction ?? executed.FailedTransaction).digest;
   for (let attempt = 0; ; attempt++) {
-    const result = await client.waitForTransaction({ digest, include: { effects: true, objectTypes: true }, timeout: 60_000 });
+    const result = await client.waitForTransaction({
+      digest,
+      include: { effects: true, objectTypes: true },
+      timeout: 60_000,
+    });
     const done = result.Transaction ?? result.FailedTransaction;
     if (done.checkpoint !== null || attempt >= 30) return outcome(label, done as Parameters<typeof outcome>[1]);
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -133,7 +148,9 @@ export function createdObject(result: Outcome, what: string, match: (type: strin
   const found = result.objects.filter((object) => object.created && match(object.type));
   if (found.length !== 1) {
     const types = result.objects.map((object) => object.type).join(', ');
-    throw new Error(`expected transaction ${result.digest} to create one ${what}, found ${found.length} (created: ${types})`);
+    throw new Error(
+      `expected transaction ${result.digest} to create one ${what}, found ${found.length} (created: ${types})`,
+    );
   }
   return found[0]!;
 }

@@ -59,7 +59,13 @@ export function moveFunctionParameters(source: string, fn: string): MoveParamete
     .map((part) => {
       const colon = part.indexOf(':');
       if (colon < 0) throw new Error(`cannot read Move parameter "${part}"`);
-      return { name: part.slice(0, colon).replace(/^mut\s+/, '').trim(), type: part.slice(colon + 1).trim() };
+      return {
+        name: part
+          .slice(0, colon)
+          .replace(/^mut\s+/, '')
+          .trim(),
+        type: part.slice(colon + 1).trim(),
+      };
     });
 }
 
@@ -101,7 +107,7 @@ export function readInitParams(path: string | undefined): InitParams {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`--params ${path} is not a readable JSON file: ${(error as Error).message}`);
+    throw new Error(`--params ${path} is not a readable JSON file: ${(error as Error).message}`, { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`--params ${path} must hold a JSON object of parameter name -> value`);
@@ -118,7 +124,12 @@ export interface InitObjects {
 }
 
 /** The `initialize` transaction; throws listing every missing or malformed parameter value. */
-export function initializeTransaction(args: InitArgument[], params: InitParams, objects: InitObjects, sender: string): Transaction {
+export function initializeTransaction(
+  args: InitArgument[],
+  params: InitParams,
+  objects: InitObjects,
+  sender: string,
+): Transaction {
   const problems: string[] = [];
   const known = new Set(args.flatMap((arg) => (arg.kind === 'value' ? [arg.name] : [])));
   for (const name of Object.keys(params)) {
@@ -182,7 +193,8 @@ function checkValue(
     return (tx) => tx.pure.vector(inner, items as bigint[]);
   }
   const n = integer(value, arg.type);
-  if (n === undefined) return `${arg.name} must be a whole number that fits in ${arg.type} (got ${JSON.stringify(value)})`;
+  if (n === undefined)
+    return `${arg.name} must be a whole number that fits in ${arg.type} (got ${JSON.stringify(value)})`;
   const type = arg.type;
   return (tx) => (type === 'u64' ? tx.pure.u64(n) : tx.pure[type](Number(n)));
 }

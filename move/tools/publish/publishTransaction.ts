@@ -10,7 +10,10 @@ import type { PublishableBuild } from './buildPublishable.ts';
  * Publishes `build` and sends its `UpgradeCap` to `sender` (who may later hand
  * it to governance; see docs/operators/upgrades.md).
  */
-export function publishTransaction(build: Pick<PublishableBuild, 'modules' | 'dependencies'>, sender: string): Transaction {
+export function publishTransaction(
+  build: Pick<PublishableBuild, 'modules' | 'dependencies'>,
+  sender: string,
+): Transaction {
   const tx = new Transaction();
   tx.setSender(sender);
   const upgradeCap = tx.publish({ modules: build.modules, dependencies: build.dependencies });
@@ -56,11 +59,15 @@ export function decodePublish(bytes: Uint8Array | string): DecodedPublish {
   if (!data.V1) throw new Error('unsupported transaction data version');
   const kind = data.V1.kind;
   if (!kind.ProgrammableTransaction) throw new Error(`expected a programmable transaction, got ${kind.$kind}`);
-  const publishes = kind.ProgrammableTransaction.commands.flatMap((command) => (command.Publish ? [command.Publish] : []));
+  const publishes = kind.ProgrammableTransaction.commands.flatMap((command) =>
+    command.Publish ? [command.Publish] : [],
+  );
   if (publishes.length !== 1) throw new Error(`expected one Publish command, found ${publishes.length}`);
   const publish = publishes[0]!;
   // Cross-check with the higher-level decoder the SDK offers for the same bytes.
-  const fromSdk = Transaction.from(raw).getData().commands.filter((command) => command.Publish);
+  const fromSdk = Transaction.from(raw)
+    .getData()
+    .commands.filter((command) => command.Publish);
   if (fromSdk.length !== 1) throw new Error('Transaction.from did not find the Publish command');
   return {
     sender: normalizeSuiAddress(data.V1.sender),
@@ -75,11 +82,16 @@ export function decodePublish(bytes: Uint8Array | string): DecodedPublish {
  * order, and the same dependency IDs. Returns a list of differences (empty
  * when they match), each a sentence.
  */
-export function comparePublish(bytes: Uint8Array | string, build: Pick<PublishableBuild, 'modules' | 'dependencies'>): string[] {
+export function comparePublish(
+  bytes: Uint8Array | string,
+  build: Pick<PublishableBuild, 'modules' | 'dependencies'>,
+): string[] {
   const decoded = decodePublish(bytes);
   const problems: string[] = [];
   if (decoded.modules.length !== build.modules.length) {
-    problems.push(`the transaction publishes ${decoded.modules.length} module(s), the build has ${build.modules.length}`);
+    problems.push(
+      `the transaction publishes ${decoded.modules.length} module(s), the build has ${build.modules.length}`,
+    );
   }
   build.modules.forEach((module, index) => {
     const onChain = decoded.modules[index];

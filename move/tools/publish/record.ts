@@ -31,7 +31,15 @@ export const publishRecordSchema = z.object({
     .optional(),
   initialize: z.object({ staking: shared, governance: shared, system: shared, ...step }).optional(),
   upgrades: z
-    .array(z.object({ version: z.number().int(), packageId: id, digest: z.string(), proposalId: z.string().optional(), ...step }))
+    .array(
+      z.object({
+        version: z.number().int(),
+        packageId: id,
+        digest: z.string(),
+        proposalId: z.string().optional(),
+        ...step,
+      }),
+    )
     .default([]),
 });
 
@@ -46,7 +54,9 @@ export function readRecord(path: string): PublishRecord | undefined {
   if (!existsSync(path)) return undefined;
   const parsed = publishRecordSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
-    throw new Error(`${path} is not a publish record: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${path} is not a publish record: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -44,7 +44,9 @@ export function parseKey(text: string, source: string, address?: string): Keypai
     try {
       entries = JSON.parse(text);
     } catch (error) {
-      throw new Error(`${source} looks like a sui.keystore but is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${source} looks like a sui.keystore but is not valid JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== 'string')) {
       throw new Error(`${source} must be a JSON array of base64 keys (a sui.keystore)`);
@@ -78,7 +80,9 @@ export function parseKey(text: string, source: string, address?: string): Keypai
 /** A keystore entry: one flag byte (0 ed25519, 1 secp256k1, 2 secp256r1) then 32 key bytes. */
 function keyFromBytes(bytes: Uint8Array, source: string): Keypair {
   if (bytes.length !== 33) {
-    throw new Error(`${source} does not hold a Sui private key (expected suiprivkey1..., or base64 of flag + 32 bytes)`);
+    throw new Error(
+      `${source} does not hold a Sui private key (expected suiprivkey1..., or base64 of flag + 32 bytes)`,
+    );
   }
   const scheme = ({ 0: 'ED25519', 1: 'Secp256k1', 2: 'Secp256r1' } as const)[bytes[0] as 0 | 1 | 2];
   if (!scheme) throw new Error(`${source} holds a key of unsupported scheme flag ${bytes[0]}`);

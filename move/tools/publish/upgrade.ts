@@ -48,8 +48,12 @@ async function eventsOfType(client: SuiGrpcClient, eventType: string): Promise<U
 /** Upgrade digests governance has passed, from `ProposalCreated` + `ProposalFinalized` events. */
 export async function authorizedUpgrades(client: SuiGrpcClient, deployment: Deployment): Promise<AuthorizedUpgrade[]> {
   const events = `${deployment.packages.tuskOriginal}::events`;
-  const created = (await eventsOfType(client, `${events}::ProposalCreated`)).map((bytes) => ProposalCreated.parse(bytes));
-  const finalized = (await eventsOfType(client, `${events}::ProposalFinalized`)).map((bytes) => ProposalFinalized.parse(bytes));
+  const created = (await eventsOfType(client, `${events}::ProposalCreated`)).map((bytes) =>
+    ProposalCreated.parse(bytes),
+  );
+  const finalized = (await eventsOfType(client, `${events}::ProposalFinalized`)).map((bytes) =>
+    ProposalFinalized.parse(bytes),
+  );
   return passedUpgrades(created, finalized);
 }
 
@@ -59,11 +63,16 @@ export function passedUpgrades(
   finalized: { proposal_id: string; status: number }[],
 ): AuthorizedUpgrade[] {
   const passed = new Set(
-    finalized.filter((event) => event.status === PROPOSAL_STATUS_PASSED).map((event) => normalizeSuiAddress(event.proposal_id)),
+    finalized
+      .filter((event) => event.status === PROPOSAL_STATUS_PASSED)
+      .map((event) => normalizeSuiAddress(event.proposal_id)),
   );
   return created
     .filter((event) => event.kind === PROPOSAL_KIND_UPGRADE && passed.has(normalizeSuiAddress(event.proposal_id)))
-    .map((event) => ({ proposalId: normalizeSuiAddress(event.proposal_id), digest: toHex(Uint8Array.from(event.payload)) }));
+    .map((event) => ({
+      proposalId: normalizeSuiAddress(event.proposal_id),
+      digest: toHex(Uint8Array.from(event.payload)),
+    }));
 }
 
 /** The proposal authorizing `digest`, or an error saying what governance has authorized instead. */
@@ -71,7 +80,8 @@ export function requireAuthorized(digest: Uint8Array, authorized: AuthorizedUpgr
   const hex = toHex(digest);
   const match = authorized.find((upgrade) => upgrade.digest === hex);
   if (match) return match;
-  const known = authorized.length > 0 ? authorized.map((u) => `${u.digest} (proposal ${u.proposalId})`).join(', ') : 'none';
+  const known =
+    authorized.length > 0 ? authorized.map((u) => `${u.digest} (proposal ${u.proposalId})`).join(', ') : 'none';
   throw new Error(
     `refusing to upgrade: governance has not authorized digest ${hex} of this build. ` +
       `Authorized upgrade digests: ${known}. Open an upgrade proposal for ${hex} ` +
@@ -93,6 +103,7 @@ export function readUpgradeFunctions(tuskDir: string): { authorize: MoveParamete
     throw new Error(
       `${path} has no ${AUTHORIZE_FUNCTION} / ${COMMIT_FUNCTION} pair (${(error as Error).message}): ` +
         `governance-authorized upgrades need them on the Move side (docs/operators/upgrades.md)`,
+      { cause: error },
     );
   }
 }
@@ -116,7 +127,11 @@ export function upgradeTransaction(
       const shared = (object: Deployment['objects'][keyof Deployment['objects']]) =>
         object.initialSharedVersion === undefined
           ? tx.object(object.objectId)
-          : tx.sharedObjectRef({ objectId: object.objectId, initialSharedVersion: object.initialSharedVersion, mutable });
+          : tx.sharedObjectRef({
+              objectId: object.objectId,
+              initialSharedVersion: object.initialSharedVersion,
+              mutable,
+            });
       if (base === 'Governance') return [shared(deployment.objects.governance)];
       if (base === 'Staking') return [shared(deployment.objects.staking)];
       if (base === 'System') return [shared(deployment.objects.system)];
@@ -124,7 +139,9 @@ export function upgradeTransaction(
       if (base === 'ID') return [tx.pure.id(proposalId)];
       if (base === 'UpgradeReceipt' && receipt) return [receipt];
       if (base === 'TxContext') return [];
-      throw new Error(`${GOVERNANCE_MODULE} upgrade function takes ${parameter.name}: ${parameter.type}, which the publish tool cannot supply`);
+      throw new Error(
+        `${GOVERNANCE_MODULE} upgrade function takes ${parameter.name}: ${parameter.type}, which the publish tool cannot supply`,
+      );
     });
   const ticket = tx.moveCall({ target: target(AUTHORIZE_FUNCTION), arguments: args(functions.authorize) });
   const receipt = tx.upgrade({
