@@ -5,6 +5,7 @@
 import type { Json } from './json.ts';
 import type { AccountPositions, RewardRow, StakeEventRow } from '../../server/queries/accounts.ts';
 import type { EpochDetail } from '../../server/queries/epochs.ts';
+import type { ChainClock } from '../../server/queries/epochClock.ts';
 import type { EpochSummary, Overview } from '../../server/queries/overview.ts';
 import type { ProposalDetail, ProposalList } from '../../server/queries/governance.ts';
 import type { DelegatorRow, NodeDetail, NodeEpochRow, NodeList, NodeSort } from '../../server/queries/nodes.ts';
@@ -31,3 +32,4 @@ export type OperatorJson = Json<OperatorView>;
 export type StorageJson = Json<StorageOverview>;
 export type BlobsJson = { rows: Json<BlobRow>[]; total: number; limit: number; offset: number };
 export type VotesJson = { votes: { proposalId: string; voter: string; option: string; weight: string }[] };
+export type StatusJson = { epoch: number | null; clock: Json<ChainClock> | null; pipelines: { pipeline: string; checkpoint: string; updatedAt: string }[] };

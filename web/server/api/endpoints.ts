@@ -60,7 +60,7 @@ export const endpoints = {
   async status({ db, url }) {
     parseQuery(noQuery, url);
     const [clock, marks] = await Promise.all([chainClock(db), db.select().from(watermarks).orderBy(desc(watermarks.checkpoint))]);
-    return json({ epoch: clock?.epoch ?? null, pipelines: marks });
+    return json({ epoch: clock?.epoch ?? null, clock, pipelines: marks });
   },
 
   async nodes({ db, url }) {
