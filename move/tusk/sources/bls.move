@@ -116,6 +116,19 @@ public fun signers_weight(self: &BlsCommittee, signers_bitmap: &vector<u8>): u64
     weight
 }
 
+/// Whether `signature` is the aggregate signature on `message` of the members
+/// `signers_bitmap` names (whatever their weight; false when it names none).
+/// Aborts with `EInvalidBitmap` on a malformed bitmap.
+public fun is_valid_signature(
+    self: &BlsCommittee,
+    signature: &vector<u8>,
+    signers_bitmap: &vector<u8>,
+    message: &vector<u8>,
+): bool {
+    let (keys, _) = self.signers(signers_bitmap);
+    !keys.is_empty() && aggregate_verifies(&keys, signature, message)
+}
+
 /// Verifies a certificate that needs a quorum; returns the signers' weight.
 /// Aborts with `EInvalidBitmap`, `ENotEnoughWeight` or `EInvalidSignature`.
 public fun verify_quorum(
@@ -126,7 +139,7 @@ public fun verify_quorum(
 ): u64 {
     let (keys, weight) = self.signers(signers_bitmap);
     assert!(self.is_quorum(weight), ENotEnoughWeight);
-    verify_aggregate(&keys, signature, message);
+    assert!(aggregate_verifies(&keys, signature, message), EInvalidSignature);
     weight
 }
 
@@ -140,7 +153,7 @@ public fun verify_one_third(
 ): u64 {
     let (keys, weight) = self.signers(signers_bitmap);
     assert!(self.is_one_third(weight), ENotEnoughWeight);
-    verify_aggregate(&keys, signature, message);
+    assert!(aggregate_verifies(&keys, signature, message), EInvalidSignature);
     weight
 }
 
@@ -164,11 +177,8 @@ fun signers(self: &BlsCommittee, signers_bitmap: &vector<u8>): (vector<Element<U
     (keys, weight)
 }
 
-/// Checks `signature` on `message` against the sum of `keys` (at least one).
-fun verify_aggregate(keys: &vector<Element<UncompressedG1>>, signature: &vector<u8>, message: &vector<u8>) {
+/// Whether `signature` on `message` verifies against the sum of `keys` (at least one).
+fun aggregate_verifies(keys: &vector<Element<UncompressedG1>>, signature: &vector<u8>, message: &vector<u8>): bool {
     let aggregate = bls12381::uncompressed_g1_to_g1(&bls12381::uncompressed_g1_sum(keys));
-    assert!(
-        bls12381::bls12381_min_pk_verify(signature, aggregate.bytes(), message),
-        EInvalidSignature,
-    );
+    bls12381::bls12381_min_pk_verify(signature, aggregate.bytes(), message)
 }
