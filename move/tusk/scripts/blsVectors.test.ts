@@ -17,7 +17,9 @@ describe('BLS test vectors', () => {
 
   it('noble accepts the drand min-pk signature that Sui framework tests verify with bls12381_min_pk_verify', () => {
     // sui-framework tests/crypto/bls12381_tests.move, test_bls12381_min_pk_valid_and_invalid_sig (drand round 2373935).
-    const pk = hexToBytes('868f005eb8e6e4ca0a47c8a77ceaa5309a47978a7c71bc5cce96366b5d7a569937c529eeda66c7293784a9402801af31');
+    const pk = hexToBytes(
+      '868f005eb8e6e4ca0a47c8a77ceaa5309a47978a7c71bc5cce96366b5d7a569937c529eeda66c7293784a9402801af31',
+    );
     const sig = hexToBytes(
       'a2cd8577944b84484ef557a7f92f0d5092779497cc470b1b97680b8f7c807d97250d310b801c7c2185c7c8a21032d45403b97530ca87bd8f05d0cf4ffceb4bcb9bf7184fb604967db7e9e6ea555bc51b25a9e41fbd51181f712aa73aaec749fe',
     );

@@ -325,7 +325,11 @@ export function renderMoveModule(vectors: Vectors): string {
   );
   for (const c of vectors.certificates) {
     const validity =
-      c.signatureValid === undefined ? 'malformed bitmap' : c.signatureValid ? 'signature_valid: true' : 'signature_valid: false';
+      c.signatureValid === undefined
+        ? 'malformed bitmap'
+        : c.signatureValid
+          ? 'signature_valid: true'
+          : 'signature_valid: false';
     lines.push(
       '',
       `/// ${c.doc} (${validity})`,

@@ -8,4 +8,5 @@ import { VECTORS_PATH } from './vectorsPath.ts';
 const vectors = buildVectors();
 writeFileSync(VECTORS_PATH, renderMoveModule(vectors));
 console.log(`wrote ${relative(process.cwd(), VECTORS_PATH)}: ${vectors.certificates.length} certificates`);
-for (const c of vectors.certificates) console.log(`  ${c.name}: signature valid = ${c.signatureValid ?? 'n/a (malformed bitmap)'}`);
+for (const c of vectors.certificates)
+  console.log(`  ${c.name}: signature valid = ${c.signatureValid ?? 'n/a (malformed bitmap)'}`);
