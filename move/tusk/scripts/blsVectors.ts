@@ -15,8 +15,8 @@
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { bytesToHex, bytesToNumberBE, numberToBytesBE } from '@noble/curves/utils.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bcs } from '@mysten/sui/bcs';
 import { blobId, REED_SOLOMON } from '../../../shared/src/blobId.ts';
+import { blobCertifiedMessage, blobIdInvalidMessage, signersOf } from '../../../shared/src/certificateMessages.ts';
 
 const bls = bls12_381.longSignatures;
 
@@ -24,12 +24,6 @@ const bls = bls12_381.longSignatures;
 export const COMMITTEE_SIZE = 10;
 /** Epoch the certificates are signed for. */
 export const EPOCH = 1;
-
-/** Intent header of storage messages (see `tusk::messages`). */
-const BLOB_CERTIFIED = 1;
-const BLOB_ID_INVALID = 2;
-const INTENT_VERSION = 0;
-const APP_ID = 3;
 
 /** The blob the certificates name, and another one (for a signature over the wrong message). */
 export const BLOB = { encodingType: REED_SOLOMON, size: 1000n, rootHash: 0x7455736b_00000000_00000000_00000001n };
@@ -71,55 +65,11 @@ export function keypair(seed: string): Keypair {
   return { secretKey, publicKey: bls.getPublicKey(secretKey).toBytes() };
 }
 
-function u32le(value: number): Uint8Array {
-  return bcs.u32().serialize(value).toBytes();
-}
-
-function u256le(value: bigint): Uint8Array {
-  return bcs.u256().serialize(value).toBytes();
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
-/** `messages::blob_certified_bytes`: header, epoch, blob ID, persistence (0, or 1 + object ID). */
-export function blobCertifiedMessage(epoch: number, id: bigint, deletableObjectId?: string): Uint8Array {
-  const persistence = deletableObjectId
-    ? concat(Uint8Array.of(1), bcs.Address.serialize(deletableObjectId).toBytes())
-    : Uint8Array.of(0);
-  return concat(Uint8Array.of(BLOB_CERTIFIED, INTENT_VERSION, APP_ID), u32le(epoch), u256le(id), persistence);
-}
-
-/** `messages::blob_id_invalid_bytes`: header, epoch, blob ID. */
-export function blobIdInvalidMessage(epoch: number, id: bigint): Uint8Array {
-  return concat(Uint8Array.of(BLOB_ID_INVALID, INTENT_VERSION, APP_ID), u32le(epoch), u256le(id));
-}
-
-/** Bit `i` (byte `i / 8`, bit `i % 8`, least significant first) set for each signer; `length` bytes. */
+/** Bit `i` (byte `i / 8`, bit `i % 8`) set for each signer, in `length` bytes (longer than needed to build a bad bitmap). */
 export function bitmap(signers: number[], length = Math.ceil(COMMITTEE_SIZE / 8)): Uint8Array {
   const bytes = new Uint8Array(length);
   for (const i of signers) bytes[i >> 3]! |= 1 << (i & 7);
   return bytes;
-}
-
-/** The members a bitmap names, or undefined when it is longer than the committee needs or names a non-member. */
-export function signersOf(signersBitmap: Uint8Array, committeeSize = COMMITTEE_SIZE): number[] | undefined {
-  if (signersBitmap.length > Math.ceil(committeeSize / 8)) return undefined;
-  const signers: number[] = [];
-  for (let i = 0; i < signersBitmap.length * 8; i++) {
-    if ((signersBitmap[i >> 3]! >> (i & 7)) & 1) {
-      if (i >= committeeSize) return undefined;
-      signers.push(i);
-    }
-  }
-  return signers;
 }
 
 /** The aggregate signature of `keys` on `message` (a key may appear twice). */
