@@ -305,11 +305,69 @@ export const BlobInvalidated = bcs.struct('BlobInvalidated', {
   blob_id: bcs.u256(),
 });
 
-// Storage and write prices (FROST per MiB per epoch) changed.
+// Storage and write prices changed: `storage_price` in FROST per MiB of encoded
+// size per epoch, `write_price` in FROST per MiB of encoded size, paid once at registration.
 export const PricesUpdated = bcs.struct('PricesUpdated', {
   epoch: bcs.u32(),
   storage_price: bcs.u64(),
   write_price: bcs.u64(),
+});
+
+// `storage_id` was split in two: it now covers `size` bytes over
+// [start_epoch, end_epoch), and the new `new_storage_id` covers `new_size`
+// bytes over [new_start_epoch, new_end_epoch). A split by epoch cuts the
+// period (same sizes); a split by size cuts the size (same periods).
+export const StorageSplit = bcs.struct('StorageSplit', {
+  epoch: bcs.u32(),
+  storage_id: bcs.Address,
+  size: bcs.u64(),
+  start_epoch: bcs.u32(),
+  end_epoch: bcs.u32(),
+  new_storage_id: bcs.Address,
+  new_size: bcs.u64(),
+  new_start_epoch: bcs.u32(),
+  new_end_epoch: bcs.u32(),
+});
+
+// `fused_id` was merged into `storage_id` (and no longer exists); `storage_id`
+// now covers `size` bytes over [start_epoch, end_epoch).
+export const StorageFused = bcs.struct('StorageFused', {
+  epoch: bcs.u32(),
+  storage_id: bcs.Address,
+  fused_id: bcs.Address,
+  size: bcs.u64(),
+  start_epoch: bcs.u32(),
+  end_epoch: bcs.u32(),
+});
+
+// An expired storage resource was destroyed.
+export const StorageDestroyed = bcs.struct('StorageDestroyed', {
+  epoch: bcs.u32(),
+  storage_id: bcs.Address,
+});
+
+// A blob object was destroyed without returning its storage (permanent or
+// deletable, expired or not). The data of a certified, unexpired permanent
+// blob stays available until its end epoch.
+export const BlobBurned = bcs.struct('BlobBurned', {
+  epoch: bcs.u32(),
+  blob_id: bcs.u256(),
+  object_id: bcs.Address,
+});
+
+// A metadata pair on a blob object was set (`value` some) or removed (`value` none).
+export const BlobMetadataUpdated = bcs.struct('BlobMetadataUpdated', {
+  epoch: bcs.u32(),
+  blob_id: bcs.u256(),
+  object_id: bcs.Address,
+  key: bcs.string(),
+  value: bcs.option(bcs.string()),
+});
+
+// `amount` was added to the rewards of `epoch` (fees other than storage and write fees).
+export const RewardsAdded = bcs.struct('RewardsAdded', {
+  epoch: bcs.u32(),
+  amount: bcs.u64(),
 });
 
 /** Every event schema by its Move struct name. */
@@ -343,6 +401,12 @@ export const eventSchemas = {
   BlobDeleted,
   BlobInvalidated,
   PricesUpdated,
+  StorageSplit,
+  StorageFused,
+  StorageDestroyed,
+  BlobBurned,
+  BlobMetadataUpdated,
+  RewardsAdded,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -302,11 +302,69 @@ public struct BlobInvalidated has copy, drop {
     blob_id: u256,
 }
 
-/// Storage and write prices (FROST per MiB per epoch) changed.
+/// Storage and write prices changed: `storage_price` in FROST per MiB of encoded
+/// size per epoch, `write_price` in FROST per MiB of encoded size, paid once at registration.
 public struct PricesUpdated has copy, drop {
     epoch: u32,
     storage_price: u64,
     write_price: u64,
+}
+
+/// `storage_id` was split in two: it now covers `size` bytes over
+/// [start_epoch, end_epoch), and the new `new_storage_id` covers `new_size`
+/// bytes over [new_start_epoch, new_end_epoch). A split by epoch cuts the
+/// period (same sizes); a split by size cuts the size (same periods).
+public struct StorageSplit has copy, drop {
+    epoch: u32,
+    storage_id: ID,
+    size: u64,
+    start_epoch: u32,
+    end_epoch: u32,
+    new_storage_id: ID,
+    new_size: u64,
+    new_start_epoch: u32,
+    new_end_epoch: u32,
+}
+
+/// `fused_id` was merged into `storage_id` (and no longer exists); `storage_id`
+/// now covers `size` bytes over [start_epoch, end_epoch).
+public struct StorageFused has copy, drop {
+    epoch: u32,
+    storage_id: ID,
+    fused_id: ID,
+    size: u64,
+    start_epoch: u32,
+    end_epoch: u32,
+}
+
+/// An expired storage resource was destroyed.
+public struct StorageDestroyed has copy, drop {
+    epoch: u32,
+    storage_id: ID,
+}
+
+/// A blob object was destroyed without returning its storage (permanent or
+/// deletable, expired or not). The data of a certified, unexpired permanent
+/// blob stays available until its end epoch.
+public struct BlobBurned has copy, drop {
+    epoch: u32,
+    blob_id: u256,
+    object_id: ID,
+}
+
+/// A metadata pair on a blob object was set (`value` some) or removed (`value` none).
+public struct BlobMetadataUpdated has copy, drop {
+    epoch: u32,
+    blob_id: u256,
+    object_id: ID,
+    key: String,
+    value: Option<String>,
+}
+
+/// `amount` was added to the rewards of `epoch` (fees other than storage and write fees).
+public struct RewardsAdded has copy, drop {
+    epoch: u32,
+    amount: u64,
 }
 
 // === Emitters (one per event; arguments in field order) ===
@@ -602,6 +660,63 @@ public(package) fun emit_prices_updated(
     write_price: u64,
 ) {
     event::emit(PricesUpdated { epoch, storage_price, write_price });
+}
+
+public(package) fun emit_storage_split(
+    epoch: u32,
+    storage_id: ID,
+    size: u64,
+    start_epoch: u32,
+    end_epoch: u32,
+    new_storage_id: ID,
+    new_size: u64,
+    new_start_epoch: u32,
+    new_end_epoch: u32,
+) {
+    event::emit(StorageSplit { epoch, storage_id, size, start_epoch, end_epoch, new_storage_id, new_size, new_start_epoch, new_end_epoch });
+}
+
+public(package) fun emit_storage_fused(
+    epoch: u32,
+    storage_id: ID,
+    fused_id: ID,
+    size: u64,
+    start_epoch: u32,
+    end_epoch: u32,
+) {
+    event::emit(StorageFused { epoch, storage_id, fused_id, size, start_epoch, end_epoch });
+}
+
+public(package) fun emit_storage_destroyed(
+    epoch: u32,
+    storage_id: ID,
+) {
+    event::emit(StorageDestroyed { epoch, storage_id });
+}
+
+public(package) fun emit_blob_burned(
+    epoch: u32,
+    blob_id: u256,
+    object_id: ID,
+) {
+    event::emit(BlobBurned { epoch, blob_id, object_id });
+}
+
+public(package) fun emit_blob_metadata_updated(
+    epoch: u32,
+    blob_id: u256,
+    object_id: ID,
+    key: String,
+    value: Option<String>,
+) {
+    event::emit(BlobMetadataUpdated { epoch, blob_id, object_id, key, value });
+}
+
+public(package) fun emit_rewards_added(
+    epoch: u32,
+    amount: u64,
+) {
+    event::emit(RewardsAdded { epoch, amount });
 }
 
 
@@ -932,4 +1047,67 @@ public fun new_prices_updated(
     write_price: u64,
 ): PricesUpdated {
     PricesUpdated { epoch, storage_price, write_price }
+}
+
+#[test_only]
+public fun new_storage_split(
+    epoch: u32,
+    storage_id: ID,
+    size: u64,
+    start_epoch: u32,
+    end_epoch: u32,
+    new_storage_id: ID,
+    new_size: u64,
+    new_start_epoch: u32,
+    new_end_epoch: u32,
+): StorageSplit {
+    StorageSplit { epoch, storage_id, size, start_epoch, end_epoch, new_storage_id, new_size, new_start_epoch, new_end_epoch }
+}
+
+#[test_only]
+public fun new_storage_fused(
+    epoch: u32,
+    storage_id: ID,
+    fused_id: ID,
+    size: u64,
+    start_epoch: u32,
+    end_epoch: u32,
+): StorageFused {
+    StorageFused { epoch, storage_id, fused_id, size, start_epoch, end_epoch }
+}
+
+#[test_only]
+public fun new_storage_destroyed(
+    epoch: u32,
+    storage_id: ID,
+): StorageDestroyed {
+    StorageDestroyed { epoch, storage_id }
+}
+
+#[test_only]
+public fun new_blob_burned(
+    epoch: u32,
+    blob_id: u256,
+    object_id: ID,
+): BlobBurned {
+    BlobBurned { epoch, blob_id, object_id }
+}
+
+#[test_only]
+public fun new_blob_metadata_updated(
+    epoch: u32,
+    blob_id: u256,
+    object_id: ID,
+    key: String,
+    value: Option<String>,
+): BlobMetadataUpdated {
+    BlobMetadataUpdated { epoch, blob_id, object_id, key, value }
+}
+
+#[test_only]
+public fun new_rewards_added(
+    epoch: u32,
+    amount: u64,
+): RewardsAdded {
+    RewardsAdded { epoch, amount }
 }
