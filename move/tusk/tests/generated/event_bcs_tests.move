@@ -683,3 +683,135 @@ fun prices_updated_bcs_matches_typescript() {
     );
     assert_eq!(bcs::to_bytes(&event), x"0000000001000000000000000000000000000000");
 }
+
+#[test]
+fun storage_split_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_storage_split(
+        4294967295u32,
+        sui::object::id_from_address(@0x95c924db30020d3e6b0ae38c7c85b6b83963eeea79c3d1be42d56958ac2be51b),
+        5000000000000000000u64,
+        1431655765u32,
+        4294967295u32,
+        sui::object::id_from_address(@0x6971e69387f3ade4b84b3d4bfc20cd1cdd20dbe1815dfc64e6abf28e5866c9d1),
+        18446744073709551615u64,
+        1431655765u32,
+        4294967295u32,
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffff95c924db30020d3e6b0ae38c7c85b6b83963eeea79c3d1be42d56958ac2be51b0000f4448291634555555555ffffffff6971e69387f3ade4b84b3d4bfc20cd1cdd20dbe1815dfc64e6abf28e5866c9d1ffffffffffffffff55555555ffffffff");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_storage_split(
+        0u32,
+        sui::object::id_from_address(@0xec79b1b070334e660d7b43e7ef70a31d73b085e555c939e806f350111de84030),
+        0u64,
+        0u32,
+        0u32,
+        sui::object::id_from_address(@0xe1208c8884dda7536a9ae28013efa2ba26218dba6d95b550961924ecbae55786),
+        0u64,
+        0u32,
+        0u32,
+    );
+    assert_eq!(bcs::to_bytes(&event), x"00000000ec79b1b070334e660d7b43e7ef70a31d73b085e555c939e806f350111de8403000000000000000000000000000000000e1208c8884dda7536a9ae28013efa2ba26218dba6d95b550961924ecbae5578600000000000000000000000000000000");
+}
+
+#[test]
+fun storage_fused_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_storage_fused(
+        4294967295u32,
+        sui::object::id_from_address(@0xc636ca2445fe74115979c1bc8f9ae5d9ed9697e3423395475def1e54a50a8b70),
+        sui::object::id_from_address(@0x496ef8e2d3957cd250b90f1cebfd482904d7924428d41688d1077d9da44731cd),
+        18446744073709551615u64,
+        4294967295u32,
+        1431655765u32,
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffffc636ca2445fe74115979c1bc8f9ae5d9ed9697e3423395475def1e54a50a8b70496ef8e2d3957cd250b90f1cebfd482904d7924428d41688d1077d9da44731cdffffffffffffffffffffffff55555555");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_storage_fused(
+        0u32,
+        sui::object::id_from_address(@0x0a2cd46d0cc1584aed6baa53678c8f2bc3099aa138ec03cb5903e4c97d980751),
+        sui::object::id_from_address(@0x87b416c26708f6245f32b315f52476edecf3adf5f7eeb10c17318300b2267974),
+        1u64,
+        0u32,
+        0u32,
+    );
+    assert_eq!(bcs::to_bytes(&event), x"000000000a2cd46d0cc1584aed6baa53678c8f2bc3099aa138ec03cb5903e4c97d98075187b416c26708f6245f32b315f52476edecf3adf5f7eeb10c17318300b226797401000000000000000000000000000000");
+}
+
+#[test]
+fun storage_destroyed_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_storage_destroyed(
+        4294967295u32,
+        sui::object::id_from_address(@0x3c918f01c4665f0deddd10237f70731f963d4364718949731a252cf95fb86942),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffff3c918f01c4665f0deddd10237f70731f963d4364718949731a252cf95fb86942");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_storage_destroyed(
+        0u32,
+        sui::object::id_from_address(@0x3c85e070b52d118b60b1409ea2b95a21deab7eb78819d6e2b793778f27cc2c9e),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"000000003c85e070b52d118b60b1409ea2b95a21deab7eb78819d6e2b793778f27cc2c9e");
+}
+
+#[test]
+fun blob_burned_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_blob_burned(
+        4294967295u32,
+        65886159830149188047639374586628295267136481092398934826450561989308507120572u256,
+        sui::object::id_from_address(@0xb680d815024c69fa300451b87f4c81dcbf6e273ebce38ca98f777a99e4807b3b),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffffbc632a112cfadee86f93bbc1bdfbb7b3d71814ba015e449c41b823dfb43eaa91b680d815024c69fa300451b87f4c81dcbf6e273ebce38ca98f777a99e4807b3b");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_blob_burned(
+        0u32,
+        0u256,
+        sui::object::id_from_address(@0x27d4abd55323fed0fd3b72fbc67efbd12485931b3142e8ac6fb78fcf17880bb6),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"00000000000000000000000000000000000000000000000000000000000000000000000027d4abd55323fed0fd3b72fbc67efbd12485931b3142e8ac6fb78fcf17880bb6");
+}
+
+#[test]
+fun blob_metadata_updated_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_blob_metadata_updated(
+        4294967295u32,
+        36827713706329261732221656849957675277197730784893611602584001826788415609546u256,
+        sui::object::id_from_address(@0xa72e47a502580e28dff644e174ebf923242924d09d6345cbd8a9c727098ac482),
+        std::string::utf8(x"5475736b20f09f9098206e61c3af766520e2809420e8b1a1e78999"),
+        std::option::some(std::string::utf8(x"cea96d65676120e2988320c3bc6ec3af63c3b864c3a920e29c93")),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffffca9af73decdd5f472fe2c5a59582a9a33dcc7f8ead6f34a3c26ce5f34dbf6b51a72e47a502580e28dff644e174ebf923242924d09d6345cbd8a9c727098ac4821b5475736b20f09f9098206e61c3af766520e2809420e8b1a1e78999011acea96d65676120e2988320c3bc6ec3af63c3b864c3a920e29c93");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_blob_metadata_updated(
+        0u32,
+        0u256,
+        sui::object::id_from_address(@0x635b37c811de968720196e23c20e4ae141578086d4b07b27d4bc5bbbc7047bd2),
+        std::string::utf8(x""),
+        std::option::none(),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"000000000000000000000000000000000000000000000000000000000000000000000000635b37c811de968720196e23c20e4ae141578086d4b07b27d4bc5bbbc7047bd20000");
+}
+
+#[test]
+fun rewards_added_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_rewards_added(
+        4294967295u32,
+        81985529216486895u64,
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffffefcdab8967452301");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_rewards_added(
+        0u32,
+        1u64,
+    );
+    assert_eq!(bcs::to_bytes(&event), x"000000000100000000000000");
+}
