@@ -41,7 +41,14 @@ import { resolveNetwork, type Network } from './publish/network.ts';
 import { buildOffline, comparePublish, publishTransaction } from './publish/publishTransaction.ts';
 import { deploymentFromRecord, readRecord, recordPathFor, writeJson, type PublishRecord } from './publish/record.ts';
 import { loadKey } from './publish/signer.ts';
-import { authorizedUpgrades, readUpgradeFunctions, requireAuthorized, upgradeTransaction } from './publish/upgrade.ts';
+import {
+  migrateTransaction,
+  readGovernanceUpgrades,
+  readMigrateFunctions,
+  readUpgradeFunctions,
+  requireAuthorized,
+  upgradeTransaction,
+} from './publish/upgrade.ts';
 
 const USAGE = `usage: npm run publish:move -- [options]
 
@@ -428,9 +435,19 @@ async function upgrade(options: Options): Promise<void> {
     intent: 'upgrade',
   });
   show(build);
-  const proposal = requireAuthorized(build.digest, await authorizedUpgrades(client, deployment));
-  console.log(`digest ${toHex(build.digest)} is authorized by proposal ${proposal.proposalId}`);
+  const governance = await readGovernanceUpgrades(client, deployment);
+  if (governance.currentPackage && governance.currentPackage !== deployment.packages.tuskCurrent) {
+    throw new Error(
+      `governance's UpgradeCap says the current tusk package is ${governance.currentPackage}, but ${options.out} ` +
+        `says ${deployment.packages.tuskCurrent}: the deployment file is stale (an upgrade it did not record?)`,
+    );
+  }
+  const proposal = requireAuthorized(build.digest, governance.authorized);
+  console.log(
+    `digest ${toHex(build.digest)} is authorized by proposal ${proposal.proposalId} (read from the ${governance.source})`,
+  );
   const functions = readUpgradeFunctions(TUSK_DIR);
+  const migrations = readMigrateFunctions(TUSK_DIR);
   if (options.dryRun) {
     const sender = options.key
       ? loadKey(options.key, { address: options.address }).keypair.toSuiAddress()
@@ -442,32 +459,44 @@ async function upgrade(options: Options): Promise<void> {
     console.log(
       `upgrade simulated: new package ${publishedPackage(simulated)}, gas ${sui(simulated.gasMist)}; nothing executed`,
     );
+    console.log(
+      `then: ${migrations.map((m) => `${m.module}::migrate`).join(', ') || 'no migrate function'} through the new package`,
+    );
     return;
   }
   const signer = await signerFor(options, client);
   const tx = upgradeTransaction(build, deployment, proposal.proposalId, functions, signer.toSuiAddress());
   const result = await execute(client, 'upgrade', tx, signer);
   const packageId = publishedPackage(result);
+  const version = record.tusk.version + 1;
   const next: PublishRecord = {
     ...record,
-    tusk: { ...record.tusk, currentId: packageId, version: record.tusk.version + 1, digest: toHex(build.digest) },
+    tusk: { ...record.tusk, currentId: packageId, version, digest: toHex(build.digest) },
     upgrades: [
       ...record.upgrades,
-      {
-        version: record.tusk.version + 1,
-        packageId,
-        digest: toHex(build.digest),
-        proposalId: proposal.proposalId,
-        ...stepInfo(result),
-      },
+      { version, packageId, digest: toHex(build.digest), proposalId: proposal.proposalId, ...stepInfo(result) },
     ],
   };
   writeJson(recordPathFor(options.out), next);
   const upgraded = { ...deployment, packages: { ...deployment.packages, tuskCurrent: packageId } };
   writeJson(options.out, { ...upgraded, startCheckpoint: upgraded.startCheckpoint.toString() });
-  console.log(
-    `upgraded tusk to ${packageId} (version ${record.tusk.version + 1}) in ${result.digest}; wrote ${options.out}`,
-  );
+  console.log(`upgraded tusk to ${packageId} (version ${version}) in ${result.digest}; wrote ${options.out}`);
+
+  // Move the shared objects to the new version (emits PackageUpgraded). An upgrade that kept
+  // every VERSION constant needs no migration: its migrate aborts, which the simulation shows.
+  if (migrations.length === 0) return;
+  const migrate = () => migrateTransaction(packageId, upgraded, migrations, signer.toSuiAddress());
+  try {
+    await simulate(client, 'migrate', await migrate().build({ client }));
+  } catch (error) {
+    console.log(
+      `migrate not run: ${(error as Error).message}. If this upgrade bumped a VERSION, call ` +
+        `${migrations.map((m) => `${packageId}::${m.module}::migrate`).join(' and ')} yourself.`,
+    );
+    return;
+  }
+  const migrated = await execute(client, 'migrate', migrate(), signer);
+  console.log(`migrated ${migrations.map((m) => m.module).join(', ')} to version ${version} in ${migrated.digest}`);
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 // The publish tool's steps that need no compiler: keys, the initialize call
 // read from Move source, the governance upgrade gate, and the records it writes.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bcs } from '@mysten/sui/bcs';
@@ -9,11 +9,27 @@ import { Secp256k1Keypair } from '@mysten/sui/keypairs/secp256k1';
 import { decodeSuiPrivateKey } from '@mysten/sui/cryptography';
 import { fromBase64 as fromB64, normalizeSuiAddress, toBase64 } from '@mysten/sui/utils';
 import { describe, expect, it } from 'vitest';
-import { initArguments, initializeTransaction, moveFunctionParameters } from '../../move/tools/publish/initialize.ts';
+import { MOVE_ROOT } from '../../move/tools/packages.ts';
+import {
+  initArguments,
+  initializeTransaction,
+  moveFunctionParameters,
+  readInitArguments,
+  readInitParams,
+} from '../../move/tools/publish/initialize.ts';
 import { resolveNetwork } from '../../move/tools/publish/network.ts';
 import { deploymentFromRecord, publishRecordSchema, recordPathFor } from '../../move/tools/publish/record.ts';
 import { loadKey } from '../../move/tools/publish/signer.ts';
-import { passedUpgrades, requireAuthorized, upgradeTransaction } from '../../move/tools/publish/upgrade.ts';
+import {
+  GovernanceState,
+  governanceUpgrades,
+  migrateTransaction,
+  passedUpgrades,
+  readMigrateFunctions,
+  readUpgradeFunctions,
+  requireAuthorized,
+  upgradeTransaction,
+} from '../../move/tools/publish/upgrade.ts';
 import { buildOffline } from '../../move/tools/publish/publishTransaction.ts';
 
 const id = (n: number) => normalizeSuiAddress(`0x${n.toString(16)}`);
@@ -138,6 +154,22 @@ describe('initialize', () => {
     );
   });
 
+  const tuskDir = join(MOVE_ROOT, 'tusk');
+  it.skipIf(!existsSync(join(tuskDir, 'sources/init.move')))(
+    'deploy/params/localnet.json supplies every parameter of the real init::initialize',
+    () => {
+      const real = readInitArguments(tuskDir);
+      expect(real.map((arg) => arg.kind)).toEqual(expect.arrayContaining(['adminCap', 'upgradeCap']));
+      const tx = initializeTransaction(
+        real,
+        readInitParams(join(MOVE_ROOT, '../deploy/params/localnet.json')),
+        objects,
+        id(1),
+      );
+      expect(tx.getData().commands).toHaveLength(1);
+    },
+  );
+
   it('refuses a parameter type it cannot supply', () => {
     expect(() => initArguments([{ name: 'pool', type: '&mut StakingPool' }])).toThrow(/cannot supply/);
   });
@@ -196,6 +228,63 @@ describe('upgrades need a governance-authorized digest', () => {
     expect(normalizeSuiAddress(commands[1]!.Upgrade!.package)).toBe(deployment.packages.tuskCurrent);
     expect(commands[1]!.Upgrade!.ticket).toEqual({ $kind: 'Result', Result: 0 });
     expect(commands[2]!.MoveCall!.arguments[1]).toEqual({ $kind: 'Result', Result: 1 });
+  });
+});
+
+describe('governance state', () => {
+  it('reads the authorized, unused digests and the current package from the Governance object', () => {
+    const digest = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+    const content = GovernanceState.serialize({
+      id: id(0x32),
+      version: 1n,
+      proposals: { id: id(0x40), size: 3n },
+      upgrade_cap: { id: id(0x22), package: id(0x21), version: 1n, policy: 0 },
+      authorized_upgrades: [{ key: id(0x41), value: digest }],
+    }).toBytes();
+    expect(governanceUpgrades(content)).toEqual({
+      authorized: [{ proposalId: id(0x41), digest: Buffer.from(digest).toString('hex') }],
+      currentPackage: id(0x21),
+      source: 'governance object',
+    });
+  });
+
+  const tuskDir = join(MOVE_ROOT, 'tusk');
+  it.skipIf(!existsSync(join(tuskDir, 'sources/governance.move')))(
+    'finds authorize_upgrade, commit_upgrade and migrate in the real governance module',
+    () => {
+      const functions = readUpgradeFunctions(tuskDir);
+      expect(functions.authorize.map((p) => p.type)).toContain('ID');
+      expect(functions.commit.map((p) => p.type)).toContain('UpgradeReceipt');
+      expect(readMigrateFunctions(tuskDir).map((m) => m.module)).toContain('governance');
+    },
+  );
+
+  it('migrates through the new package, passing the shared objects by type', () => {
+    const deployment = deploymentFromRecord(completeRecord(), 'http://127.0.0.1:9000');
+    const tx = migrateTransaction(
+      id(0x99),
+      deployment,
+      [
+        {
+          module: 'governance',
+          parameters: [
+            { name: 'self', type: '&mut Governance' },
+            { name: 'staking', type: '&mut Staking' },
+          ],
+        },
+        { module: 'system', parameters: [{ name: 'self', type: '&mut System' }] },
+      ],
+      id(0x5e),
+    );
+    const data = tx.getData();
+    expect(
+      data.commands.map(
+        (c) => `${normalizeSuiAddress(c.MoveCall!.package)}::${c.MoveCall!.module}::${c.MoveCall!.function}`,
+      ),
+    ).toEqual([`${id(0x99)}::governance::migrate`, `${id(0x99)}::system::migrate`]);
+    const shared = data.inputs.map((input) => input.Object?.SharedObject);
+    expect(shared.map((object) => object?.objectId)).toEqual([id(0x32), id(0x31), id(0x33)]);
+    expect(shared.every((object) => object?.mutable)).toBe(true);
   });
 });
 

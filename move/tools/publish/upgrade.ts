@@ -1,19 +1,24 @@
-// Upgrading `tusk` through governance. The `UpgradeCap` is meant to live in
-// the shared `Governance` object (handed over by `init::initialize`); a passed
-// upgrade proposal authorizes exactly one package digest. This module:
-//  1. finds which digests governance has authorized, from our own events
-//     (`ProposalCreated` kind 1 whose payload is the digest, followed by
-//     `ProposalFinalized` status 1 = passed);
+// Upgrading `tusk` through governance. The `UpgradeCap` lives in the shared
+// `Governance` object (handed over by `init::initialize`); a passed upgrade
+// proposal authorizes exactly one package digest. This module:
+//  1. reads which digests governance has authorized and not used yet: from
+//     the `Governance` object itself (`authorized_upgrades`), else from our
+//     events (`ProposalCreated` kind 1 whose payload is the digest, followed
+//     by `ProposalFinalized` status 1 = passed);
 //  2. refuses an upgrade whose freshly built digest is not one of them;
 //  3. builds the upgrade PTB: ticket = governance::authorize_upgrade(...),
 //     receipt = Upgrade(modules, deps, tuskCurrent, ticket),
-//     governance::commit_upgrade(..., receipt).
-// The names and parameters of the two Move functions are read from
-// move/tusk/sources/governance.move, like `initialize`'s (see initialize.ts).
+//     governance::commit_upgrade(..., receipt);
+//  4. builds the follow-up through the new package: every `migrate` the
+//     source defines (governance, system), which moves the shared objects to
+//     the new version and emits `PackageUpgraded`.
+// The Move functions' parameters are read from move/tusk/sources/*.move, like
+// `initialize`'s (see initialize.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SuiGrpcClient } from '@mysten/sui/grpc';
 import { Transaction, type TransactionArgument } from '@mysten/sui/transactions';
+import { bcs } from '@mysten/sui/bcs';
 import { normalizeSuiAddress, toHex } from '@mysten/sui/utils';
 import { ProposalCreated, ProposalFinalized } from '@tusk/shared/events';
 import type { Deployment } from '@tusk/shared/deployment';
@@ -30,6 +35,72 @@ export const PROPOSAL_STATUS_PASSED = 1;
 export interface AuthorizedUpgrade {
   proposalId: string;
   digest: string;
+}
+
+/**
+ * The head of `tusk::governance::Governance` in field order, as far as the
+ * authorized digests: `id`, `version`, `proposals` (ObjectTable: UID + size),
+ * `upgrade_cap` (UpgradeCap: UID, package, version, policy),
+ * `authorized_upgrades` (VecMap<ID, vector<u8>>: a vector of entries).
+ * Mirrors move/tusk/sources/governance.move; change both together.
+ */
+export const GovernanceState = bcs.struct('Governance', {
+  id: bcs.Address,
+  version: bcs.u64(),
+  proposals: bcs.struct('ObjectTable', { id: bcs.Address, size: bcs.u64() }),
+  upgrade_cap: bcs.struct('UpgradeCap', {
+    id: bcs.Address,
+    package: bcs.Address,
+    version: bcs.u64(),
+    policy: bcs.u8(),
+  }),
+  authorized_upgrades: bcs.vector(bcs.struct('Entry', { key: bcs.Address, value: bcs.byteVector() })),
+});
+
+/** What governance says about upgrades right now. */
+export interface GovernanceUpgrades {
+  /** Digests authorized by passed proposals and not used yet. */
+  authorized: AuthorizedUpgrade[];
+  /** The package the UpgradeCap last upgraded to (the current tusk), when read from the object. */
+  currentPackage?: string;
+  /** Where this came from, for messages. */
+  source: 'governance object' | 'events';
+}
+
+/** Parses the `Governance` object's BCS content. */
+export function governanceUpgrades(content: Uint8Array): GovernanceUpgrades {
+  const state = GovernanceState.parse(content);
+  return {
+    authorized: state.authorized_upgrades.map((entry) => ({
+      proposalId: normalizeSuiAddress(entry.key),
+      digest: toHex(Uint8Array.from(entry.value)),
+    })),
+    currentPackage: normalizeSuiAddress(state.upgrade_cap.package),
+    source: 'governance object',
+  };
+}
+
+/**
+ * Reads governance's authorized upgrades from the chain: the object first
+ * (exact: passed and unused), the events when its layout cannot be read
+ * (passed, possibly used already: the chain then refuses the ticket).
+ */
+export async function readGovernanceUpgrades(
+  client: SuiGrpcClient,
+  deployment: Deployment,
+): Promise<GovernanceUpgrades> {
+  try {
+    const { object } = await client.getObject({
+      objectId: deployment.objects.governance.objectId,
+      include: { content: true },
+    });
+    return governanceUpgrades(object.content);
+  } catch (error) {
+    console.log(
+      `could not read the Governance object (${(error as Error).message}); reading governance events instead`,
+    );
+    return { authorized: await authorizedUpgrades(client, deployment), source: 'events' };
+  }
 }
 
 /** Reads every event of one type of ours, following cursors to the end. */
@@ -89,6 +160,23 @@ export function requireAuthorized(digest: Uint8Array, authorized: AuthorizedUpgr
   );
 }
 
+/** A `migrate` function of a tusk module, to call through the new package after an upgrade. */
+export interface MigrateFunction {
+  module: string;
+  parameters: MoveParameter[];
+}
+
+/** Every `public fun migrate` among the modules that own shared objects, read from source. */
+export function readMigrateFunctions(tuskDir: string, modules = [GOVERNANCE_MODULE, 'system']): MigrateFunction[] {
+  return modules.flatMap((module) => {
+    const path = join(tuskDir, 'sources', `${module}.move`);
+    if (!existsSync(path)) return [];
+    const source = readFileSync(path, 'utf8');
+    if (!/\bpublic\s+fun\s+migrate\s*\(/.test(source)) return [];
+    return [{ module, parameters: moveFunctionParameters(source, 'migrate') }];
+  });
+}
+
 /** The two governance functions' parameters, or a message saying the Move side lacks them. */
 export function readUpgradeFunctions(tuskDir: string): { authorize: MoveParameter[]; commit: MoveParameter[] } {
   const path = join(tuskDir, 'sources', `${GOVERNANCE_MODULE}.move`);
@@ -108,6 +196,34 @@ export function readUpgradeFunctions(tuskDir: string): { authorize: MoveParamete
   }
 }
 
+/** Arguments for `parameters`: shared objects of the deployment by type, the proposal ID, the receipt. */
+function objectArguments(
+  tx: Transaction,
+  deployment: Deployment,
+  parameters: MoveParameter[],
+  extra: { proposalId?: string; receipt?: TransactionArgument },
+  where: string,
+): TransactionArgument[] {
+  return parameters.flatMap((parameter): TransactionArgument[] => {
+    const type = parameter.type.replace(/\s+/g, '');
+    const mutable = type.startsWith('&mut');
+    const base = type.replace(/^&(mut)?/, '').replace(/^.*::/, '');
+    const shared = (object: Deployment['objects'][keyof Deployment['objects']]) =>
+      object.initialSharedVersion === undefined
+        ? tx.object(object.objectId)
+        : tx.sharedObjectRef({ objectId: object.objectId, initialSharedVersion: object.initialSharedVersion, mutable });
+    if (base === 'Governance') return [shared(deployment.objects.governance)];
+    if (base === 'Staking') return [shared(deployment.objects.staking)];
+    if (base === 'System') return [shared(deployment.objects.system)];
+    if (base === 'WalTreasury') return [shared(deployment.objects.walTreasury)];
+    if (base === 'Clock') return [tx.object.clock()];
+    if (base === 'ID' && extra.proposalId) return [tx.pure.id(extra.proposalId)];
+    if (base === 'UpgradeReceipt' && extra.receipt) return [extra.receipt];
+    if (base === 'TxContext') return [];
+    throw new Error(`${where} takes ${parameter.name}: ${parameter.type}, which the publish tool cannot supply`);
+  });
+}
+
 /** The upgrade PTB. Object parameters are matched by type; anything else is an error naming it. */
 export function upgradeTransaction(
   build: Pick<PublishableBuild, 'modules' | 'dependencies'>,
@@ -119,37 +235,52 @@ export function upgradeTransaction(
   const tx = new Transaction();
   tx.setSender(sender);
   const target = (fn: string) => `${deployment.packages.tuskCurrent}::${GOVERNANCE_MODULE}::${fn}` as const;
-  const args = (parameters: MoveParameter[], receipt?: TransactionArgument): TransactionArgument[] =>
-    parameters.flatMap((parameter): TransactionArgument[] => {
-      const type = parameter.type.replace(/\s+/g, '');
-      const mutable = type.startsWith('&mut');
-      const base = type.replace(/^&(mut)?/, '').replace(/^.*::/, '');
-      const shared = (object: Deployment['objects'][keyof Deployment['objects']]) =>
-        object.initialSharedVersion === undefined
-          ? tx.object(object.objectId)
-          : tx.sharedObjectRef({
-              objectId: object.objectId,
-              initialSharedVersion: object.initialSharedVersion,
-              mutable,
-            });
-      if (base === 'Governance') return [shared(deployment.objects.governance)];
-      if (base === 'Staking') return [shared(deployment.objects.staking)];
-      if (base === 'System') return [shared(deployment.objects.system)];
-      if (base === 'Clock') return [tx.object.clock()];
-      if (base === 'ID') return [tx.pure.id(proposalId)];
-      if (base === 'UpgradeReceipt' && receipt) return [receipt];
-      if (base === 'TxContext') return [];
-      throw new Error(
-        `${GOVERNANCE_MODULE} upgrade function takes ${parameter.name}: ${parameter.type}, which the publish tool cannot supply`,
-      );
-    });
-  const ticket = tx.moveCall({ target: target(AUTHORIZE_FUNCTION), arguments: args(functions.authorize) });
+  const ticket = tx.moveCall({
+    target: target(AUTHORIZE_FUNCTION),
+    arguments: objectArguments(
+      tx,
+      deployment,
+      functions.authorize,
+      { proposalId },
+      `${GOVERNANCE_MODULE}::${AUTHORIZE_FUNCTION}`,
+    ),
+  });
   const receipt = tx.upgrade({
     modules: build.modules,
     dependencies: build.dependencies,
     package: deployment.packages.tuskCurrent,
     ticket,
   });
-  tx.moveCall({ target: target(COMMIT_FUNCTION), arguments: args(functions.commit, receipt) });
+  tx.moveCall({
+    target: target(COMMIT_FUNCTION),
+    arguments: objectArguments(
+      tx,
+      deployment,
+      functions.commit,
+      { receipt },
+      `${GOVERNANCE_MODULE}::${COMMIT_FUNCTION}`,
+    ),
+  });
+  return tx;
+}
+
+/**
+ * Calls every `migrate` through the upgraded package `newPackage` (a package
+ * cannot be called in the transaction that creates it, hence a second one).
+ */
+export function migrateTransaction(
+  newPackage: string,
+  deployment: Deployment,
+  functions: MigrateFunction[],
+  sender: string,
+): Transaction {
+  const tx = new Transaction();
+  tx.setSender(sender);
+  for (const fn of functions) {
+    tx.moveCall({
+      target: `${newPackage}::${fn.module}::migrate`,
+      arguments: objectArguments(tx, deployment, fn.parameters, {}, `${fn.module}::migrate`),
+    });
+  }
   return tx;
 }
