@@ -57,6 +57,7 @@ export function ProposalBadge({ status, executed }: { status: string; executed?:
 export function BlobBadge({ state, invalidated, expired }: { state: string; invalidated: boolean; expired: boolean }) {
   if (invalidated) return <Badge tone="danger">Invalid</Badge>;
   if (state === 'deleted') return <Badge tone="neutral">Deleted</Badge>;
+  if (state === 'burned') return <Badge tone="neutral">Burned</Badge>;
   if (expired) return <Badge tone="neutral">Expired</Badge>;
   if (state === 'certified') return <Badge tone="ok">Certified</Badge>;
   return <Badge tone="info">Registered</Badge>;

@@ -106,7 +106,7 @@ export async function overview(db: Database): Promise<Overview> {
     ? await db
         .select({ bytes: sql<string>`coalesce(sum(${storageResources.size}), 0)::text` })
         .from(storageResources)
-        .where(and(lte(storageResources.startEpoch, clock.epoch), gt(storageResources.endEpoch, clock.epoch)))
+        .where(and(eq(storageResources.state, 'active'), lte(storageResources.startEpoch, clock.epoch), gt(storageResources.endEpoch, clock.epoch)))
     : [{ bytes: '0' }];
 
   const [indexer] = await db

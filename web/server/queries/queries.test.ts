@@ -178,10 +178,10 @@ for (const kind of testDatabaseKinds()) {
     it('summarizes storage and lists blobs by state', async () => {
       const view = await storageOverview(open.db);
       expect(view.reserved).toBe(1n << 30n);
-      expect(view.blobs).toMatchObject({ certified: 1, registered: 1, deleted: 1, invalid: 1, expired: 1 });
+      expect(view.blobs).toMatchObject({ certified: 1, registered: 1, deleted: 1, burned: 1, invalid: 1, expired: 1 });
       expect(view.fees.map((f) => f.epoch)).toEqual([0, 1, 2, 3, 4, 5]);
       const all = await listBlobs(open.db, { state: 'all', limit: 10, offset: 0 }, CURRENT_EPOCH);
-      expect(all.total).toBe(5);
+      expect(all.total).toBe(6);
       const one = await listBlobs(open.db, { state: 'all', search: { blobId: 2n ** 255n + 2n }, limit: 10, offset: 0 }, CURRENT_EPOCH);
       expect(one.rows.map((b) => b.state)).toEqual(['registered']);
       expect((await listBlobs(open.db, { state: 'expired', limit: 10, offset: 0 }, CURRENT_EPOCH)).total).toBe(1);

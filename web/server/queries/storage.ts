@@ -7,7 +7,7 @@ import type { Database } from '@tusk/shared/db/database';
 import { blobs, epochFees, epochs, priceChanges, storageResources } from '@tusk/shared/db/schema';
 import { chainClock, type ChainClock } from './epochClock.ts';
 
-export const BLOB_STATES = ['all', 'registered', 'certified', 'deleted', 'expired', 'invalid'] as const;
+export const BLOB_STATES = ['all', 'registered', 'certified', 'deleted', 'burned', 'expired', 'invalid'] as const;
 export type BlobStateFilter = (typeof BLOB_STATES)[number];
 
 export interface BlobRow {
@@ -18,7 +18,7 @@ export interface BlobRow {
   size: bigint;
   encodingType: number;
   deletable: boolean;
-  state: 'registered' | 'certified' | 'deleted';
+  state: 'registered' | 'certified' | 'deleted' | 'burned';
   invalidated: boolean;
   registeredEpoch: number;
   certifiedEpoch: number | null;
@@ -35,9 +35,9 @@ export interface StorageOverview {
   reserved: bigint;
   storagePrice: bigint | null;
   writePrice: bigint | null;
-  blobs: { registered: number; certified: number; deleted: number; invalid: number; expired: number; certifiedBytes: bigint };
+  blobs: { registered: number; certified: number; deleted: number; burned: number; invalid: number; expired: number; certifiedBytes: bigint };
   /** Fees per epoch, oldest first. */
-  fees: { epoch: number; storagePaid: bigint; writeFees: bigint; storageReservedBytes: bigint; blobsRegistered: number; capacity: bigint | null; storagePrice: bigint | null; writePrice: bigint | null }[];
+  fees: { epoch: number; storagePaid: bigint; writeFees: bigint; rewardsAdded: bigint; storageReservedBytes: bigint; blobsRegistered: number; capacity: bigint | null; storagePrice: bigint | null; writePrice: bigint | null }[];
   priceChanges: { epoch: number; timestamp: Date; storagePrice: bigint; writePrice: bigint }[];
 }
 
@@ -49,14 +49,15 @@ export async function storageOverview(db: Database): Promise<StorageOverview> {
     db
       .select({ bytes: sql<string>`coalesce(sum(${storageResources.size}), 0)::text` })
       .from(storageResources)
-      .where(and(lte(storageResources.startEpoch, epoch), gt(storageResources.endEpoch, epoch))),
+      .where(and(eq(storageResources.state, 'active'), lte(storageResources.startEpoch, epoch), gt(storageResources.endEpoch, epoch))),
     db
       .select({
         registered: sql<number>`(count(*) filter (where ${blobs.state} = 'registered' and ${blobs.endEpoch} > ${epoch}))::int`,
         certified: sql<number>`(count(*) filter (where ${blobs.state} = 'certified' and ${blobs.endEpoch} > ${epoch} and not ${blobs.invalidated}))::int`,
         deleted: sql<number>`(count(*) filter (where ${blobs.state} = 'deleted'))::int`,
+        burned: sql<number>`(count(*) filter (where ${blobs.state} = 'burned'))::int`,
         invalid: sql<number>`(count(*) filter (where ${blobs.invalidated}))::int`,
-        expired: sql<number>`(count(*) filter (where ${blobs.state} <> 'deleted' and ${blobs.endEpoch} <= ${epoch}))::int`,
+        expired: sql<number>`(count(*) filter (where ${blobs.state} in ('registered', 'certified') and ${blobs.endEpoch} <= ${epoch}))::int`,
         certifiedBytes: sql<string>`coalesce(sum(${blobs.size}) filter (where ${blobs.state} = 'certified' and ${blobs.endEpoch} > ${epoch} and not ${blobs.invalidated}), 0)::text`,
       })
       .from(blobs),
@@ -65,6 +66,7 @@ export async function storageOverview(db: Database): Promise<StorageOverview> {
         epoch: epochs.epoch,
         storagePaid: sql<string>`coalesce(${epochFees.storagePaid}, 0)::text`,
         writeFees: sql<string>`coalesce(${epochFees.writeFees}, 0)::text`,
+        rewardsAdded: sql<string>`coalesce(${epochFees.rewardsAdded}, 0)::text`,
         storageReservedBytes: sql<string>`coalesce(${epochFees.storageReservedBytes}, 0)::text`,
         blobsRegistered: sql<number>`coalesce(${epochFees.blobsRegistered}, 0)::int`,
         capacity: epochs.capacity,
@@ -92,6 +94,7 @@ export async function storageOverview(db: Database): Promise<StorageOverview> {
       registered: counts?.registered ?? 0,
       certified: counts?.certified ?? 0,
       deleted: counts?.deleted ?? 0,
+      burned: counts?.burned ?? 0,
       invalid: counts?.invalid ?? 0,
       expired: counts?.expired ?? 0,
       certifiedBytes: BigInt(counts?.certifiedBytes ?? '0'),
@@ -101,6 +104,7 @@ export async function storageOverview(db: Database): Promise<StorageOverview> {
         ...fee,
         storagePaid: BigInt(fee.storagePaid),
         writeFees: BigInt(fee.writeFees),
+        rewardsAdded: BigInt(fee.rewardsAdded),
         storageReservedBytes: BigInt(fee.storageReservedBytes),
       }))
       .reverse(),
@@ -124,10 +128,11 @@ export async function listBlobs(db: Database, params: BlobListParams, epoch: num
       conditions.push(eq(blobs.state, params.state), gt(blobs.endEpoch, epoch), eq(blobs.invalidated, false));
       break;
     case 'deleted':
-      conditions.push(eq(blobs.state, 'deleted'));
+    case 'burned':
+      conditions.push(eq(blobs.state, params.state));
       break;
     case 'expired':
-      conditions.push(sql`${blobs.state} <> 'deleted'`, lte(blobs.endEpoch, epoch));
+      conditions.push(sql`${blobs.state} in ('registered', 'certified')`, lte(blobs.endEpoch, epoch));
       break;
     case 'invalid':
       conditions.push(eq(blobs.invalidated, true));

@@ -101,6 +101,7 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
         storageReservations: epoch + 1,
         writeFees: 10n * WAL,
         blobsRegistered: 2,
+        rewardsAdded: 0n,
       });
     }
   }
@@ -253,10 +254,11 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
     vote(PROPOSALS.passed, NODES.b, true, 'yes', NODE_STAKE.b, 5),
   ]);
   await db.insert(t.storageResources).values([
-    { storageId: id(0x4001), owner: BOB, size: 1n << 30n, startEpoch: 4, endEpoch: 8, paid: 400n * WAL, epoch: 4, checkpoint: 4200n, timestamp: epochStart(4) },
-    { storageId: id(0x4002), owner: BOB, size: 1n << 20n, startEpoch: 1, endEpoch: 3, paid: 4n * WAL, epoch: 1, checkpoint: 1700n, timestamp: epochStart(1) },
+    { storageId: id(0x4001), owner: BOB, size: 1n << 30n, startEpoch: 4, endEpoch: 8, paid: 400n * WAL, state: 'active', updatedCheckpoint: 4200n, epoch: 4, checkpoint: 4200n, timestamp: epochStart(4) },
+    { storageId: id(0x4002), owner: BOB, size: 1n << 20n, startEpoch: 1, endEpoch: 3, paid: 4n * WAL, state: 'active', updatedCheckpoint: 1700n, epoch: 1, checkpoint: 1700n, timestamp: epochStart(1) },
+    { storageId: id(0x4003), owner: BOB, size: 1n << 30n, startEpoch: 4, endEpoch: 8, paid: 400n * WAL, state: 'fused', fusedInto: id(0x4001), updatedCheckpoint: 4300n, epoch: 4, checkpoint: 4250n, timestamp: epochStart(4) },
   ]);
-  const blob = (n: number, state: 'registered' | 'certified' | 'deleted', endEpoch: number, invalidated = false) => ({
+  const blob = (n: number, state: 'registered' | 'certified' | 'deleted' | 'burned', endEpoch: number, invalidated = false) => ({
     objectId: id(0x5000 + n),
     blobId: 2n ** 255n + BigInt(n),
     owner: BOB,
@@ -275,7 +277,7 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
     registeredAt: epochStart(4),
     updatedCheckpoint: 5000n,
   });
-  await db.insert(t.blobs).values([blob(1, 'certified', 8), blob(2, 'registered', 8), blob(3, 'deleted', 8), blob(4, 'certified', 3), blob(5, 'certified', 9, true)]);
+  await db.insert(t.blobs).values([blob(1, 'certified', 8), blob(2, 'registered', 8), blob(3, 'deleted', 8), blob(4, 'certified', 3), blob(5, 'certified', 9, true), blob(6, 'burned', 8)]);
   await db.insert(t.priceChanges).values({ ...event(4, 7), storagePrice: 100n, writePrice: 20n });
   await db.insert(t.watermarks).values([
     { pipeline: 'staking', checkpoint: 5200n },

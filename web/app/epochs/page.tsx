@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import type { EpochsJson } from '@/features/data/api';
+import { EpochsView } from '@/features/epochs/EpochsView';
+import { loadApi } from '@/server/data';
+
+export const metadata: Metadata = { title: 'Epochs' };
+
+export default async function EpochsPage() {
+  const initial = await loadApi<EpochsJson>('epochs', {}, { limit: '30' });
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Epochs</h1>
+          <p>Each epoch’s stake, committee, rewards and fees. Select an epoch for its committee and events.</p>
+        </div>
+      </div>
+      <EpochsView initial={initial} />
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+'use client';
+/**
+ * Actions on one's positions, each a dialog with its own form and the
+ * transaction flow: request a withdrawal (whole or part), withdraw (a
+ * withdrawable position, or a pending one at once without rewards), split,
+ * and merge positions.
+ */
+import { useState, type ReactNode } from 'react';
+import { useCurrentAccount } from '@mysten/dapp-kit-react';
+import { formatWal, parseWal } from '@tusk/shared/format';
+import { MIN_STAKE_FROST } from '@tusk/shared/protocol';
+import { withdrawEpochIfRequestedNow } from '@tusk/shared/epochTiming';
+import { buildJoin, buildRequestWithdraw, buildSplit, buildWithdraw, checkSplit } from '@tusk/shared/tx/stakedWal';
+import type { Transaction } from '@mysten/sui/transactions';
+import { useDeployment } from '../app/DeploymentContext.tsx';
+import type { PositionJson } from '../data/api.ts';
+import { epochDate, useClock } from '../data/useClock.ts';
+import { TxDialog } from '../tx/TxDialog.tsx';
+import { TxStatus } from '../tx/TxStatus.tsx';
+import { useTxFlow } from '../tx/useTxFlow.ts';
+import { formatDate } from '../ui/Time.tsx';
+
+export type PositionAction = 'requestWithdraw' | 'withdraw' | 'cancel' | 'split' | 'join';
+
+const TITLES: Record<PositionAction, string> = {
+  requestWithdraw: 'Request withdrawal',
+  withdraw: 'Withdraw',
+  cancel: 'Withdraw pending stake',
+  split: 'Split position',
+  join: 'Merge positions',
+};
+
+export function PositionActionButton({ action, position, siblings = [], label, primary }: { action: PositionAction; position: PositionJson; siblings?: PositionJson[]; label?: string; primary?: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={`button button--small${primary ? '' : ' button--secondary'}`} onClick={() => setOpen(true)} data-testid={`position-${action}`}>
+        {label ?? TITLES[action]}
+      </button>
+      <TxDialog title={TITLES[action]} open={open} onClose={() => setOpen(false)}>
+        <PositionActionForm action={action} position={position} siblings={siblings} />
+      </TxDialog>
+    </>
+  );
+}
+
+function PositionActionForm({ action, position, siblings }: { action: PositionAction; position: PositionJson; siblings: PositionJson[] }) {
+  const deployment = useDeployment();
+  const sender = useCurrentAccount()?.address ?? null;
+  const clock = useClock();
+  const flow = useTxFlow(sender);
+  const principal = BigInt(position.principal);
+  const [amount, setAmount] = useState(action === 'split' ? '' : formatWal(principal, { exact: true, unit: false, group: false }));
+  const [selected, setSelected] = useState<string[]>(siblings.map((p) => p.stakedWalId));
+  const [error, setError] = useState<string | null>(null);
+
+  if (!deployment) return <p className="notice notice--warning">Unavailable: no deployment is configured.</p>;
+  if (!sender) return <p>Connect the wallet that owns this position.</p>;
+
+  const withdrawEpoch = clock ? withdrawEpochIfRequestedNow(clock) : null;
+  const withdrawDate = clock && withdrawEpoch !== null ? epochDate(clock, withdrawEpoch) : null;
+  const base = { deployment, sender, stakedWal: position.stakedWalId };
+
+  let effect: ReactNode = null;
+  let explain: ReactNode = null;
+  let needsAmount = false;
+  let submitLabel = 'Sign';
+  switch (action) {
+    case 'requestWithdraw':
+      needsAmount = true;
+      submitLabel = 'Sign and request';
+      explain = 'The stake keeps earning until the withdraw epoch, then stops; from then on you can withdraw it with its rewards. A partial request splits the position first; the rest stays staked.';
+      effect = withdrawEpoch !== null ? `Withdrawable from epoch ${withdrawEpoch}${withdrawDate ? ` (≈ ${formatDate(withdrawDate)})` : ''}` : null;
+      break;
+    case 'withdraw':
+      submitLabel = 'Sign and withdraw';
+      explain = <>You receive about {formatWal(BigInt(position.value))} (principal plus rewards, minus any slash) as WAL.</>;
+      effect = 'Immediately: the WAL arrives in your wallet.';
+      break;
+    case 'cancel':
+      needsAmount = true;
+      submitLabel = 'Sign and withdraw';
+      explain = `This stake is not active yet (it activates in epoch ${position.activationEpoch}), so it can be withdrawn at once, without rewards.`;
+      effect = 'Immediately: the principal returns to your wallet.';
+      break;
+    case 'split':
+      needsAmount = true;
+      submitLabel = 'Sign and split';
+      explain = 'Moves part of the principal into a new position with the same node and epochs, e.g. to withdraw or vote with part of it. Both parts must hold at least 1 WAL.';
+      effect = 'Immediately.';
+      break;
+    case 'join':
+      submitLabel = 'Sign and merge';
+      explain = 'Merges positions with the same node and the same activation into this one. The merged positions end (they stay in your history).';
+      effect = 'Immediately.';
+      break;
+  }
+
+  function build(): (() => Transaction) | null {
+    if (action === 'join') {
+      if (selected.length === 0) {
+        setError('choose at least one position to merge');
+        return null;
+      }
+      return () => buildJoin({ deployment: deployment!, sender: sender!, into: position.stakedWalId, from: selected });
+    }
+    if (action === 'withdraw') return () => buildWithdraw(base);
+    const parsed = parseWal(amount, { label: action === 'split' ? 'split' : 'withdrawal', min: MIN_STAKE_FROST, max: principal, maxLabel: 'the position' });
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return null;
+    }
+    try {
+      if (parsed.value !== principal || action === 'split') checkSplit(principal, parsed.value, action === 'split' ? 'split' : 'withdrawal');
+    } catch (cause) {
+      setError((cause as Error).message);
+      return null;
+    }
+    const value = parsed.value;
+    if (action === 'split') return () => buildSplit({ ...base, principal, amount: value });
+    if (action === 'cancel') return () => buildWithdraw({ ...base, principal, amount: value });
+    return () => buildRequestWithdraw({ ...base, principal, amount: value });
+  }
+
+  const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
+  return (
+    <div>
+      <p className="hint">
+        Position <code>{position.stakedWalId.slice(0, 10)}…</code> with {position.nodeName ?? 'its node'}: {formatWal(principal)} principal.
+      </p>
+      <p>{explain}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setError(null);
+          const builder = build();
+          if (builder) void flow.review(builder);
+        }}
+      >
+        {needsAmount ? (
+          <div className="field">
+            <label htmlFor="position-amount">Amount (WAL)</label>
+            <input
+              id="position-amount"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              disabled={!editable}
+              aria-invalid={error ? true : undefined}
+              aria-describedby="position-amount-hint"
+              onChange={(event) => {
+                setAmount(event.target.value);
+                setError(null);
+              }}
+            />
+            <p id="position-amount-hint" className="hint">
+              Up to {formatWal(principal, { exact: true })}.
+              {action !== 'split' ? ' Less than all of it splits the position first.' : ''}
+            </p>
+          </div>
+        ) : null}
+        {action === 'join' ? (
+          <fieldset className="field">
+            <legend>Merge into this position</legend>
+            {siblings.map((sibling) => (
+              <label key={sibling.stakedWalId} style={{ fontWeight: 400 }}>
+                <input
+                  type="checkbox"
+                  checked={selected.includes(sibling.stakedWalId)}
+                  disabled={!editable}
+                  onChange={(event) => setSelected((list) => (event.target.checked ? [...list, sibling.stakedWalId] : list.filter((id) => id !== sibling.stakedWalId)))}
+                />{' '}
+                <code>{sibling.stakedWalId.slice(0, 10)}…</code> — {formatWal(BigInt(sibling.principal))}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {editable ? (
+          <button type="submit" className="button" data-testid="position-review">
+            Review
+          </button>
+        ) : null}
+      </form>
+      <TxStatus phase={flow.phase} effect={effect} submitLabel={submitLabel} onSubmit={() => void flow.submit()} onReset={flow.reset} />
+    </div>
+  );
+}
