@@ -42,6 +42,52 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
     },
     EAlreadyMigrated: { sentence: 'The WAL treasury is already on the current package version; there is nothing to migrate.' },
   },
+  blob: {
+    EMetadataKeyNotFound: { sentence: 'This blob has no metadata under that key.' },
+  },
+  bls: {
+    EInvalidCommittee: { sentence: 'The committee data is inconsistent (node IDs, keys and shards differ in length); this is a protocol bug, please report it.' },
+    EInvalidBitmap: { sentence: 'The certificate names signers that are not in the current committee.' },
+    ENotEnoughWeight: { sentence: 'The certificate is not signed by enough of the committee: it needs nodes holding a quorum of shards.' },
+    EInvalidSignature: { sentence: "The certificate's signature does not verify for its signers and message." },
+  },
+  encoding: {
+    EUnsupportedEncoding: { sentence: 'This encoding type is not supported; only Reed-Solomon (type 0) is.' },
+    ENoShards: { sentence: 'No committee is in office yet, so blobs cannot be stored; try again after the first epoch change.' },
+    EBlobTooLarge: { sentence: 'This blob is too large: its encoded size does not fit in a u64.' },
+  },
+  messages: {
+    EMalformedMessage: { sentence: 'The certificate message is malformed (wrong length or unknown persistence tag).' },
+    EWrongIntent: { sentence: 'The certificate message is for a different kind of operation than this one.' },
+  },
+  storage_resource: {
+    EInvalidSplitEpoch: { sentence: 'A storage resource can only be split at an epoch strictly inside its period.' },
+    EInvalidSplitSize: { sentence: 'A storage split must be more than 0 bytes and less than the whole resource.' },
+    EIncompatibleStorage: { sentence: 'These storage resources cannot be fused: they need the same period, or the same size and adjacent periods.' },
+  },
+  system: {
+    EWrongVersion: { sentence: 'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.' },
+    EAlreadyMigrated: { sentence: 'The system object is already on the current package version; there is nothing to migrate.' },
+    EInvalidMaxEpochsAhead: { sentence: 'The maximum number of epochs ahead must be at least 1.' },
+    ENotNextEpoch: { sentence: 'The system can only advance to the very next epoch.' },
+    EZeroSize: { sentence: 'Storage size must be more than 0 bytes.' },
+    EInvalidEpochRange: { sentence: 'Storage must start no earlier than the current epoch and end within the allowed number of epochs ahead.' },
+    ENotEnoughCapacity: { sentence: 'The network has not enough free capacity for that much storage in one of those epochs; try a smaller size or fewer epochs.' },
+    EInsufficientPayment: { sentence: 'The payment holds less WAL than the price; add WAL and try again.' },
+    ECostOverflow: { sentence: 'The price of this request is too large to compute; request less storage or fewer epochs.' },
+    EInvalidBlobId: { sentence: "The blob ID does not match the blob's encoding, size and root hash." },
+    EStorageTooSmall: { sentence: "The storage resource is smaller than the blob's encoded size." },
+    EStorageNotCurrent: { sentence: 'The storage resource does not cover the current epoch.' },
+    EWrongCertificateEpoch: { sentence: 'The certificate was signed in another epoch; get a fresh one from the current committee.' },
+    EWrongBlobId: { sentence: 'The certificate is for a different blob.' },
+    EWrongPersistence: { sentence: "The certificate's persistence (permanent or deletable) does not match this blob." },
+    EAlreadyCertified: { sentence: 'This blob is already certified.' },
+    ENotCertified: { sentence: 'Only a certified blob can be extended; certify it first.' },
+    EInvalidExtension: { sentence: "The extension storage must start at the blob's end epoch and have the blob's size." },
+    EBlobExpired: { sentence: 'This blob has expired.' },
+    ENotDeletable: { sentence: 'This blob is permanent: it cannot be deleted, only burned.' },
+    EStorageNotExpired: { sentence: 'Only expired storage can be destroyed.' },
+  },
 };
 
 /** Sentences for constants that mean the same thing in every Tusk module. */
