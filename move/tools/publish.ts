@@ -28,7 +28,6 @@ import { MOVE_ROOT } from './packages.ts';
 import { buildPublishable, type PublishableBuild } from './publish/buildPublishable.ts';
 import {
   connect,
-  createdObject,
   execute,
   fundFromFaucet,
   publishedPackage,
@@ -36,10 +35,11 @@ import {
   waitForNode,
   type Outcome,
 } from './publish/chain.ts';
-import { initializeTransaction, readInitArguments, readInitParams } from './publish/initialize.ts';
+import { runPublish } from './publish/deploy.ts';
+import { readInitArguments, readInitParams } from './publish/initialize.ts';
 import { resolveNetwork, type Network } from './publish/network.ts';
 import { buildOffline, comparePublish, publishTransaction } from './publish/publishTransaction.ts';
-import { deploymentFromRecord, readRecord, recordPathFor, writeJson, type PublishRecord } from './publish/record.ts';
+import { readRecord, recordPathFor, writeJson, type PublishRecord } from './publish/record.ts';
 import { loadKey } from './publish/signer.ts';
 import {
   migrateTransaction,
@@ -282,133 +282,24 @@ function stepInfo(result: Outcome): { txDigest: string; checkpoint: string | nul
   return { txDigest: result.digest, checkpoint: result.checkpoint };
 }
 
-function sharedRef(object: { objectId: string; initialSharedVersion?: string }): {
-  objectId: string;
-  initialSharedVersion: string;
-} {
-  if (!object.initialSharedVersion) throw new Error(`${object.objectId} is not a shared object`);
-  return { objectId: object.objectId, initialSharedVersion: object.initialSharedVersion };
-}
-
 async function publish(options: Options): Promise<void> {
   const client = connect(options.network);
   const chainId = await waitForNode(client, options.network, options.waitSeconds);
   const signer = await signerFor(options, client);
-  const sender = signer.toSuiAddress();
-  const recordPath = recordPathFor(options.out);
-  const rpcUrl = options.publicRpcUrl ?? options.network.url;
-
-  let record: PublishRecord | undefined = options.fresh ? undefined : readRecord(recordPath);
-  if (record && record.chainId !== chainId) {
-    throw new Error(
-      `${recordPath} is a publish on chain ${record.chainId}, but ${options.network.url} is chain ${chainId} ` +
-        `(a localnet restarted with --force-regenesis is a new chain): pass --fresh to publish a new deployment`,
-    );
-  }
-  if (record?.initialize) {
-    console.log(
-      `${recordPath} records a complete publish on this chain; rewriting the deployment file only (use --fresh for a new one)`,
-    );
-  }
-  record ??= { network: options.network.name, chainId, rpcUrl, publisher: sender, upgrades: [] };
-  const save = (next: PublishRecord) => {
-    record = next;
-    writeJson(recordPath, next);
-  };
-
-  if (!record.wal) {
-    const wal = await buildPublishable(WAL_DIR, { network: options.network.name, publications: {}, intent: 'publish' });
-    show(wal);
-    const result = await execute(client, 'wal publish', publishTransaction(wal, sender), signer);
-    const packageId = publishedPackage(result);
-    const walTreasury = createdObject(result, 'WalTreasury', (type) => type === `${packageId}::wal::WalTreasury`);
-    const upgradeCap = createdObject(
-      result,
-      'UpgradeCap',
-      (type) => type === '0x2::package::UpgradeCap' || type.endsWith('::package::UpgradeCap'),
-    );
-    save({
-      ...record,
-      wal: {
-        packageId,
-        upgradeCap: upgradeCap.objectId,
-        digest: toHex(wal.digest),
-        walTreasury: sharedRef(walTreasury),
-        ...stepInfo(result),
-      },
-    });
-    console.log(
-      `published wal ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`,
-    );
-  } else {
-    console.log(`wal already published: ${record.wal.packageId}`);
-  }
-
-  const walPublication = { publishedAt: record.wal!.packageId, originalId: record.wal!.packageId, version: 1, chainId };
-  if (!record.tusk) {
-    const tusk = await buildPublishable(TUSK_DIR, {
-      network: options.network.name,
-      publications: { wal: walPublication },
-      intent: 'publish',
-    });
-    show(tusk);
-    const result = await execute(client, 'tusk publish', publishTransaction(tusk, sender), signer);
-    const packageId = publishedPackage(result);
-    const upgradeCap = createdObject(result, 'UpgradeCap', (type) => type.endsWith('::package::UpgradeCap'));
-    const adminCap = createdObject(result, 'AdminCap', (type) => type === `${packageId}::init::AdminCap`);
-    save({
-      ...record,
-      tusk: {
-        originalId: packageId,
-        currentId: packageId,
-        version: 1,
-        upgradeCap: upgradeCap.objectId,
-        adminCap: adminCap.objectId,
-        digest: toHex(tusk.digest),
-        ...stepInfo(result),
-      },
-    });
-    console.log(
-      `published tusk ${packageId} in ${result.digest} (checkpoint ${result.checkpoint}, gas ${sui(result.gasMist)})`,
-    );
-  } else {
-    console.log(`tusk already published: ${record.tusk.currentId}`);
-  }
-
-  if (!record.initialize) {
-    const tusk = record.tusk!;
-    const tx = initializeTransaction(
-      readInitArguments(TUSK_DIR),
-      readInitParams(options.params),
-      {
-        tuskPackage: tusk.currentId,
-        adminCap: tusk.adminCap,
-        upgradeCap: tusk.upgradeCap,
-        walTreasury: record.wal!.walTreasury,
-      },
-      sender,
-    );
-    const result = await execute(client, 'initialize', tx, signer);
-    const shared = (module: string, name: string) =>
-      sharedRef(createdObject(result, name, (type) => type === `${tusk.originalId}::${module}::${name}`));
-    save({
-      ...record,
-      initialize: {
-        staking: shared('staking', 'Staking'),
-        governance: shared('governance', 'Governance'),
-        system: shared('system', 'System'),
-        ...stepInfo(result),
-      },
-    });
-    console.log(`initialized in ${result.digest} (gas ${sui(result.gasMist)})`);
-  }
-
-  const deployment = deploymentFromRecord(record, rpcUrl);
-  writeJson(options.out, { ...deployment, startCheckpoint: deployment.startCheckpoint.toString() });
-  console.log(
-    `wrote ${options.out}: wal ${deployment.packages.wal}, tusk ${deployment.packages.tuskOriginal}, start checkpoint ${deployment.startCheckpoint}`,
-  );
-  console.log(`publish record: ${recordPath}`);
+  await runPublish({
+    chain: { chainId, execute: (label, tx) => execute(client, label, tx, signer) },
+    sender: signer.toSuiAddress(),
+    network: options.network.name,
+    out: options.out,
+    rpcUrl: options.publicRpcUrl ?? options.network.url,
+    params: readInitParams(options.params),
+    fresh: options.fresh,
+    build: async (dir, publications) => {
+      const build = await buildPublishable(dir, { network: options.network.name, publications, intent: 'publish' });
+      show(build);
+      return build;
+    },
+  });
 }
 
 async function upgrade(options: Options): Promise<void> {

@@ -5,7 +5,7 @@ import type { Keypair } from '@mysten/sui/cryptography';
 import { requestSuiFromFaucetV2 } from '@mysten/sui/faucet';
 import { SuiGrpcClient } from '@mysten/sui/grpc';
 import type { Transaction } from '@mysten/sui/transactions';
-import { normalizeSuiAddress } from '@mysten/sui/utils';
+import { normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
 import type { Network } from './network.ts';
 
 export function connect(network: Network): SuiGrpcClient {
@@ -97,7 +97,7 @@ function outcome(
       const owner = change.outputOwner;
       return {
         objectId: normalizeSuiAddress(change.objectId),
-        type: change.outputState === 'PackageWrite' ? 'package' : (tx.objectTypes[change.objectId] ?? 'unknown'),
+        type: change.outputState === 'PackageWrite' ? 'package' : normalizedType(tx.objectTypes[change.objectId]),
         created: change.idOperation === 'Created',
         initialSharedVersion: owner?.$kind === 'Shared' ? owner.Shared?.initialSharedVersion : undefined,
         owner: owner?.$kind === 'AddressOwner' ? owner.AddressOwner : undefined,
@@ -158,6 +158,21 @@ export function createdObject(result: Outcome, what: string, match: (type: strin
 /** The package a publish created. */
 export function publishedPackage(result: Outcome): string {
   return createdObject(result, 'package', (type) => type === 'package').objectId;
+}
+
+/** Struct tags with full-length addresses, so `0x2::package::UpgradeCap` compares equal however the node spells it. */
+export function normalizedType(type: string | undefined): string {
+  if (!type) return 'unknown';
+  try {
+    return normalizeStructTag(type);
+  } catch {
+    return type;
+  }
+}
+
+/** Whether an object's type is `<address>::<module>::<name>` (no type arguments). */
+export function isType(type: string, address: string, module: string, name: string): boolean {
+  return type === normalizedType(`${address}::${module}::${name}`);
 }
 
 function bigintJson(_key: string, value: unknown): unknown {
