@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import type { ProposalDetailJson } from '@/features/data/api';
+import { ProposalView } from '@/features/governance/ProposalView';
+import { loadApi } from '@/server/data';
+
+export const metadata: Metadata = { title: 'Proposal' };
+
+export default async function ProposalPage({ params }: { params: Promise<{ proposalId: string }> }) {
+  const { proposalId } = await params;
+  const initial = await loadApi<ProposalDetailJson>('proposal', { proposalId });
+  return <ProposalView initial={initial} />;
+}
