@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import {
+  blobMetadata,
   blobs,
   deadLetters,
+  storageResources,
   epochFees,
   nodeEpochs,
   nodes,
@@ -12,7 +14,7 @@ import {
   stakePositions,
   watermarks,
 } from '@tusk/shared/db/schema';
-import { eventType } from '@tusk/shared/events';
+import { eventNames, eventType } from '@tusk/shared/events';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { Scenario, type ScenarioParams } from '../../test/scenario/scenario.ts';
 import { tableHashes } from './db/contentHash.ts';
@@ -29,7 +31,7 @@ const params: ScenarioParams = {
   stakers: 25,
   epochs: 7,
   checkpointsPerEpoch: 20,
-  eventsPerCheckpoint: 6,
+  eventsPerCheckpoint: 8,
   slashEveryEpochs: 3,
   proposalEveryEpochs: 2,
 };
@@ -49,15 +51,7 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
   afterAll(() => clean?.close());
 
   it('generates a scenario that exercises every event', () => {
-    expect(Object.keys(facts.eventsByName).sort()).toEqual(
-      [
-        'BlobCertified', 'BlobDeleted', 'BlobInvalidated', 'BlobRegistered', 'CommissionCollected', 'CommissionScheduled',
-        'CommitteeSelected', 'EpochChangeDone', 'EpochChangeStarted', 'NodeRegistered', 'NodeSlashed', 'NodeUpdated',
-        'NodeVoted', 'PackageUpgraded', 'ParametersApplied', 'PoolAdvanced', 'PricesUpdated', 'ProposalCreated',
-        'ProposalExecuted', 'ProposalFinalized', 'ShardsReceived', 'SlashVoteCast', 'StakeDeposited', 'StakeWithdrawn',
-        'StakedWalJoined', 'StakedWalSplit', 'StorageReserved', 'VoteCast', 'WithdrawRequested',
-      ].sort(),
-    );
+    expect(Object.keys(facts.eventsByName).sort()).toEqual([...eventNames].sort());
   });
 
   it('moves every watermark to the last checkpoint', async () => {
@@ -132,9 +126,30 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
     }
   });
 
-  it('sums the storage and write fees paid in each epoch', async () => {
+  it('keeps the metadata pairs currently set on each blob', async () => {
+    const rows = await clean.db.select().from(blobMetadata);
+    const expected = [...facts.blobs].flatMap(([objectId, b]) => [...b.metadata].map(([key, value]) => `${objectId}/${key}=${value}`));
+    expect(rows.map((r) => `${r.objectId}/${r.key}=${r.value}`).sort()).toEqual(expected.sort());
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('follows storage resources through splits, fusions and destruction', async () => {
+    const rows = await clean.db.select().from(storageResources);
+    expect(rows.length).toBe((facts.eventsByName.StorageReserved ?? 0) + (facts.eventsByName.StorageSplit ?? 0));
+    const byId = new Map(rows.map((r) => [r.storageId, r]));
+    for (const [id, fact] of facts.storage) {
+      const row = byId.get(id)!;
+      expect({ id, state: row.state, size: row.size, startEpoch: row.startEpoch, endEpoch: row.endEpoch }).toEqual({
+        id, state: fact.state, size: fact.size, startEpoch: fact.startEpoch, endEpoch: fact.endEpoch,
+      });
+    }
+  });
+
+  it('sums the storage fees, write fees and added rewards paid in each epoch', async () => {
     const rows = await clean.db.select().from(epochFees);
-    expect(new Map(rows.map((r) => [r.epoch, { storagePaid: r.storagePaid, writeFees: r.writeFees }]))).toEqual(facts.epochFees);
+    expect(new Map(rows.map((r) => [r.epoch, { storagePaid: r.storagePaid, writeFees: r.writeFees, rewardsAdded: r.rewardsAdded }]))).toEqual(
+      facts.epochFees,
+    );
   });
 
   it('is a no-op when the same checkpoints are indexed again', async () => {

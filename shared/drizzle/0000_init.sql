@@ -1,3 +1,12 @@
+CREATE TABLE "blob_metadata" (
+	"object_id" text NOT NULL,
+	"key" text NOT NULL,
+	"value" text NOT NULL,
+	"epoch" bigint NOT NULL,
+	"checkpoint" bigint NOT NULL,
+	CONSTRAINT "blob_metadata_object_id_key_pk" PRIMARY KEY("object_id","key")
+);
+--> statement-breakpoint
 CREATE TABLE "blobs" (
 	"object_id" text PRIMARY KEY NOT NULL,
 	"blob_id" numeric(78, 0) NOT NULL,
@@ -10,6 +19,7 @@ CREATE TABLE "blobs" (
 	"registered_epoch" bigint NOT NULL,
 	"certified_epoch" bigint,
 	"deleted_epoch" bigint,
+	"burned_epoch" bigint,
 	"end_epoch" bigint NOT NULL,
 	"extensions" integer NOT NULL,
 	"write_fee" numeric(39, 0) NOT NULL,
@@ -69,7 +79,8 @@ CREATE TABLE "epoch_fees" (
 	"storage_reserved_bytes" numeric(39, 0) NOT NULL,
 	"storage_reservations" integer NOT NULL,
 	"write_fees" numeric(39, 0) NOT NULL,
-	"blobs_registered" integer NOT NULL
+	"blobs_registered" integer NOT NULL,
+	"rewards_added" numeric(39, 0) NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "epochs" (
@@ -267,14 +278,18 @@ CREATE TABLE "stake_positions" (
 --> statement-breakpoint
 CREATE TABLE "storage_resources" (
 	"storage_id" text PRIMARY KEY NOT NULL,
-	"owner" text NOT NULL,
+	"owner" text,
 	"size" numeric(39, 0) NOT NULL,
 	"start_epoch" bigint NOT NULL,
 	"end_epoch" bigint NOT NULL,
-	"paid" numeric(39, 0) NOT NULL,
+	"paid" numeric(39, 0),
+	"state" text NOT NULL,
+	"split_from" text,
+	"fused_into" text,
 	"epoch" bigint NOT NULL,
 	"checkpoint" bigint NOT NULL,
-	"timestamp" timestamp with time zone NOT NULL
+	"timestamp" timestamp with time zone NOT NULL,
+	"updated_checkpoint" bigint NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "votes" (

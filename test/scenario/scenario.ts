@@ -91,8 +91,17 @@ export interface ProposalFact {
 }
 
 export interface BlobFact {
-  state: 'registered' | 'certified' | 'deleted';
+  state: 'registered' | 'certified' | 'deleted' | 'burned';
   invalidated: boolean;
+  endEpoch: number;
+  /** Metadata pairs currently set. */
+  metadata: Map<string, string>;
+}
+
+export interface StorageFact {
+  state: 'active' | 'fused' | 'destroyed';
+  size: bigint;
+  startEpoch: number;
   endEpoch: number;
 }
 
@@ -107,7 +116,8 @@ export interface ScenarioFacts {
   nodes: Map<string, NodeFact>;
   proposals: Map<string, ProposalFact>;
   blobs: Map<string, BlobFact>;
-  epochFees: Map<number, { storagePaid: bigint; writeFees: bigint }>;
+  storage: Map<string, StorageFact>;
+  epochFees: Map<number, { storagePaid: bigint; writeFees: bigint; rewardsAdded: bigint }>;
 }
 
 interface NodeModel {
@@ -150,11 +160,16 @@ interface BlobModel extends BlobFact {
   deletable: boolean;
 }
 
+interface StorageModel extends StorageFact {
+  id: string;
+  owner: string;
+}
+
 const WAL = FROST_PER_WAL;
 const MIB = 1n << 20n;
 const BURN_BPS = 300;
 const SLASH_BPS = 100;
-/** Rewards added each epoch on top of fees (as `add_rewards` would), so pools always grow. */
+/** Rewards added each epoch on top of fees (`add_rewards`, RewardsAdded), so pools always grow. */
 const EPOCH_SUBSIDY = 50_000n * WAL;
 
 export class Scenario {
@@ -180,7 +195,10 @@ export class Scenario {
   readonly #uncertified = new PickSet<BlobModel>();
   readonly #certified = new PickSet<BlobModel>();
   readonly #deletable = new PickSet<BlobModel>();
-  readonly #fees = new Map<number, { storagePaid: bigint; writeFees: bigint }>();
+  readonly #fees = new Map<number, { storagePaid: bigint; writeFees: bigint; rewardsAdded: bigint }>();
+  readonly #storage = new Map<string, StorageModel>();
+  readonly #freeStorage = new PickSet<StorageModel>();
+  readonly #liveBlobs = new PickSet<BlobModel>();
   readonly #facts: ScenarioFacts;
   #idCounter = 0;
 
@@ -209,6 +227,7 @@ export class Scenario {
       nodes: new Map(),
       proposals: new Map(),
       blobs: this.#blobs as Map<string, BlobFact>,
+      storage: this.#storage as Map<string, StorageFact>,
       epochFees: this.#fees,
     };
   }
@@ -302,7 +321,7 @@ export class Scenario {
     }
     // The ending epoch's fees (plus the subsidy) become rewards for its committee.
     const fees = this.#fees.get(epoch - 1);
-    const { burned, rewards } = splitFees((fees ? fees.storagePaid + fees.writeFees : 0n) + EPOCH_SUBSIDY, BURN_BPS);
+    const { burned, rewards } = splitFees(fees ? fees.storagePaid + fees.writeFees + fees.rewardsAdded : 0n, BURN_BPS);
     const totalShards = this.#nodes.reduce((sum, n) => sum + n.shards, 0);
     const advances: EventSpec[] = [];
     let distributed = 0n;
@@ -391,6 +410,8 @@ export class Scenario {
       }
     }
     this.#tx(event('EpochChangeDone', { epoch: this.#epoch }));
+    this.#addFees(0n, 0n, EPOCH_SUBSIDY);
+    this.#tx(event('RewardsAdded', { epoch: this.#epoch, amount: EPOCH_SUBSIDY }));
     this.#ordinaryCheckpoint();
   }
 
@@ -530,6 +551,12 @@ export class Scenario {
     else if (roll < 890) this.#scheduleCommission();
     else if (roll < 910) this.#collectCommission();
     else if (roll < 915) this.#updateNode();
+    else if (roll < 925) this.#buyStorage();
+    else if (roll < 933) this.#splitStorage();
+    else if (roll < 938) this.#fuseStorage();
+    else if (roll < 942) this.#destroyStorage();
+    else if (roll < 946) this.#burnBlob();
+    else if (roll < 956) this.#setBlobMetadata();
     else this.#vote();
   }
 
@@ -673,11 +700,91 @@ export class Scenario {
 
   // --- Storage ---
 
-  #addFees(storagePaid: bigint, writeFees: bigint): void {
-    const f = this.#fees.get(this.#epoch) ?? { storagePaid: 0n, writeFees: 0n };
+  #addFees(storagePaid: bigint, writeFees: bigint, rewardsAdded = 0n): void {
+    const f = this.#fees.get(this.#epoch) ?? { storagePaid: 0n, writeFees: 0n, rewardsAdded: 0n };
     f.storagePaid += storagePaid;
     f.writeFees += writeFees;
+    f.rewardsAdded += rewardsAdded;
     this.#fees.set(this.#epoch, f);
+  }
+
+  /** Storage bought on its own (not for a blob), which owners split, fuse and destroy. */
+  #buyStorage(): void {
+    const owner = this.#random.pick(this.#stakers);
+    const size = BigInt(this.#random.between(1, 1024)) * MIB;
+    const epochsAhead = this.#random.between(2, 12);
+    const paid = (size / MIB) * this.#storagePrice * BigInt(epochsAhead);
+    const r: StorageModel = { id: this.#newId(), owner, state: 'active', size, startEpoch: this.#epoch, endEpoch: this.#epoch + epochsAhead };
+    this.#storage.set(r.id, r);
+    this.#freeStorage.add(r);
+    this.#addFees(paid, 0n);
+    this.#tx(
+      event('StorageReserved', { epoch: this.#epoch, storage_id: r.id, owner, size, start_epoch: r.startEpoch, end_epoch: r.endEpoch, paid }),
+    );
+  }
+
+  /** Splits by epoch: the original keeps [start, mid), the new resource gets [mid, end). */
+  #splitStorage(): void {
+    const r = this.#freeStorage.pick(this.#random);
+    if (!r || r.endEpoch - r.startEpoch < 2) return;
+    const mid = r.startEpoch + 1 + this.#random.int(r.endEpoch - r.startEpoch - 1);
+    const created: StorageModel = { id: this.#newId(), owner: r.owner, state: 'active', size: r.size, startEpoch: mid, endEpoch: r.endEpoch };
+    r.endEpoch = mid;
+    this.#storage.set(created.id, created);
+    this.#freeStorage.add(created);
+    this.#tx(
+      event('StorageSplit', {
+        epoch: this.#epoch, storage_id: r.id, size: r.size, start_epoch: r.startEpoch, end_epoch: r.endEpoch,
+        new_storage_id: created.id, new_size: created.size, new_start_epoch: created.startEpoch, new_end_epoch: created.endEpoch,
+      }),
+    );
+  }
+
+  /** Fuses two resources of one owner adjacent in time and equal in size. */
+  #fuseStorage(): void {
+    const r = this.#freeStorage.pick(this.#random);
+    if (!r) return;
+    const next = this.#freeStorage.values().find((o) => o !== r && o.owner === r.owner && o.size === r.size && o.startEpoch === r.endEpoch);
+    if (!next) return;
+    r.endEpoch = next.endEpoch;
+    next.state = 'fused';
+    this.#freeStorage.delete(next);
+    this.#tx(
+      event('StorageFused', { epoch: this.#epoch, storage_id: r.id, fused_id: next.id, size: r.size, start_epoch: r.startEpoch, end_epoch: r.endEpoch }),
+    );
+  }
+
+  #destroyStorage(): void {
+    const r = this.#freeStorage.pick(this.#random);
+    if (!r || r.endEpoch > this.#epoch) return;
+    r.state = 'destroyed';
+    this.#freeStorage.delete(r);
+    this.#tx(event('StorageDestroyed', { epoch: this.#epoch, storage_id: r.id }));
+  }
+
+  #burnBlob(): void {
+    const blob = this.#liveBlobs.pick(this.#random);
+    if (!blob) return;
+    this.#forgetBlob(blob);
+    blob.state = 'burned';
+    this.#tx(event('BlobBurned', { epoch: this.#epoch, blob_id: blob.blobId, object_id: blob.objectId }));
+  }
+
+  #setBlobMetadata(): void {
+    const blob = this.#liveBlobs.pick(this.#random);
+    if (!blob) return;
+    const key = this.#random.pick(['content-type', 'filename', 'description']);
+    const value = blob.metadata.has(key) && this.#random.chance(0.3) ? null : `${key} ${this.#idCounter} ✓`;
+    if (value === null) blob.metadata.delete(key);
+    else blob.metadata.set(key, value);
+    this.#tx(event('BlobMetadataUpdated', { epoch: this.#epoch, blob_id: blob.blobId, object_id: blob.objectId, key, value }));
+  }
+
+  #forgetBlob(blob: BlobModel): void {
+    this.#liveBlobs.delete(blob);
+    this.#deletable.delete(blob);
+    this.#uncertified.delete(blob);
+    this.#certified.delete(blob);
   }
 
   #registerBlob(): void {
@@ -695,8 +802,10 @@ export class Scenario {
       invalidated: false,
       endEpoch: this.#epoch + epochsAhead,
       deletable: this.#random.chance(0.4),
+      metadata: new Map(),
     };
     this.#blobs.set(blob.objectId, blob);
+    this.#liveBlobs.add(blob);
     this.#uncertified.add(blob);
     if (blob.deletable) this.#deletable.add(blob);
     this.#addFees(paid, writeFee);
@@ -762,9 +871,7 @@ export class Scenario {
     const blob = this.#deletable.pick(this.#random);
     if (!blob) return;
     const wasCertified = blob.state === 'certified';
-    this.#deletable.delete(blob);
-    this.#uncertified.delete(blob);
-    this.#certified.delete(blob);
+    this.#forgetBlob(blob);
     blob.state = 'deleted';
     this.#tx(
       event('BlobDeleted', {

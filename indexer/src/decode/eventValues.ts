@@ -45,6 +45,12 @@ export const bigintFields = {
   BlobDeleted: ['blob_id'],
   BlobInvalidated: ['blob_id'],
   PricesUpdated: ['storage_price', 'write_price'],
+  StorageSplit: ['size', 'new_size'],
+  StorageFused: ['size'],
+  StorageDestroyed: [],
+  BlobBurned: ['blob_id'],
+  BlobMetadataUpdated: ['blob_id'],
+  RewardsAdded: ['amount'],
 } as const satisfies { [N in EventName]: readonly StringKeys<EventData<N>>[] };
 
 type BigintField<N extends EventName> = (typeof bigintFields)[N][number];

@@ -1,44 +1,71 @@
 /**
- * Pipeline `storage`: storage purchases, every blob object through its life
- * (registered, certified, extended, deleted; invalidated by blob ID), invalid
- * blob IDs, and the fees paid in each epoch.
+ * Pipeline `storage`: storage resources through their life (bought, split,
+ * fused, destroyed), every blob object through its life (registered,
+ * certified, extended, deleted or burned; invalidated by blob ID), blob
+ * metadata, invalid blob IDs, and the fees and rewards paid in each epoch.
+ *
+ * Resources and blobs are read-modify-written per batch: the ones the batch
+ * names are loaded, events applied in order in memory, each written once.
  */
 import { sql } from 'drizzle-orm';
-import { blobs, epochFees, invalidBlobIds, storageResources } from '@tusk/shared/db/schema';
+import { blobMetadata, blobs, epochFees, invalidBlobIds, storageResources } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
 import { isAnyOf, writeRows } from '../db/writeRows.ts';
 import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
-const names = new Set(['StorageReserved', 'BlobRegistered', 'BlobCertified', 'BlobDeleted', 'BlobInvalidated'] as const);
+const names = new Set([
+  'StorageReserved',
+  'StorageSplit',
+  'StorageFused',
+  'StorageDestroyed',
+  'BlobRegistered',
+  'BlobCertified',
+  'BlobDeleted',
+  'BlobBurned',
+  'BlobInvalidated',
+  'BlobMetadataUpdated',
+  'RewardsAdded',
+] as const);
 type Row = EventOf<typeof names extends Set<infer N> ? N : never>;
+type Resource = typeof storageResources.$inferSelect;
 type Blob = typeof blobs.$inferSelect;
-type Fees = typeof epochFees.$inferInsert;
+type Fees = typeof epochFees.$inferSelect;
+type Metadata = typeof blobMetadata.$inferSelect;
 
 export const storagePipeline = definePipeline<Row>({
   name: 'storage',
-  tables: [storageResources, blobs, invalidBlobIds, epochFees],
+  tables: [storageResources, blobs, blobMetadata, invalidBlobIds, epochFees],
   process: (checkpoint) => eventsNamed(checkpoint, names),
   async commit(tx, events) {
-    const { blobState, invalid } = await load(tx, events);
-    const changed = new Set<Blob>();
-    const resources: (typeof storageResources.$inferInsert)[] = [];
+    const { resourceState, blobState, invalid } = await load(tx, events);
+    const changedResources = new Set<Resource>();
+    const changedBlobs = new Set<Blob>();
     const newlyInvalid = new Map<bigint, typeof invalidBlobIds.$inferInsert>();
+    const metadata = new Map<string, { objectId: string; key: string; row: Metadata | null }>();
     const fees = new Map<number, Fees>();
     const feesOf = (epoch: number): Fees => {
       let f = fees.get(epoch);
       if (!f) {
-        f = { epoch, storagePaid: 0n, storageReservedBytes: 0n, storageReservations: 0, writeFees: 0n, blobsRegistered: 0 };
+        f = { epoch, storagePaid: 0n, storageReservedBytes: 0n, storageReservations: 0, writeFees: 0n, blobsRegistered: 0, rewardsAdded: 0n };
         fees.set(epoch, f);
       }
       return f;
     };
-    const touch = (objectId: string, checkpoint: bigint): Blob | undefined => {
+    const resource = (storageId: string, checkpoint: bigint): Resource | undefined => {
+      const r = resourceState.get(storageId);
+      if (r) {
+        r.updatedCheckpoint = checkpoint;
+        changedResources.add(r);
+      }
+      return r;
+    };
+    const blob = (objectId: string, checkpoint: bigint): Blob | undefined => {
       const b = blobState.get(objectId);
       if (b) {
         b.updatedCheckpoint = checkpoint;
-        changed.add(b);
+        changedBlobs.add(b);
       }
       return b;
     };
@@ -48,26 +75,68 @@ export const storagePipeline = definePipeline<Row>({
       switch (event.name) {
         case 'StorageReserved': {
           const d = event.data;
-          resources.push({
+          const r: Resource = {
             storageId: d.storage_id,
             owner: d.owner,
             size: d.size,
             startEpoch: d.start_epoch,
             endEpoch: d.end_epoch,
             paid: d.paid,
+            state: 'active',
+            splitFrom: null,
+            fusedInto: null,
             epoch: d.epoch,
             checkpoint: event.checkpoint,
             timestamp: at,
-          });
+            updatedCheckpoint: event.checkpoint,
+          };
+          resourceState.set(r.storageId, r);
+          changedResources.add(r);
           const f = feesOf(d.epoch);
-          f.storagePaid! += d.paid;
-          f.storageReservedBytes! += d.size;
-          f.storageReservations! += 1;
+          f.storagePaid += d.paid;
+          f.storageReservedBytes += d.size;
+          f.storageReservations += 1;
+          break;
+        }
+        case 'StorageSplit': {
+          const d = event.data;
+          const original = resource(d.storage_id, event.checkpoint);
+          if (original) Object.assign(original, { size: d.size, startEpoch: d.start_epoch, endEpoch: d.end_epoch });
+          const r: Resource = {
+            storageId: d.new_storage_id,
+            owner: original?.owner ?? null,
+            size: d.new_size,
+            startEpoch: d.new_start_epoch,
+            endEpoch: d.new_end_epoch,
+            paid: null,
+            state: 'active',
+            splitFrom: d.storage_id,
+            fusedInto: null,
+            epoch: d.epoch,
+            checkpoint: event.checkpoint,
+            timestamp: at,
+            updatedCheckpoint: event.checkpoint,
+          };
+          resourceState.set(r.storageId, r);
+          changedResources.add(r);
+          break;
+        }
+        case 'StorageFused': {
+          const d = event.data;
+          const into = resource(d.storage_id, event.checkpoint);
+          if (into) Object.assign(into, { size: d.size, startEpoch: d.start_epoch, endEpoch: d.end_epoch });
+          const fused = resource(d.fused_id, event.checkpoint);
+          if (fused) Object.assign(fused, { state: 'fused', fusedInto: d.storage_id });
+          break;
+        }
+        case 'StorageDestroyed': {
+          const r = resource(event.data.storage_id, event.checkpoint);
+          if (r) r.state = 'destroyed';
           break;
         }
         case 'BlobRegistered': {
           const d = event.data;
-          const blob: Blob = {
+          const b: Blob = {
             objectId: d.object_id,
             blobId: d.blob_id,
             owner: d.owner,
@@ -79,6 +148,7 @@ export const storagePipeline = definePipeline<Row>({
             registeredEpoch: d.epoch,
             certifiedEpoch: null,
             deletedEpoch: null,
+            burnedEpoch: null,
             endEpoch: d.end_epoch,
             extensions: 0,
             writeFee: d.write_fee,
@@ -86,15 +156,15 @@ export const storagePipeline = definePipeline<Row>({
             registeredAt: at,
             updatedCheckpoint: event.checkpoint,
           };
-          blobState.set(blob.objectId, blob);
-          changed.add(blob);
+          blobState.set(b.objectId, b);
+          changedBlobs.add(b);
           const f = feesOf(d.epoch);
-          f.writeFees! += d.write_fee;
-          f.blobsRegistered! += 1;
+          f.writeFees += d.write_fee;
+          f.blobsRegistered += 1;
           break;
         }
         case 'BlobCertified': {
-          const b = touch(event.data.object_id, event.checkpoint);
+          const b = blob(event.data.object_id, event.checkpoint);
           if (!b) break;
           b.endEpoch = event.data.end_epoch;
           if (event.data.is_extension) b.extensions += 1;
@@ -105,10 +175,17 @@ export const storagePipeline = definePipeline<Row>({
           break;
         }
         case 'BlobDeleted': {
-          const b = touch(event.data.object_id, event.checkpoint);
+          const b = blob(event.data.object_id, event.checkpoint);
           if (!b) break;
           b.state = 'deleted';
           b.deletedEpoch = event.data.epoch;
+          break;
+        }
+        case 'BlobBurned': {
+          const b = blob(event.data.object_id, event.checkpoint);
+          if (!b) break;
+          b.state = 'burned';
+          b.burnedEpoch = event.data.epoch;
           break;
         }
         case 'BlobInvalidated': {
@@ -120,22 +197,35 @@ export const storagePipeline = definePipeline<Row>({
           for (const b of blobState.values()) {
             if (b.blobId === blobId && !b.invalidated) {
               b.invalidated = true;
-              touch(b.objectId, event.checkpoint);
+              blob(b.objectId, event.checkpoint);
             }
           }
           break;
         }
+        case 'BlobMetadataUpdated': {
+          const d = event.data;
+          metadata.set(`${d.object_id}\u0000${d.key}`, {
+            objectId: d.object_id,
+            key: d.key,
+            row: d.value === null ? null : { objectId: d.object_id, key: d.key, value: d.value, epoch: d.epoch, checkpoint: event.checkpoint },
+          });
+          break;
+        }
+        case 'RewardsAdded':
+          feesOf(event.data.epoch).rewardsAdded += event.data.amount;
+          break;
       }
     }
-    await writeRows(tx, storageResources, resources, { kind: 'ignore' });
-    await writeRows(tx, blobs, [...changed], { kind: 'replace' });
+    await writeRows(tx, storageResources, [...changedResources], { kind: 'replace' });
+    await writeRows(tx, blobs, [...changedBlobs], { kind: 'replace' });
     await writeRows(tx, invalidBlobIds, [...newlyInvalid.values()], { kind: 'ignore' });
     // Counters add up across batches; the watermark check makes each batch count once.
     await writeRows(tx, epochFees, [...fees.values()], {
       kind: 'add',
-      columns: ['storagePaid', 'storageReservedBytes', 'storageReservations', 'writeFees', 'blobsRegistered'],
+      columns: ['storagePaid', 'storageReservedBytes', 'storageReservations', 'writeFees', 'blobsRegistered', 'rewardsAdded'],
     });
     if (newlyInvalid.size > 0) await invalidateStored(tx, [...newlyInvalid.values()]);
+    await writeMetadata(tx, [...metadata.values()]);
   },
 });
 
@@ -147,17 +237,50 @@ async function invalidateStored(tx: Tx, ids: (typeof invalidBlobIds.$inferInsert
     WHERE b.blob_id = i.blob_id AND NOT b.invalidated`);
 }
 
+/** Sets the pairs whose last update in the batch set a value; deletes the ones removed. */
+async function writeMetadata(tx: Tx, updates: { objectId: string; key: string; row: Metadata | null }[]): Promise<void> {
+  const removed = updates.filter((u) => u.row === null);
+  if (removed.length > 0) {
+    await tx.execute(sql`
+      DELETE FROM blob_metadata m USING unnest(${arrayLiteral(removed.map((u) => u.objectId))}::text[], ${arrayLiteral(removed.map((u) => u.key))}::text[]) AS r(object_id, key)
+      WHERE m.object_id = r.object_id AND m.key = r.key`);
+  }
+  await writeRows(tx, blobMetadata, updates.flatMap((u) => (u.row ? [u.row] : [])), { kind: 'replace' });
+}
+
 async function load(tx: Tx, events: Row[]) {
   const objectIds = new Set<string>();
+  const storageIds = new Set<string>();
   const registeredIds = new Set<bigint>();
   for (const e of events) {
-    if (e.name === 'BlobCertified' || e.name === 'BlobDeleted') objectIds.add(e.data.object_id);
-    if (e.name === 'BlobRegistered') registeredIds.add(e.data.blob_id);
+    switch (e.name) {
+      case 'BlobCertified':
+      case 'BlobDeleted':
+      case 'BlobBurned':
+        objectIds.add(e.data.object_id);
+        break;
+      case 'BlobRegistered':
+        registeredIds.add(e.data.blob_id);
+        break;
+      case 'StorageSplit':
+      case 'StorageDestroyed':
+        storageIds.add(e.data.storage_id);
+        break;
+      case 'StorageFused':
+        storageIds.add(e.data.storage_id).add(e.data.fused_id);
+        break;
+    }
   }
-  const rows = objectIds.size === 0 ? [] : await tx.select().from(blobs).where(isAnyOf(blobs.objectId, [...objectIds]));
+  const blobRows = objectIds.size === 0 ? [] : await tx.select().from(blobs).where(isAnyOf(blobs.objectId, [...objectIds]));
+  const resourceRows =
+    storageIds.size === 0 ? [] : await tx.select().from(storageResources).where(isAnyOf(storageResources.storageId, [...storageIds]));
   const invalidRows =
     registeredIds.size === 0
       ? []
       : await tx.select({ blobId: invalidBlobIds.blobId }).from(invalidBlobIds).where(isAnyOf(invalidBlobIds.blobId, [...registeredIds]));
-  return { blobState: new Map(rows.map((b) => [b.objectId, b])), invalid: new Set(invalidRows.map((r) => r.blobId)) };
+  return {
+    blobState: new Map(blobRows.map((b) => [b.objectId, b])),
+    resourceState: new Map(resourceRows.map((r) => [r.storageId, r])),
+    invalid: new Set(invalidRows.map((r) => r.blobId)),
+  };
 }

@@ -459,25 +459,36 @@ export const packageUpgrades = pgTable(
 
 // --- Storage (pipeline `storage`) ---
 
-/** Every storage purchase (StorageReserved): `size` encoded bytes for epochs [start_epoch, end_epoch). */
+/**
+ * Every storage resource: bought (StorageReserved, `paid` set), or cut off
+ * another by a split (`split_from`, `paid` null). `size`, `start_epoch` and
+ * `end_epoch` follow splits and fusions. `state`: `active`, `fused` (merged into
+ * `fused_into`, no longer exists), `destroyed` (expired and destroyed).
+ * Attaching storage to a blob emits no storage event, so it stays `active` here.
+ */
 export const storageResources = pgTable(
   'storage_resources',
   {
     storageId: text('storage_id').primaryKey(),
-    owner: text('owner').notNull(),
+    owner: text('owner'),
     size: uint('size').notNull(),
     startEpoch: epochColumn('start_epoch').notNull(),
     endEpoch: epochColumn('end_epoch').notNull(),
-    paid: uint('paid').notNull(),
+    paid: uint('paid'),
+    state: text('state', { enum: ['active', 'fused', 'destroyed'] }).notNull(),
+    splitFrom: text('split_from'),
+    fusedInto: text('fused_into'),
     epoch: epochColumn('epoch').notNull(),
     checkpoint: checkpointColumn('checkpoint').notNull(),
     timestamp: timeColumn('timestamp').notNull(),
+    updatedCheckpoint: checkpointColumn('updated_checkpoint').notNull(),
   },
   (t) => [index('storage_resources_owner').on(t.owner), index('storage_resources_end').on(t.endEpoch)],
 );
 
 /**
- * Every blob object. `state`: `registered`, `certified`, `deleted`.
+ * Every blob object. `state`: `registered`, `certified`, `deleted` (storage
+ * returned), `burned` (destroyed without returning storage).
  * `end_epoch` follows extensions. `invalidated` once BlobInvalidated named its
  * blob ID (all objects with that ID).
  */
@@ -490,11 +501,12 @@ export const blobs = pgTable(
     size: uint('size').notNull(),
     encodingType: integer('encoding_type').notNull(),
     deletable: boolean('deletable').notNull(),
-    state: text('state', { enum: ['registered', 'certified', 'deleted'] }).notNull(),
+    state: text('state', { enum: ['registered', 'certified', 'deleted', 'burned'] }).notNull(),
     invalidated: boolean('invalidated').notNull(),
     registeredEpoch: epochColumn('registered_epoch').notNull(),
     certifiedEpoch: epochColumn('certified_epoch'),
     deletedEpoch: epochColumn('deleted_epoch'),
+    burnedEpoch: epochColumn('burned_epoch'),
     endEpoch: epochColumn('end_epoch').notNull(),
     extensions: integer('extensions').notNull(),
     writeFee: uint('write_fee').notNull(),
@@ -509,6 +521,19 @@ export const blobs = pgTable(
   ],
 );
 
+/** The metadata pairs currently set on each blob object (BlobMetadataUpdated; a removal deletes the row). */
+export const blobMetadata = pgTable(
+  'blob_metadata',
+  {
+    objectId: text('object_id').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    epoch: epochColumn('epoch').notNull(),
+    checkpoint: checkpointColumn('checkpoint').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.objectId, t.key] })],
+);
+
 /** Blob IDs declared invalid (BlobInvalidated). */
 export const invalidBlobIds = pgTable('invalid_blob_ids', {
   blobId: u256('blob_id').primaryKey(),
@@ -519,7 +544,8 @@ export const invalidBlobIds = pgTable('invalid_blob_ids', {
 /**
  * Fees paid during each epoch: storage purchases (`storage_paid`, the full
  * price of every StorageReserved in the epoch, though the protocol spreads it
- * over the paid epochs as rewards) and write fees (BlobRegistered), with counts.
+ * over the paid epochs as rewards), write fees (BlobRegistered), and other
+ * rewards added (RewardsAdded), with counts.
  */
 export const epochFees = pgTable('epoch_fees', {
   epoch: epochColumn('epoch').primaryKey(),
@@ -528,4 +554,5 @@ export const epochFees = pgTable('epoch_fees', {
   storageReservations: integer('storage_reservations').notNull(),
   writeFees: uint('write_fees').notNull(),
   blobsRegistered: integer('blobs_registered').notNull(),
+  rewardsAdded: uint('rewards_added').notNull(),
 });

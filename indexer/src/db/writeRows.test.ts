@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '@tusk/shared/db/database';
+import { committeeMembers, epochFees, proposals } from '@tusk/shared/db/schema';
+import { testDatabaseKinds } from '@tusk/shared/db/testing';
+import { MAX_BIND_PARAMETERS, writeRows } from './writeRows.ts';
+
+const tricky = ['plain', '', 'NULL', 'with "quotes"', 'back\\slash', 'comma, {braces}', 'ünïcødé 🐘 象', ' spaced '];
+
+function proposal(i: number, text: string | null) {
+  return {
+    proposalId: `0x${i.toString(16).padStart(64, '0')}`,
+    proposer: '0x1',
+    kind: 'text' as const,
+    payload: new Uint8Array([0, 1, 92, 34, 255]),
+    parameterName: null,
+    parameterValue: (1n << 64n) - 1n,
+    text,
+    deposit: 5n,
+    createdEpoch: 4_294_967_295,
+    endEpoch: 2,
+    status: 'open' as const,
+    yes: null,
+    no: null,
+    abstain: null,
+    veto: null,
+    voteCount: 0,
+    finalizedEpoch: null,
+    executedEpoch: null,
+    createdCheckpoint: 9n,
+    createdAt: new Date('2026-01-02T03:04:05.678Z'),
+    updatedCheckpoint: 9n,
+  };
+}
+
+describe.each(testDatabaseKinds())('writeRows on $name', (kind) => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await kind.open();
+  });
+  afterAll(() => open?.close());
+
+  it('round-trips strings that need escaping, NULLs, bytes, u64 max, u32 max and times through unnest', async () => {
+    const rows = [...tricky, null].map((text, i) => proposal(i, text));
+    await open.db.transaction((tx) => writeRows(tx, proposals, rows, { kind: 'ignore' }));
+    const stored = await open.db.select().from(proposals);
+    expect(stored.map((p) => p.text)).toEqual([...tricky, null]);
+    expect(stored[0]).toMatchObject({
+      parameterValue: (1n << 64n) - 1n,
+      createdEpoch: 4_294_967_295,
+      createdAt: new Date('2026-01-02T03:04:05.678Z'),
+    });
+    expect(Array.from(stored[0]!.payload)).toEqual([0, 1, 92, 34, 255]);
+  });
+
+  it('replaces on conflict when asked and ignores otherwise', async () => {
+    await open.db.transaction((tx) => writeRows(tx, proposals, [{ ...proposal(0, 'ignored') }], { kind: 'ignore' }));
+    await open.db.transaction((tx) => writeRows(tx, proposals, [{ ...proposal(1, 'replaced') }], { kind: 'replace' }));
+    const texts = (await open.db.select().from(proposals)).map((p) => p.text);
+    expect(texts).toContain('plain');
+    expect(texts).toContain('replaced');
+    expect(texts).not.toContain('ignored');
+  });
+
+  it('adds counters on conflict', async () => {
+    const fees = { epoch: 1, storagePaid: 10n, storageReservedBytes: 1n, storageReservations: 1, writeFees: 2n, blobsRegistered: 1, rewardsAdded: 3n };
+    const add = { kind: 'add', columns: ['storagePaid', 'storageReservedBytes', 'storageReservations', 'writeFees', 'blobsRegistered', 'rewardsAdded'] } as const;
+    await open.db.transaction((tx) => writeRows(tx, epochFees, [fees], add));
+    await open.db.transaction((tx) => writeRows(tx, epochFees, [fees], add));
+    expect(await open.db.select().from(epochFees)).toEqual([{ ...fees, storagePaid: 20n, storageReservedBytes: 2n, storageReservations: 2, writeFees: 4n, blobsRegistered: 2, rewardsAdded: 6n }]);
+  });
+
+  it('writes tables with array columns in chunks under the bind-parameter limit', async () => {
+    const columns = 5;
+    const count = Math.ceil(MAX_BIND_PARAMETERS / columns) + 10;
+    const rows = Array.from({ length: count }, (_, i) => ({
+      epoch: 1, nodeId: `n${i}`, shards: i % 7, selectedCheckpoint: 1n, receivedShards: [i, i + 1],
+    }));
+    await open.db.transaction((tx) => writeRows(tx, committeeMembers, rows, { kind: 'replace' }));
+    const [last] = await open.db.select().from(committeeMembers).where(eq(committeeMembers.nodeId, `n${count - 1}`));
+    expect(last?.receivedShards).toEqual([count - 1, count]);
+  });
+});

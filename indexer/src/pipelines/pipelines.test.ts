@@ -1,0 +1,275 @@
+/**
+ * Each pipeline's table outcome on a small hand-written story whose facts are
+ * derived by hand. Batches of two checkpoints make state cross batch boundaries.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '@tusk/shared/db/database';
+import {
+  blobs,
+  commissionChanges,
+  committeeMembers,
+  epochFees,
+  epochs,
+  nodeEpochs,
+  nodes,
+  parameters,
+  proposals,
+  slashes,
+  slashVotes,
+  stakeEvents,
+  stakePositions,
+  votes,
+} from '@tusk/shared/db/schema';
+import { testDatabaseKinds } from '@tusk/shared/db/testing';
+import { FROST_PER_WAL as WAL } from '@tusk/shared/protocol';
+import { annualizedReturn } from '@tusk/shared/staking/exchangeRate';
+import { CheckpointAssembler, event } from '../../../test/scenario/checkpointAssembler.ts';
+import type { Checkpoint } from '../source/checkpoint.ts';
+import { indexCheckpoints, TEST_PACKAGE_ID } from '../testing/indexScenario.ts';
+
+const id = (n: number) => '0x' + n.toString(16).padStart(64, '0');
+const [A, B] = [id(0xa), id(0xb)];
+const [alice, bob, carol] = [id(0xa11ce), id(0xb0b), id(0xca201)];
+const [P1, P2, P3] = [id(0x1001), id(0x1002), id(0x1003)];
+const G1 = id(0x9001);
+const [X, Y] = [id(0xb10b1), id(0xb10b2)];
+const BLOB_ID = 0xdeadbeefn << 200n;
+const DAY = 86_400_000n;
+
+/** The story, one checkpoint per step; each epoch lasts one day. */
+function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> } {
+  const cp = new CheckpointAssembler(TEST_PACKAGE_ID, 100n, 1_735_689_600_000n);
+  const out: Checkpoint[] = [];
+  const epochStart = new Map<number, bigint>();
+  const seal = () => out.push(cp.seal(1000n));
+  const startEpoch = (epoch: number) => {
+    cp.nextTimestampMs = 1_735_689_600_000n + BigInt(epoch) * DAY;
+    epochStart.set(epoch, cp.nextTimestampMs);
+  };
+
+  startEpoch(0);
+  cp.transaction([event('EpochChangeStarted', { epoch: 0, total_stake: 0n, rewards: 0n, burned: 0n })]);
+  for (const [node, name] of [[A, 'alpha'], [B, 'beta']] as const) {
+    cp.transaction([
+      event('NodeRegistered', {
+        epoch: 0, node_id: node, operator: node === A ? carol : bob, name, network_address: `${name}:9185`,
+        public_key: new Uint8Array(96), commission_bps: 1000,
+      }),
+    ]);
+  }
+  cp.transaction([event('EpochChangeDone', { epoch: 0 })]);
+  seal();
+  cp.transaction([event('StakeDeposited', { epoch: 0, staked_wal_id: P1, node_id: A, owner: alice, amount: 10n * WAL, activation_epoch: 1 })]);
+  cp.transaction([event('StakeDeposited', { epoch: 0, staked_wal_id: P2, node_id: B, owner: bob, amount: 20n * WAL, activation_epoch: 1 })]);
+  seal();
+  cp.transaction([event('CommitteeSelected', { epoch: 0, next_epoch: 1, node_ids: [A, B], shards: [600, 400] })]);
+  seal();
+
+  startEpoch(1);
+  cp.transaction([
+    event('EpochChangeStarted', { epoch: 1, total_stake: 30n * WAL, rewards: 0n, burned: 0n }),
+    poolAdvanced(1, A, 10n * WAL, 10n * WAL, 0n, 0n, 10n * WAL, 0n, 1n, 1n),
+    poolAdvanced(1, B, 20n * WAL, 20n * WAL, 0n, 0n, 20n * WAL, 0n, 1n, 1n),
+  ]);
+  cp.transaction([event('CommissionScheduled', { epoch: 1, node_id: A, rate_bps: 500, effective_epoch: 3 })]);
+  seal();
+  cp.transaction([
+    event('ShardsReceived', { epoch: 1, node_id: A, shards: [0, 1, 2] }),
+    event('EpochChangeDone', { epoch: 1 }),
+  ]);
+  cp.transaction([event('WithdrawRequested', { epoch: 1, staked_wal_id: P1, node_id: A, owner: alice, principal: 10n * WAL, withdraw_epoch: 2 })]);
+  cp.transaction([event('CommitteeSelected', { epoch: 1, next_epoch: 2, node_ids: [B], shards: [1000] })]);
+  seal();
+
+  // Epoch 2: A earned 1 WAL, kept 10% commission; alice's 10 WAL left worth 10.9 WAL.
+  startEpoch(2);
+  cp.transaction([
+    event('EpochChangeStarted', { epoch: 2, total_stake: 20n * WAL, rewards: 1n * WAL, burned: 31_000_000n }),
+    poolAdvanced(2, A, 0n, 0n, 1n * WAL, WAL / 10n, 0n, 10_900_000_000n, 10_900_000_000n, 10n * WAL),
+    poolAdvanced(2, B, 20n * WAL, 20n * WAL, 0n, 0n, 0n, 0n, 20n * WAL, 20n * WAL),
+  ]);
+  seal();
+  cp.transaction([event('StakeWithdrawn', { epoch: 2, staked_wal_id: P1, node_id: A, owner: alice, principal: 10n * WAL, rewards: 900_000_000n, slashed: 0n })]);
+  seal();
+  cp.transaction([
+    event('SlashVoteCast', { epoch: 2, voter_node_id: A, target_node_id: B, weight: 600n, total_weight: 600n }),
+    event('NodeSlashed', { epoch: 2, node_id: B, commission_burned: 5n, stake_burned: WAL / 5n, rate_wal: 19_800_000_000n, rate_shares: 20n * WAL }),
+  ]);
+  seal();
+
+  startEpoch(3);
+  cp.transaction([event('EpochChangeStarted', { epoch: 3, total_stake: 19_800_000_000n, rewards: 0n, burned: 0n })]);
+  cp.transaction([event('StakedWalSplit', { epoch: 3, from_id: P2, new_id: P3, amount: 5n * WAL })]);
+  seal();
+  cp.transaction([event('StakedWalJoined', { epoch: 3, into_id: P2, from_id: P3 })]);
+  cp.transaction([
+    event('ProposalCreated', {
+      epoch: 3, proposal_id: G1, proposer: carol, kind: 0,
+      payload: new Uint8Array([9, ...new TextEncoder().encode('slash_bps'), 200, 0, 0, 0, 0, 0, 0, 0]),
+      deposit: 100n * WAL, end_epoch: 5,
+    }),
+  ]);
+  seal();
+  cp.transaction([event('VoteCast', { epoch: 3, proposal_id: G1, voter: A, is_node: true, option: 0, weight: 10n })]);
+  cp.transaction([event('VoteCast', { epoch: 3, proposal_id: G1, voter: P2, is_node: false, option: 1, weight: 20n })]);
+  seal();
+  cp.transaction([event('VoteCast', { epoch: 3, proposal_id: G1, voter: P2, is_node: false, option: 2, weight: 20n })]);
+  cp.transaction([
+    event('ProposalFinalized', { epoch: 3, proposal_id: G1, status: 1, yes: 10n, no: 0n, abstain: 20n, veto: 0n }),
+    event('ProposalExecuted', { epoch: 3, proposal_id: G1 }),
+    event('ParametersApplied', { epoch: 3, storage_price: 7n, write_price: 3n, capacity: 1n << 40n, changed: [{ name: 'slash_bps', value: 200n }] }),
+  ]);
+  seal();
+  // Storage across batches: X registered and certified, its ID invalidated later; Y registered with the same ID after.
+  cp.transaction([
+    event('StorageReserved', { epoch: 3, storage_id: id(0x5001), owner: carol, size: 1000n, start_epoch: 3, end_epoch: 8, paid: 500n }),
+    event('BlobRegistered', { epoch: 3, blob_id: BLOB_ID, object_id: X, owner: carol, size: 100n, encoding_type: 1, end_epoch: 8, deletable: true, write_fee: 30n }),
+  ]);
+  seal();
+  cp.transaction([event('BlobCertified', { epoch: 3, blob_id: BLOB_ID, object_id: X, end_epoch: 8, deletable: true, is_extension: false })]);
+  cp.transaction([event('BlobCertified', { epoch: 3, blob_id: BLOB_ID, object_id: X, end_epoch: 12, deletable: true, is_extension: true })]);
+  seal();
+  cp.transaction([event('BlobInvalidated', { epoch: 3, blob_id: BLOB_ID })]);
+  seal();
+  cp.transaction([
+    event('StorageReserved', { epoch: 3, storage_id: id(0x5002), owner: bob, size: 2000n, start_epoch: 3, end_epoch: 4, paid: 200n }),
+    event('BlobRegistered', { epoch: 3, blob_id: BLOB_ID, object_id: Y, owner: bob, size: 200n, encoding_type: 1, end_epoch: 4, deletable: true, write_fee: 60n }),
+  ]);
+  seal();
+  cp.transaction([event('BlobDeleted', { epoch: 3, blob_id: BLOB_ID, object_id: Y, end_epoch: 4, was_certified: false })]);
+  seal();
+  return { checkpoints: out, epochStart };
+}
+
+function poolAdvanced(
+  epoch: number, node: string, stake: bigint, shares: bigint, rewards: bigint, commission: bigint,
+  activated: bigint, withdrawn: bigint, rateWal: bigint, rateShares: bigint,
+) {
+  return event('PoolAdvanced', {
+    epoch, node_id: node, stake, shares, rewards, commission, activated, withdrawn, rate_wal: rateWal, rate_shares: rateShares,
+  });
+}
+
+const { checkpoints, epochStart } = story();
+
+describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await kind.open();
+    await indexCheckpoints(open.db, checkpoints, { batch: { maxCheckpoints: 2, maxRows: 1000, flushIntervalMs: 60_000 } });
+  });
+  afterAll(() => open?.close());
+
+  it('staking: alice stakes 10 WAL, withdraws at epoch 2 and shows as withdrawn with 0.9 WAL rewards', async () => {
+    const [p1] = await open.db.select().from(stakePositions).where(eq(stakePositions.stakedWalId, P1));
+    expect(p1).toMatchObject({
+      owner: alice, nodeId: A, principal: 10n * WAL, state: 'withdrawn', activationEpoch: 1,
+      withdrawRequestedEpoch: 1, withdrawEpoch: 2, withdrawnEpoch: 2, rewards: 900_000_000n, slashed: 0n,
+    });
+    const history = await open.db.select().from(stakeEvents).where(eq(stakeEvents.owner, alice)).orderBy(asc(stakeEvents.checkpoint));
+    expect(history.map((e) => [e.kind, e.amount, e.effectiveEpoch])).toEqual([
+      ['deposited', 10n * WAL, 1],
+      ['withdraw_requested', 10n * WAL, 2],
+      ['withdrawn', 10n * WAL, null],
+    ]);
+  });
+
+  it('staking: a pending stake becomes active when its activation epoch begins', async () => {
+    const [p2] = await open.db.select().from(stakePositions).where(eq(stakePositions.stakedWalId, P2));
+    expect(p2).toMatchObject({ state: 'active', activationEpoch: 1, principal: 20n * WAL });
+  });
+
+  it('staking: a split inherits owner and node, and joining it back moves its principal and marks it joined', async () => {
+    const [p3] = await open.db.select().from(stakePositions).where(eq(stakePositions.stakedWalId, P3));
+    expect(p3).toMatchObject({ owner: bob, nodeId: B, splitFrom: P2, joinedInto: P2, state: 'joined', principal: 0n, activationEpoch: 1 });
+    const bobs = await open.db.select().from(stakeEvents).where(eq(stakeEvents.owner, bob)).orderBy(asc(stakeEvents.checkpoint));
+    expect(bobs.map((e) => [e.kind, e.stakedWalId, e.relatedId, e.amount])).toEqual([
+      ['deposited', P2, null, 20n * WAL],
+      ['split', P2, P3, 5n * WAL],
+      ['joined', P2, P3, 5n * WAL],
+    ]);
+  });
+
+  it('nodes: a slash lowers the stake and rate and counts on the node; slashes and votes are logged', async () => {
+    const [b] = await open.db.select().from(nodes).where(eq(nodes.nodeId, B));
+    expect(b).toMatchObject({
+      slashCount: 1, stake: 19_800_000_000n, stakeSlashed: WAL / 5n, commissionBurned: 5n,
+      rateWal: 19_800_000_000n, rateShares: 20n * WAL,
+    });
+    expect(await open.db.select().from(slashes)).toMatchObject([{ nodeId: B, epoch: 2, stakeBurned: WAL / 5n }]);
+    expect(await open.db.select().from(slashVotes)).toMatchObject([{ voterNodeId: A, targetNodeId: B, weight: 600n, totalWeight: 600n }]);
+  });
+
+  it('nodes: committee membership follows the selected committee when its epoch begins', async () => {
+    const rows = await open.db.select().from(nodes).orderBy(asc(nodes.nodeId));
+    expect(rows.map((n) => [n.nodeId, n.status, n.shards])).toEqual([
+      [A, 'candidate', 0],
+      [B, 'committee', 1000],
+    ]);
+  });
+
+  it('nodes and commission: a scheduled commission takes effect at its epoch and the schedule is logged', async () => {
+    const [a] = await open.db.select().from(nodes).where(eq(nodes.nodeId, A));
+    expect(a).toMatchObject({ commissionBps: 500, pendingCommissionBps: null, pendingCommissionEpoch: null });
+    expect(await open.db.select().from(commissionChanges)).toMatchObject([{ nodeId: A, rateBps: 500, effectiveEpoch: 3, epoch: 1 }]);
+  });
+
+  it('pools: node_epochs carry the committee shards and the APY of the rate change over the epoch', async () => {
+    const rows = await open.db.select().from(nodeEpochs).where(eq(nodeEpochs.nodeId, A)).orderBy(asc(nodeEpochs.epoch));
+    expect(rows.map((r) => [r.epoch, r.shards, r.rateWal, r.rateShares])).toEqual([
+      [1, 600, 1n, 1n],
+      [2, 0, 10_900_000_000n, 10n * WAL],
+    ]);
+    expect(rows[0]!.apy).toBeNull();
+    const expected = annualizedReturn({ wal: 1n, shares: 1n }, { wal: 109n, shares: 100n }, Number(epochStart.get(2)! - epochStart.get(1)!));
+    expect(rows[1]!.apy).toBeCloseTo(expected!, 9);
+    const members = await open.db.select().from(committeeMembers).orderBy(asc(committeeMembers.epoch), asc(committeeMembers.nodeId));
+    expect(members.map((m) => [m.epoch, m.nodeId, m.shards, m.receivedShards])).toEqual([
+      [1, A, 600, [0, 1, 2]],
+      [1, B, 400, null],
+      [2, B, 1000, null],
+    ]);
+  });
+
+  it('epochs: states, committee size, rewards and applied parameters per epoch', async () => {
+    const rows = await open.db.select().from(epochs).orderBy(asc(epochs.epoch));
+    expect(rows.map((e) => [e.epoch, e.state, e.committeeSize, e.committeeShards])).toEqual([
+      [0, 'done', null, null],
+      [1, 'done', 2, 1000],
+      [2, 'sync', 1, 1000],
+      [3, 'sync', null, null],
+    ]);
+    expect(rows[2]).toMatchObject({ rewards: WAL, burned: 31_000_000n, totalStake: 20n * WAL });
+    expect(rows[0]!.votingEndedAt).not.toBeNull();
+    expect(rows[3]).toMatchObject({ storagePrice: 7n, writePrice: 3n });
+    expect(await open.db.select().from(parameters)).toMatchObject([{ epoch: 3, name: 'slash_bps', value: 200n }]);
+  });
+
+  it('governance: a parameter proposal decodes its payload, counts a re-vote once and keeps the final tallies', async () => {
+    const [g] = await open.db.select().from(proposals);
+    expect(g).toMatchObject({
+      proposalId: G1, kind: 'parameter', parameterName: 'slash_bps', parameterValue: 200n, status: 'passed',
+      yes: 10n, no: 0n, abstain: 20n, veto: 0n, voteCount: 2, finalizedEpoch: 3, executedEpoch: 3,
+    });
+    const rows = await open.db.select().from(votes).orderBy(asc(votes.voter));
+    expect(rows.map((v) => [v.voter, v.isNode, v.option, v.weight, v.revotes])).toEqual([
+      [A, true, 'yes', 10n, 0],
+      [P2, false, 'abstain', 20n, 1],
+    ]);
+  });
+
+  it('storage: blobs follow certification, extension and deletion; an invalid ID marks earlier and later blobs', async () => {
+    const rows = await open.db.select().from(blobs).orderBy(asc(blobs.objectId));
+    expect(rows.map((b) => [b.objectId, b.state, b.endEpoch, b.extensions, b.invalidated])).toEqual([
+      [X, 'certified', 12, 1, true],
+      [Y, 'deleted', 4, 0, true],
+    ]);
+  });
+
+  it('storage: fees paid in an epoch add up across batches', async () => {
+    expect(await open.db.select().from(epochFees)).toEqual([
+      { epoch: 3, storagePaid: 700n, storageReservedBytes: 3000n, storageReservations: 2, writeFees: 90n, blobsRegistered: 2, rewardsAdded: 0n },
+    ]);
+  });
+});
