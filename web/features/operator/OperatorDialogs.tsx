@@ -1,0 +1,208 @@
+'use client';
+/** Operator actions with the node's cap: collect commission, schedule a commission change, vote to slash, vote prices. */
+import { useState } from 'react';
+import { useCurrentAccount } from '@mysten/dapp-kit-react';
+import { formatBps, formatWal, parsePercentToBps } from '@tusk/shared/format';
+import { commissionEffectiveEpoch } from '@tusk/shared/epochTiming';
+import { buildCollectCommission, buildExecuteSlash, buildScheduleCommission, buildSlashVote, buildVoteForPrices } from '@tusk/shared/tx/operator';
+import type { Transaction } from '@mysten/sui/transactions';
+import { useDeployment } from '../app/DeploymentContext.tsx';
+import type { NodesJson } from '../data/api.ts';
+import { useLive } from '../data/live.ts';
+import { epochDate, useClock } from '../data/useClock.ts';
+import { TxDialog } from '../tx/TxDialog.tsx';
+import { TxStatus } from '../tx/TxStatus.tsx';
+import { useTxFlow } from '../tx/useTxFlow.ts';
+import { formatDate } from '../ui/Time.tsx';
+
+export type OperatorAction = 'collect' | 'commission' | 'slash' | 'prices' | 'executeSlash';
+
+const TITLES: Record<OperatorAction, string> = {
+  collect: 'Collect commission',
+  commission: 'Schedule a commission change',
+  slash: 'Vote to slash a node',
+  prices: 'Vote on prices and capacity',
+  executeSlash: 'Execute slash',
+};
+
+export interface OperatorNodeRef {
+  nodeId: string;
+  name: string;
+  capId: string | null;
+  commissionBps: number;
+  commissionAccrued: string;
+  votedStoragePrice: string | null;
+  votedWritePrice: string | null;
+  votedCapacity: string | null;
+}
+
+export function OperatorActionButton({ action, node, primary, targetNodeId, label }: { action: OperatorAction; node: OperatorNodeRef; primary?: boolean; targetNodeId?: string; label?: string }) {
+  const [open, setOpen] = useState(false);
+  const disabled = action !== 'executeSlash' && !node.capId;
+  return (
+    <>
+      <button
+        type="button"
+        className={`button button--small${primary ? '' : ' button--secondary'}`}
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        title={disabled ? 'Your wallet does not hold this node’s StorageNodeCap' : undefined}
+        data-testid={`operator-${action}`}
+      >
+        {label ?? TITLES[action]}
+      </button>
+      <TxDialog title={`${TITLES[action]} — ${node.name}`} open={open} onClose={() => setOpen(false)}>
+        <OperatorForm action={action} node={node} targetNodeId={targetNodeId} />
+      </TxDialog>
+    </>
+  );
+}
+
+function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; node: OperatorNodeRef; targetNodeId?: string }) {
+  const deployment = useDeployment();
+  const sender = useCurrentAccount()?.address ?? null;
+  const flow = useTxFlow(sender);
+  const clock = useClock();
+  const [rate, setRate] = useState(String(node.commissionBps / 100));
+  const [target, setTarget] = useState(targetNodeId ?? '');
+  const [storagePrice, setStoragePrice] = useState(node.votedStoragePrice ?? '');
+  const [writePrice, setWritePrice] = useState(node.votedWritePrice ?? '');
+  const [capacity, setCapacity] = useState(node.votedCapacity ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const { data: committee } = useLive<NodesJson>(action === 'slash' ? '/api/v1/nodes?status=committee&sort=name&order=asc&limit=1000' : null, undefined, 30_000);
+
+  if (!deployment) return <p>Unavailable: no deployment is configured.</p>;
+  if (!sender) return <p>Connect the wallet holding this node’s StorageNodeCap.</p>;
+  const cap = node.capId ?? '';
+
+  const effectiveEpoch = clock ? commissionEffectiveEpoch(clock.epoch) : null;
+  const effectiveDate = clock && effectiveEpoch !== null ? epochDate(clock, effectiveEpoch) : null;
+  let effect: string | undefined;
+  let explain = '';
+  let submitLabel = 'Sign';
+  switch (action) {
+    case 'collect':
+      explain = `Sends the node’s accrued commission (about ${formatWal(BigInt(node.commissionAccrued))}) to your wallet. A slash burns uncollected commission, so collecting regularly protects it.`;
+      effect = 'Immediately.';
+      submitLabel = 'Sign and collect';
+      break;
+    case 'commission':
+      explain = `The current rate is ${formatBps(node.commissionBps)}. Delegators see the change as soon as it is scheduled.`;
+      effect = effectiveEpoch !== null ? `From epoch ${effectiveEpoch}${effectiveDate ? ` (≈ ${formatDate(effectiveDate)})` : ''}` : 'Two epochs from now.';
+      submitLabel = 'Sign and schedule';
+      break;
+    case 'slash':
+      explain = 'Committee members vote with their shards. Once nodes holding 2/3 of the shards have voted against a node in one epoch, anyone can execute the slash: its uncollected commission and part of its pool’s stake are burned.';
+      effect = 'Counts toward this epoch’s slash quorum.';
+      submitLabel = 'Sign and vote';
+      break;
+    case 'prices':
+      explain = 'The network takes the stake-weighted 2/3 quantile of node votes at each epoch change.';
+      effect = 'Counted at the next voting end.';
+      submitLabel = 'Sign and vote';
+      break;
+    case 'executeSlash':
+      explain = 'The slash has reached its quorum this epoch. Executing it burns the target’s uncollected commission and part of its pool’s stake.';
+      effect = 'Immediately.';
+      submitLabel = 'Sign and execute';
+      break;
+  }
+
+  function build(): (() => Transaction) | null {
+    const base = { deployment: deployment!, sender: sender!, cap };
+    switch (action) {
+      case 'collect':
+        return () => buildCollectCommission(base);
+      case 'commission': {
+        const parsed = parsePercentToBps(rate, 'commission');
+        if (!parsed.ok) {
+          setError(parsed.error);
+          return null;
+        }
+        return () => buildScheduleCommission({ ...base, rateBps: parsed.value });
+      }
+      case 'slash':
+        if (!target) {
+          setError('choose the node to slash');
+          return null;
+        }
+        return () => buildSlashVote({ ...base, targetNodeId: target, voterNodeId: node.nodeId });
+      case 'prices': {
+        const values = [storagePrice, writePrice, capacity];
+        if (values.some((v) => !/^\d{1,20}$/.test(v.trim()))) {
+          setError('prices and capacity must be whole numbers (FROST per MiB, bytes)');
+          return null;
+        }
+        return () => buildVoteForPrices({ ...base, storagePrice: BigInt(storagePrice.trim()), writePrice: BigInt(writePrice.trim()), capacity: BigInt(capacity.trim()) });
+      }
+      case 'executeSlash':
+        return () => buildExecuteSlash({ deployment: deployment!, sender: sender!, targetNodeId: targetNodeId ?? node.nodeId });
+    }
+  }
+
+  const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
+  return (
+    <div>
+      <p>{explain}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setError(null);
+          const builder = build();
+          if (builder) void flow.review(builder);
+        }}
+      >
+        {action === 'commission' ? (
+          <div className="field">
+            <label htmlFor="commission-rate">New commission (%)</label>
+            <input id="commission-rate" type="text" inputMode="decimal" value={rate} disabled={!editable} onChange={(event) => setRate(event.target.value)} />
+            <p className="hint">0 to 100, at most two decimals.</p>
+          </div>
+        ) : null}
+        {action === 'slash' ? (
+          <div className="field">
+            <label htmlFor="slash-target">Node to slash</label>
+            <select id="slash-target" value={target} disabled={!editable} onChange={(event) => setTarget(event.target.value)}>
+              <option value="">Choose a committee node…</option>
+              {committee?.rows
+                .filter((row) => row.nodeId !== node.nodeId)
+                .map((row) => (
+                  <option key={row.nodeId} value={row.nodeId}>
+                    {row.name} ({row.shards} shards)
+                  </option>
+                ))}
+            </select>
+          </div>
+        ) : null}
+        {action === 'prices' ? (
+          <>
+            <div className="field">
+              <label htmlFor="vote-storage">Storage price (FROST per MiB per epoch)</label>
+              <input id="vote-storage" type="text" inputMode="numeric" value={storagePrice} disabled={!editable} onChange={(event) => setStoragePrice(event.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="vote-write">Write price (FROST per MiB)</label>
+              <input id="vote-write" type="text" inputMode="numeric" value={writePrice} disabled={!editable} onChange={(event) => setWritePrice(event.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="vote-capacity">Capacity (bytes)</label>
+              <input id="vote-capacity" type="text" inputMode="numeric" value={capacity} disabled={!editable} onChange={(event) => setCapacity(event.target.value)} />
+            </div>
+          </>
+        ) : null}
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {editable ? (
+          <button type="submit" className="button" data-testid="operator-review">
+            Review
+          </button>
+        ) : null}
+      </form>
+      <TxStatus phase={flow.phase} effect={effect} submitLabel={submitLabel} onSubmit={() => void flow.submit()} onReset={flow.reset} />
+    </div>
+  );
+}
