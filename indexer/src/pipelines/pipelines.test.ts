@@ -2,10 +2,11 @@
  * Each pipeline's table outcome on a small hand-written story whose facts are
  * derived by hand. Batches of two checkpoints make state cross batch boundaries.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import {
+  blobMetadata,
   blobs,
   commissionChanges,
   committeeMembers,
@@ -19,6 +20,7 @@ import {
   slashVotes,
   stakeEvents,
   stakePositions,
+  storageResources,
   votes,
 } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
@@ -34,6 +36,7 @@ const [alice, bob, carol] = [id(0xa11ce), id(0xb0b), id(0xca201)];
 const [P1, P2, P3] = [id(0x1001), id(0x1002), id(0x1003)];
 const G1 = id(0x9001);
 const [X, Y] = [id(0xb10b1), id(0xb10b2)];
+const [S1, S2, S3] = [id(0x5101), id(0x5102), id(0x5103)];
 const BLOB_ID = 0xdeadbeefn << 200n;
 const DAY = 86_400_000n;
 
@@ -138,6 +141,25 @@ function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> }
   ]);
   seal();
   cp.transaction([event('BlobDeleted', { epoch: 3, blob_id: BLOB_ID, object_id: Y, end_epoch: 4, was_certified: false })]);
+  cp.transaction([event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'content-type', value: 'text/plain' })]);
+  cp.transaction([event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'filename', value: 'a.txt' })]);
+  seal();
+  cp.transaction([event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'filename', value: null })]);
+  cp.transaction([event('BlobBurned', { epoch: 3, blob_id: BLOB_ID, object_id: X })]);
+  cp.transaction([event('RewardsAdded', { epoch: 3, amount: 77n })]);
+  // Storage bought alone: S1 split by epoch into S1 [3,5) and S2 [5,9), fused back; S3 expires and is destroyed.
+  cp.transaction([
+    event('StorageReserved', { epoch: 3, storage_id: S1, owner: carol, size: 4096n, start_epoch: 3, end_epoch: 9, paid: 50n }),
+    event('StorageSplit', {
+      epoch: 3, storage_id: S1, size: 4096n, start_epoch: 3, end_epoch: 5,
+      new_storage_id: S2, new_size: 4096n, new_start_epoch: 5, new_end_epoch: 9,
+    }),
+  ]);
+  seal();
+  cp.transaction([event('StorageFused', { epoch: 3, storage_id: S1, fused_id: S2, size: 4096n, start_epoch: 3, end_epoch: 9 })]);
+  cp.transaction([event('StorageReserved', { epoch: 3, storage_id: S3, owner: bob, size: 1000n, start_epoch: 3, end_epoch: 4, paid: 10n })]);
+  seal();
+  cp.transaction([event('StorageDestroyed', { epoch: 4, storage_id: S3 })]);
   seal();
   return { checkpoints: out, epochStart };
 }
@@ -259,17 +281,34 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
     ]);
   });
 
-  it('storage: blobs follow certification, extension and deletion; an invalid ID marks earlier and later blobs', async () => {
+  it('storage: blobs follow certification, extension, deletion and burning; an invalid ID marks earlier and later blobs', async () => {
     const rows = await open.db.select().from(blobs).orderBy(asc(blobs.objectId));
-    expect(rows.map((b) => [b.objectId, b.state, b.endEpoch, b.extensions, b.invalidated])).toEqual([
-      [X, 'certified', 12, 1, true],
-      [Y, 'deleted', 4, 0, true],
+    expect(rows.map((b) => [b.objectId, b.state, b.certifiedEpoch, b.endEpoch, b.extensions, b.invalidated])).toEqual([
+      [X, 'burned', 3, 12, 1, true],
+      [Y, 'deleted', null, 4, 0, true],
     ]);
   });
 
-  it('storage: fees paid in an epoch add up across batches', async () => {
+  it('storage: blob metadata keeps the pairs still set', async () => {
+    expect(await open.db.select().from(blobMetadata)).toMatchObject([{ objectId: X, key: 'content-type', value: 'text/plain' }]);
+  });
+
+  it('storage: a resource split off inherits its owner, fuses back, and an expired one is destroyed', async () => {
+    const rows = await open.db
+      .select()
+      .from(storageResources)
+      .where(inArray(storageResources.storageId, [S1, S2, S3]))
+      .orderBy(asc(storageResources.storageId));
+    expect(rows.map((r) => [r.storageId, r.owner, r.state, r.startEpoch, r.endEpoch, r.paid, r.splitFrom, r.fusedInto])).toEqual([
+      [S1, carol, 'active', 3, 9, 50n, null, null],
+      [S2, carol, 'fused', 5, 9, null, S1, S1],
+      [S3, bob, 'destroyed', 3, 4, 10n, null, null],
+    ]);
+  });
+
+  it('storage: fees and added rewards of an epoch add up across batches', async () => {
     expect(await open.db.select().from(epochFees)).toEqual([
-      { epoch: 3, storagePaid: 700n, storageReservedBytes: 3000n, storageReservations: 2, writeFees: 90n, blobsRegistered: 2, rewardsAdded: 0n },
+      { epoch: 3, storagePaid: 760n, storageReservedBytes: 8096n, storageReservations: 4, writeFees: 90n, blobsRegistered: 2, rewardsAdded: 77n },
     ]);
   });
 });
