@@ -20,7 +20,9 @@ export function selectCommittee<C extends Candidate>(candidates: readonly C[], m
   return candidates
     .map((candidate, index) => ({ candidate, index }))
     .filter(({ candidate }) => candidate.stake > 0n)
-    .sort((a, b) => (a.candidate.stake > b.candidate.stake ? -1 : a.candidate.stake < b.candidate.stake ? 1 : a.index - b.index))
+    .sort((a, b) =>
+      a.candidate.stake > b.candidate.stake ? -1 : a.candidate.stake < b.candidate.stake ? 1 : a.index - b.index,
+    )
     .slice(0, maxSize)
     .map(({ candidate }) => candidate);
 }

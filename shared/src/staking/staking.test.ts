@@ -87,11 +87,29 @@ describe('stake-weighted quantile', () => {
   });
 
   it('is decided by weight, not by the number of voters', () => {
-    expect(weightedQuantile([{ value: 1n, weight: 1n }, { value: 99n, weight: 10n }], 2n, 3n)).toBe(99n);
+    expect(
+      weightedQuantile(
+        [
+          { value: 1n, weight: 1n },
+          { value: 99n, weight: 10n },
+        ],
+        2n,
+        3n,
+      ),
+    ).toBe(99n);
   });
 
   it('is exact at the boundary and ignores zero weights', () => {
-    expect(weightedQuantile([{ value: 1n, weight: 2n }, { value: 2n, weight: 1n }], 2n, 3n)).toBe(1n);
+    expect(
+      weightedQuantile(
+        [
+          { value: 1n, weight: 2n },
+          { value: 2n, weight: 1n },
+        ],
+        2n,
+        3n,
+      ),
+    ).toBe(1n);
     expect(weightedQuantile([{ value: 1n, weight: 0n }], 2n, 3n)).toBeUndefined();
   });
 });

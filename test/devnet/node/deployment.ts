@@ -10,14 +10,21 @@ import type { Devnet } from '../sim/devnet.ts';
 export function devnetDeployment(devnet: Devnet, rpcUrl: string, options: { withVersions?: boolean } = {}): Deployment {
   const shared = (name: 'staking' | 'governance' | 'system' | 'walTreasury') => {
     const object = devnet.deployment.objects[name];
-    return options.withVersions === false ? object.objectId : { objectId: object.objectId, initialSharedVersion: object.initialSharedVersion.toString() };
+    return options.withVersions === false
+      ? object.objectId
+      : { objectId: object.objectId, initialSharedVersion: object.initialSharedVersion.toString() };
   };
   return parseDeployment(
     {
       network: 'devnet',
       rpcUrl,
       packages: devnet.deployment.packages,
-      objects: { staking: shared('staking'), governance: shared('governance'), system: shared('system'), walTreasury: shared('walTreasury') },
+      objects: {
+        staking: shared('staking'),
+        governance: shared('governance'),
+        system: shared('system'),
+        walTreasury: shared('walTreasury'),
+      },
       startCheckpoint: '0',
     },
     'devnet deployment',

@@ -50,7 +50,9 @@ function argumentFromProto(arg: GrpcTypes.Argument | undefined): ArgumentInput {
     case Argument_ArgumentKind.INPUT:
       return { Input: arg.input ?? 0 };
     case Argument_ArgumentKind.RESULT:
-      return arg.subresult !== undefined ? { NestedResult: [arg.result ?? 0, arg.subresult] } : { Result: arg.result ?? 0 };
+      return arg.subresult !== undefined
+        ? { NestedResult: [arg.result ?? 0, arg.subresult] }
+        : { Result: arg.result ?? 0 };
     default:
       return invalid('an argument has no kind');
   }
@@ -70,13 +72,33 @@ function commandFromProto(command: GrpcTypes.Command): CommandInput {
         },
       };
     case 'transferObjects':
-      return { TransferObjects: { objects: c.transferObjects.objects.map(argumentFromProto), address: argumentFromProto(c.transferObjects.address) } };
+      return {
+        TransferObjects: {
+          objects: c.transferObjects.objects.map(argumentFromProto),
+          address: argumentFromProto(c.transferObjects.address),
+        },
+      };
     case 'splitCoins':
-      return { SplitCoins: { coin: argumentFromProto(c.splitCoins.coin), amounts: c.splitCoins.amounts.map(argumentFromProto) } };
+      return {
+        SplitCoins: {
+          coin: argumentFromProto(c.splitCoins.coin),
+          amounts: c.splitCoins.amounts.map(argumentFromProto),
+        },
+      };
     case 'mergeCoins':
-      return { MergeCoins: { destination: argumentFromProto(c.mergeCoins.coin), sources: c.mergeCoins.coinsToMerge.map(argumentFromProto) } };
+      return {
+        MergeCoins: {
+          destination: argumentFromProto(c.mergeCoins.coin),
+          sources: c.mergeCoins.coinsToMerge.map(argumentFromProto),
+        },
+      };
     case 'makeMoveVector':
-      return { MakeMoveVec: { type: c.makeMoveVector.elementType ?? null, elements: c.makeMoveVector.elements.map(argumentFromProto) } };
+      return {
+        MakeMoveVec: {
+          type: c.makeMoveVector.elementType ?? null,
+          elements: c.makeMoveVector.elements.map(argumentFromProto),
+        },
+      };
     default:
       return invalid(`the devnet does not support ${c.oneofKind ?? 'empty'} commands`);
   }
@@ -88,7 +110,9 @@ function commandFromProto(command: GrpcTypes.Command): CommandInput {
  */
 function usedMutably(devnet: Devnet, commands: CommandInput[], index: number): boolean {
   for (const command of commands) {
-    const call = (command as { MoveCall?: { package: string; module: string; function: string; arguments: ArgumentInput[] } }).MoveCall;
+    const call = (
+      command as { MoveCall?: { package: string; module: string; function: string; arguments: ArgumentInput[] } }
+    ).MoveCall;
     if (!call || normalizeSuiAddress(call.package) !== devnet.deployment.packages.tuskCurrent) continue;
     const fn = tuskFunctions.get(`${call.module}::${call.function}`);
     if (!fn) continue;
@@ -125,8 +149,10 @@ export function resolveTransaction(devnet: Devnet, proto: GrpcTypes.Transaction,
 
   const inputs: CallArgInput[] = ptb.inputs.map((input, index) => {
     if (input.kind === Input_InputKind.PURE) return { Pure: { bytes: input.pure ?? new Uint8Array() } };
-    if (input.literal !== undefined) invalid(`input ${index}: unresolved pure values are not supported; pass typed values (tx.pure.u64(...))`);
-    if (input.kind === Input_InputKind.RECEIVING) invalid(`input ${index}: receiving objects is not supported by the devnet`);
+    if (input.literal !== undefined)
+      invalid(`input ${index}: unresolved pure values are not supported; pass typed values (tx.pure.u64(...))`);
+    if (input.kind === Input_InputKind.RECEIVING)
+      invalid(`input ${index}: receiving objects is not supported by the devnet`);
     const id = normalizeSuiAddress(input.objectId ?? invalid(`input ${index} has no object ID`));
     inputIds.add(id);
     const object = devnet.objects.get(id);
@@ -137,7 +163,11 @@ export function resolveTransaction(devnet: Devnet, proto: GrpcTypes.Transaction,
     }
     if (input.kind === Input_InputKind.SHARED) invalid(`input ${index}: object ${id} is not shared`);
     const version = input.version ?? object.version;
-    const digest = input.digest ?? (version === object.version ? object.digest : invalid(`input ${index}: object ${id} is at version ${object.version}, not ${version}`));
+    const digest =
+      input.digest ??
+      (version === object.version
+        ? object.digest
+        : invalid(`input ${index}: object ${id} is at version ${object.version}, not ${version}`));
     return { Object: { ImmOrOwnedObject: { objectId: id, version, digest } } };
   });
 
@@ -160,7 +190,10 @@ export function resolveTransaction(devnet: Devnet, proto: GrpcTypes.Transaction,
       payment.push({ objectId: coin.id, version: coin.version, digest: coin.digest });
       covered += (coin.value as { balance: bigint }).balance;
     }
-    if (covered < budget) invalid(`No valid gas coins found for the transaction: ${sender} holds ${covered} MIST of SUI, the budget is ${budget}`);
+    if (covered < budget)
+      invalid(
+        `No valid gas coins found for the transaction: ${sender} holds ${covered} MIST of SUI, the budget is ${budget}`,
+      );
   }
   if (!doGasSelection && payment.length === 0) payment = [];
 
@@ -173,8 +206,12 @@ export function resolveTransaction(devnet: Devnet, proto: GrpcTypes.Transaction,
             ValidDuring: {
               minEpoch: expiration.minEpoch ?? null,
               maxEpoch: expiration.epoch ?? null,
-              minTimestamp: expiration.minTimestamp ? expiration.minTimestamp.seconds * 1000n + BigInt(Math.floor(expiration.minTimestamp.nanos / 1e6)) : null,
-              maxTimestamp: expiration.maxTimestamp ? expiration.maxTimestamp.seconds * 1000n + BigInt(Math.floor(expiration.maxTimestamp.nanos / 1e6)) : null,
+              minTimestamp: expiration.minTimestamp
+                ? expiration.minTimestamp.seconds * 1000n + BigInt(Math.floor(expiration.minTimestamp.nanos / 1e6))
+                : null,
+              maxTimestamp: expiration.maxTimestamp
+                ? expiration.maxTimestamp.seconds * 1000n + BigInt(Math.floor(expiration.maxTimestamp.nanos / 1e6))
+                : null,
               chain: expiration.chain ?? devnet.chainId,
               nonce: expiration.nonce ?? 0,
             },
@@ -198,52 +235,68 @@ function rejected(error: unknown): never {
 
 export function executionService(devnet: Devnet, hooks: ExecutionHooks = {}): Record<string, MethodImplementation> {
   return {
-    SimulateTransaction: unary<GrpcTypes.SimulateTransactionRequest, GrpcTypes.SimulateTransactionResponse>((request) => {
-      if (!request.transaction) invalid('transaction is required');
-      const bytes = resolveTransaction(devnet, request.transaction, request.doGasSelection ?? false);
-      let executed: ExecutedTransaction;
-      try {
-        executed = devnet.execute(bytes, { simulate: true });
-      } catch (error) {
-        rejected(error);
-      }
-      const response: GrpcTypes.SimulateTransactionResponse = {
-        transaction: executedToProto(devnet, executed),
-        commandOutputs: (executed.commandOutputs ?? []).map((values) => ({
-          returnValues: values.map((value) => ({ value: { name: '', value } })),
-          mutatedByRef: [],
-        })),
-        suggestedGasPrice: REFERENCE_GAS_PRICE,
-      };
-      return masked(GrpcTypes.SimulateTransactionResponse, response, request.readMask?.paths, ['transaction.digest', 'transaction.effects.status']);
-    }),
-
-    ExecuteTransaction: unary<GrpcTypes.ExecuteTransactionRequest, GrpcTypes.ExecuteTransactionResponse>(async (request) => {
-      const bytes = request.transaction?.bcs?.value;
-      if (!bytes || bytes.length === 0) invalid('transaction.bcs is required to execute');
-      let sender: string;
-      try {
-        sender = normalizeSuiAddress(bcs.TransactionData.parse(bytes).V1!.sender);
-      } catch (error) {
-        invalid(`cannot decode the transaction: ${(error as Error).message}`);
-      }
-      if (request.signatures.length === 0) invalid('the transaction is not signed');
-      const signatures = request.signatures.map((signature) => signature.bcs?.value ?? invalid('a signature has no bcs bytes'));
-      for (const signature of signatures) {
+    SimulateTransaction: unary<GrpcTypes.SimulateTransactionRequest, GrpcTypes.SimulateTransactionResponse>(
+      (request) => {
+        if (!request.transaction) invalid('transaction is required');
+        const bytes = resolveTransaction(devnet, request.transaction, request.doGasSelection ?? false);
+        let executed: ExecutedTransaction;
         try {
-          await verifyTransactionSignature(bytes, toBase64(signature), { address: sender });
+          executed = devnet.execute(bytes, { simulate: true });
         } catch (error) {
-          invalid(`invalid signature for sender ${sender}: ${(error as Error).message}`);
+          rejected(error);
         }
-      }
-      let executed: ExecutedTransaction;
-      try {
-        executed = devnet.execute(bytes, { signatures });
-      } catch (error) {
-        rejected(error);
-      }
-      hooks.afterExecute?.(executed);
-      return { transaction: masked(GrpcTypes.ExecutedTransaction, executedToProto(devnet, executed), request.readMask?.paths, ['digest', 'effects.status']) };
-    }),
+        const response: GrpcTypes.SimulateTransactionResponse = {
+          transaction: executedToProto(devnet, executed),
+          commandOutputs: (executed.commandOutputs ?? []).map((values) => ({
+            returnValues: values.map((value) => ({ value: { name: '', value } })),
+            mutatedByRef: [],
+          })),
+          suggestedGasPrice: REFERENCE_GAS_PRICE,
+        };
+        return masked(GrpcTypes.SimulateTransactionResponse, response, request.readMask?.paths, [
+          'transaction.digest',
+          'transaction.effects.status',
+        ]);
+      },
+    ),
+
+    ExecuteTransaction: unary<GrpcTypes.ExecuteTransactionRequest, GrpcTypes.ExecuteTransactionResponse>(
+      async (request) => {
+        const bytes = request.transaction?.bcs?.value;
+        if (!bytes || bytes.length === 0) invalid('transaction.bcs is required to execute');
+        let sender: string;
+        try {
+          sender = normalizeSuiAddress(bcs.TransactionData.parse(bytes).V1!.sender);
+        } catch (error) {
+          invalid(`cannot decode the transaction: ${(error as Error).message}`);
+        }
+        if (request.signatures.length === 0) invalid('the transaction is not signed');
+        const signatures = request.signatures.map(
+          (signature) => signature.bcs?.value ?? invalid('a signature has no bcs bytes'),
+        );
+        for (const signature of signatures) {
+          try {
+            await verifyTransactionSignature(bytes, toBase64(signature), { address: sender });
+          } catch (error) {
+            invalid(`invalid signature for sender ${sender}: ${(error as Error).message}`);
+          }
+        }
+        let executed: ExecutedTransaction;
+        try {
+          executed = devnet.execute(bytes, { signatures });
+        } catch (error) {
+          rejected(error);
+        }
+        hooks.afterExecute?.(executed);
+        return {
+          transaction: masked(
+            GrpcTypes.ExecutedTransaction,
+            executedToProto(devnet, executed),
+            request.readMask?.paths,
+            ['digest', 'effects.status'],
+          ),
+        };
+      },
+    ),
   };
 }

@@ -11,7 +11,13 @@ import type { Devnet } from '../sim/devnet.ts';
 import type { ExecutedTransaction, ExecutionOutcome, LedgerCheckpoint, ObjectChange } from '../sim/ledger.ts';
 import { objectContents, type Owner, type SuiObject } from '../sim/store.ts';
 
-const { Owner_OwnerKind, Input_InputKind, Argument_ArgumentKind, TransactionExpiration_TransactionExpirationKind, ExecutionError_ExecutionErrorKind } = GrpcTypes;
+const {
+  Owner_OwnerKind,
+  Input_InputKind,
+  Argument_ArgumentKind,
+  TransactionExpiration_TransactionExpirationKind,
+  ExecutionError_ExecutionErrorKind,
+} = GrpcTypes;
 
 export function timestamp(ms: bigint): { seconds: bigint; nanos: number } {
   return { seconds: ms / 1000n, nanos: Number(ms % 1000n) * 1_000_000 };
@@ -39,7 +45,9 @@ function objectBcs(object: SuiObject, contents: Uint8Array): Uint8Array | undefi
         : { Other: type };
   try {
     return bcs.Object.serialize({
-      data: { Move: { type: moveType as never, hasPublicTransfer: object.publicTransfer, version: object.version, contents } },
+      data: {
+        Move: { type: moveType as never, hasPublicTransfer: object.publicTransfer, version: object.version, contents },
+      },
       owner: ownerToBcsInput(object.owner),
       previousTransaction: object.previousTransaction,
       storageRebate: 988_000n,
@@ -85,7 +93,12 @@ export function objectToProto(object: SuiObject): GrpcTypes.Object {
 
 type TxDataV1 = NonNullable<ReturnType<typeof bcs.TransactionData.parse>['V1']>;
 
-function argumentToProto(arg: { $kind: string; Input?: number; Result?: number; NestedResult?: [number, number] }): GrpcTypes.Argument {
+function argumentToProto(arg: {
+  $kind: string;
+  Input?: number;
+  Result?: number;
+  NestedResult?: [number, number];
+}): GrpcTypes.Argument {
   switch (arg.$kind) {
     case 'GasCoin':
       return { kind: Argument_ArgumentKind.GAS };
@@ -106,27 +119,80 @@ export function transactionToProto(data: TxDataV1, bytes: Uint8Array, digest: st
     const object = input.Object!;
     if (object.$kind === 'SharedObject') {
       const ref = object.SharedObject!;
-      return { kind: Input_InputKind.SHARED, objectId: ref.objectId, version: BigInt(ref.initialSharedVersion), mutable: ref.mutable };
+      return {
+        kind: Input_InputKind.SHARED,
+        objectId: ref.objectId,
+        version: BigInt(ref.initialSharedVersion),
+        mutable: ref.mutable,
+      };
     }
     const ref = (object.ImmOrOwnedObject ?? object.Receiving)!;
-    return { kind: object.$kind === 'Receiving' ? Input_InputKind.RECEIVING : Input_InputKind.IMMUTABLE_OR_OWNED, objectId: ref.objectId, version: BigInt(ref.version), digest: ref.digest };
+    return {
+      kind: object.$kind === 'Receiving' ? Input_InputKind.RECEIVING : Input_InputKind.IMMUTABLE_OR_OWNED,
+      objectId: ref.objectId,
+      version: BigInt(ref.version),
+      digest: ref.digest,
+    };
   });
   const commands: GrpcTypes.Command[] = ptb.commands.map((command) => {
     if (command.MoveCall) {
       const call = command.MoveCall;
-      return { command: { oneofKind: 'moveCall', moveCall: { package: call.package, module: call.module, function: call.function, typeArguments: call.typeArguments, arguments: call.arguments.map(argumentToProto) } } };
+      return {
+        command: {
+          oneofKind: 'moveCall',
+          moveCall: {
+            package: call.package,
+            module: call.module,
+            function: call.function,
+            typeArguments: call.typeArguments,
+            arguments: call.arguments.map(argumentToProto),
+          },
+        },
+      };
     }
     if (command.TransferObjects) {
-      return { command: { oneofKind: 'transferObjects', transferObjects: { objects: command.TransferObjects.objects.map(argumentToProto), address: argumentToProto(command.TransferObjects.address) } } };
+      return {
+        command: {
+          oneofKind: 'transferObjects',
+          transferObjects: {
+            objects: command.TransferObjects.objects.map(argumentToProto),
+            address: argumentToProto(command.TransferObjects.address),
+          },
+        },
+      };
     }
     if (command.SplitCoins) {
-      return { command: { oneofKind: 'splitCoins', splitCoins: { coin: argumentToProto(command.SplitCoins.coin), amounts: command.SplitCoins.amounts.map(argumentToProto) } } };
+      return {
+        command: {
+          oneofKind: 'splitCoins',
+          splitCoins: {
+            coin: argumentToProto(command.SplitCoins.coin),
+            amounts: command.SplitCoins.amounts.map(argumentToProto),
+          },
+        },
+      };
     }
     if (command.MergeCoins) {
-      return { command: { oneofKind: 'mergeCoins', mergeCoins: { coin: argumentToProto(command.MergeCoins.destination), coinsToMerge: command.MergeCoins.sources.map(argumentToProto) } } };
+      return {
+        command: {
+          oneofKind: 'mergeCoins',
+          mergeCoins: {
+            coin: argumentToProto(command.MergeCoins.destination),
+            coinsToMerge: command.MergeCoins.sources.map(argumentToProto),
+          },
+        },
+      };
     }
     if (command.MakeMoveVec) {
-      return { command: { oneofKind: 'makeMoveVector', makeMoveVector: { elementType: command.MakeMoveVec.type ?? undefined, elements: command.MakeMoveVec.elements.map(argumentToProto) } } };
+      return {
+        command: {
+          oneofKind: 'makeMoveVector',
+          makeMoveVector: {
+            elementType: command.MakeMoveVec.type ?? undefined,
+            elements: command.MakeMoveVec.elements.map(argumentToProto),
+          },
+        },
+      };
     }
     return { command: { oneofKind: undefined } };
   });
@@ -138,8 +204,14 @@ export function transactionToProto(data: TxDataV1, bytes: Uint8Array, digest: st
             kind: TransactionExpiration_TransactionExpirationKind.VALID_DURING,
             minEpoch: optionalBigInt(data.expiration.ValidDuring!.minEpoch),
             epoch: optionalBigInt(data.expiration.ValidDuring!.maxEpoch),
-            minTimestamp: data.expiration.ValidDuring!.minTimestamp != null ? timestamp(BigInt(data.expiration.ValidDuring!.minTimestamp)) : undefined,
-            maxTimestamp: data.expiration.ValidDuring!.maxTimestamp != null ? timestamp(BigInt(data.expiration.ValidDuring!.maxTimestamp)) : undefined,
+            minTimestamp:
+              data.expiration.ValidDuring!.minTimestamp != null
+                ? timestamp(BigInt(data.expiration.ValidDuring!.minTimestamp))
+                : undefined,
+            maxTimestamp:
+              data.expiration.ValidDuring!.maxTimestamp != null
+                ? timestamp(BigInt(data.expiration.ValidDuring!.maxTimestamp))
+                : undefined,
             chain: data.expiration.ValidDuring!.chain,
             nonce: data.expiration.ValidDuring!.nonce,
           }
@@ -151,7 +223,11 @@ export function transactionToProto(data: TxDataV1, bytes: Uint8Array, digest: st
     kind: { data: { oneofKind: 'programmableTransaction', programmableTransaction: { inputs, commands } } },
     sender: normalizeSuiAddress(data.sender),
     gasPayment: {
-      objects: data.gasData.payment.map((ref) => ({ objectId: ref.objectId, version: BigInt(ref.version), digest: ref.digest })),
+      objects: data.gasData.payment.map((ref) => ({
+        objectId: ref.objectId,
+        version: BigInt(ref.version),
+        digest: ref.digest,
+      })),
       owner: normalizeSuiAddress(data.gasData.owner),
       price: BigInt(data.gasData.price),
       budget: BigInt(data.gasData.budget),
@@ -165,7 +241,11 @@ function optionalBigInt(value: string | number | null | undefined): bigint | und
 }
 
 function changeToProto(change: ObjectChange): GrpcTypes.ChangedObject {
-  const { ChangedObject_InputObjectState: In, ChangedObject_OutputObjectState: Out, ChangedObject_IdOperation: Op } = GrpcTypes;
+  const {
+    ChangedObject_InputObjectState: In,
+    ChangedObject_OutputObjectState: Out,
+    ChangedObject_IdOperation: Op,
+  } = GrpcTypes;
   return {
     objectId: change.objectId,
     inputState: change.input ? In.EXISTS : In.DOES_NOT_EXIST,
@@ -176,7 +256,8 @@ function changeToProto(change: ObjectChange): GrpcTypes.ChangedObject {
     outputVersion: change.output?.version,
     outputDigest: change.output?.digest,
     outputOwner: change.output ? ownerToProto(change.output.owner) : undefined,
-    idOperation: change.idOperation === 'created' ? Op.CREATED : change.idOperation === 'deleted' ? Op.DELETED : Op.NONE,
+    idOperation:
+      change.idOperation === 'created' ? Op.CREATED : change.idOperation === 'deleted' ? Op.DELETED : Op.NONE,
     objectType: change.objectType,
   };
 }
@@ -204,7 +285,8 @@ const ARGUMENT_ERROR_KINDS: Record<string, GrpcTypes.CommandArgumentError_Comman
   InvalidValueUsage: GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.INVALID_VALUE_USAGE,
   InvalidObjectByValue: GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.INVALID_OBJECT_BY_VALUE,
   InvalidObjectByMutRef: GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.INVALID_OBJECT_BY_MUT_REF,
-  SharedObjectOperationNotAllowed: GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.CONSENSUS_OBJECT_OPERATION_NOT_ALLOWED,
+  SharedObjectOperationNotAllowed:
+    GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.CONSENSUS_OBJECT_OPERATION_NOT_ALLOWED,
   InvalidArgumentArity: GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.INVALID_ARGUMENT_ARITY,
   ArgumentWithoutValue: GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.ARGUMENT_WITHOUT_VALUE,
   IndexOutOfBounds: GrpcTypes.CommandArgumentError_CommandArgumentErrorKind.INDEX_OUT_OF_BOUNDS,
@@ -224,20 +306,32 @@ export function statusToProto(status: ExecutionOutcome): GrpcTypes.ExecutionStat
       oneofKind: 'abort',
       abort: {
         abortCode: failure.code,
-        location: { package: failure.packageId, module: failure.module, function: 0, instruction: 0, functionName: failure.functionName },
+        location: {
+          package: failure.packageId,
+          module: failure.module,
+          function: 0,
+          instruction: 0,
+          functionName: failure.functionName,
+        },
         cleverError: failure.constantName
           ? {
               errorCode: failure.code >= 2n ** 63n ? failure.code & 0xffffn : undefined,
               lineNumber: failure.code >= 2n ** 63n ? (failure.code >> 48n) & 0xffffn : undefined,
               constantName: failure.constantName,
               constantType: failure.constantMessage !== undefined ? 'vector<u8>' : 'u64',
-              value: failure.constantMessage !== undefined ? { oneofKind: 'rendered', rendered: failure.constantMessage } : { oneofKind: undefined },
+              value:
+                failure.constantMessage !== undefined
+                  ? { oneofKind: 'rendered', rendered: failure.constantMessage }
+                  : { oneofKind: undefined },
             }
           : undefined,
       },
     };
   } else if (failure.$kind === 'CommandArgumentError') {
-    error.errorDetails = { oneofKind: 'commandArgumentError', commandArgumentError: { argument: failure.argIdx, kind: ARGUMENT_ERROR_KINDS[failure.kind] } };
+    error.errorDetails = {
+      oneofKind: 'commandArgumentError',
+      commandArgumentError: { argument: failure.argIdx, kind: ARGUMENT_ERROR_KINDS[failure.kind] },
+    };
   }
   return { success: false, error };
 }
@@ -249,7 +343,10 @@ export function executedToProto(devnet: Devnet, tx: ExecutedTransaction): GrpcTy
   return {
     digest: tx.digest,
     transaction: transactionToProto(data, tx.bytes, tx.digest),
-    signatures: tx.signatures.map((signature) => ({ bcs: { name: 'UserSignature', value: signature }, signature: { oneofKind: undefined } })),
+    signatures: tx.signatures.map((signature) => ({
+      bcs: { name: 'UserSignature', value: signature },
+      signature: { oneofKind: undefined },
+    })),
     effects: {
       bcs: { name: 'TransactionEffects', value: tx.effectsBcs },
       digest: tx.effectsDigest,
@@ -283,7 +380,11 @@ export function executedToProto(devnet: Devnet, tx: ExecutedTransaction): GrpcTy
     },
     checkpoint: tx.checkpoint,
     timestamp: timestamp(tx.timestampMs),
-    balanceChanges: tx.balanceChanges.map((change) => ({ address: change.address, coinType: change.coinType, amount: change.amount.toString() })),
+    balanceChanges: tx.balanceChanges.map((change) => ({
+      address: change.address,
+      coinType: change.coinType,
+      amount: change.amount.toString(),
+    })),
     objects: { objects: [] },
   };
   void devnet;

@@ -7,15 +7,12 @@ import { eventSchemas } from '@tusk/shared/events';
 import { FROST_PER_WAL } from '@tusk/shared/protocol';
 import { buildRequestWithdraw, buildStake } from '@tusk/shared/tx/index';
 import { StakedWalLayout } from '../sim/tusk/objects.ts';
-import { TuskCalls } from '../sim/calls.ts';
-import { Devnet } from '../sim/devnet.ts';
-import { labelAddress } from '../sim/ids.ts';
-import { EpochKeeper } from '../sim/keeper.ts';
+import type { Devnet } from '../sim/devnet.ts';
+import { testWorld } from '../sim/testWorld.ts';
 import { devnetDeployment } from './deployment.ts';
 import { startDevnetNode, type DevnetNode } from './devnetNode.ts';
 
 const WAL = FROST_PER_WAL;
-const HOUR = 3_600_000n;
 let devnet: Devnet;
 let node: DevnetNode;
 let client: SuiGrpcClient;
@@ -24,31 +21,14 @@ const keypair = Ed25519Keypair.fromSecretKey(new Uint8Array(32).fill(7));
 const user = keypair.toSuiAddress();
 
 beforeAll(async () => {
-  devnet = new Devnet({ seed: 'wire', genesisTimeMs: 1_700_000_000_000n, params: { epochDurationMs: HOUR, nShards: 10 } });
-  const calls = new TuskCalls(devnet);
-  calls.expectSuccess = true;
-  const operator = labelAddress('operator');
-  calls.sendWal(devnet.faucetAddress, [operator, user, user], [10_000n * WAL, 60n * WAL, 40n * WAL]);
+  const world = testWorld({ nodes: 1, seed: 'wire' });
+  devnet = world.devnet;
+  const calls = world.calls;
+  nodeId = world.nodes[0]!.nodeId;
+  calls.sendWal(devnet.faucetAddress, [user, user], [60n * WAL, 40n * WAL]);
   calls.sendSui(devnet.faucetAddress, [user], [5n * 1_000_000_000n]);
-  const registered = calls.registerCandidate(operator, {
-    name: 'alpha',
-    networkAddress: 'alpha:9000',
-    metadataUrl: '',
-    publicKey: new Uint8Array(48).fill(1),
-    networkPublicKey: new Uint8Array(32),
-    proofOfPossession: new Uint8Array(96),
-    commissionBps: 500,
-    storagePrice: 1n,
-    writePrice: 1n,
-    capacity: 1n << 40n,
-  });
-  nodeId = eventSchemas.NodeRegistered.parse(registered.tx.events[0]!.bcs).node_id;
-  const keeper = new EpochKeeper(calls, labelAddress('crank'));
-  keeper.operate({ nodeId, operator, capId: TuskCalls.createdOf(registered, 'StorageNodeCap') });
-  calls.stake(operator, nodeId, 1_000n * WAL);
-  devnet.clockMs += HOUR;
-  keeper.tick();
-  devnet.seal();
+  calls.stake(world.nodes[0]!.operator, nodeId, 1_000n * WAL);
+  world.nextEpoch();
   node = await startDevnetNode(devnet, { afterExecute: () => devnet.seal() });
   client = new SuiGrpcClient({ baseUrl: node.url, network: 'localnet' });
 });
@@ -87,11 +67,22 @@ describe('devnet wire protocol with an unmodified SuiGrpcClient', () => {
     const deposited = eventSchemas.StakeDeposited.parse(events[0]!.bcs);
     expect(deposited).toMatchObject({ owner: user, amount: String(70n * WAL), activation_epoch: 2 });
 
-    const owned = await client.core.listOwnedObjects({ owner: user, type: types.stakedWal, include: { content: true } });
+    const owned = await client.core.listOwnedObjects({
+      owner: user,
+      type: types.stakedWal,
+      include: { content: true },
+    });
     expect(owned.objects).toHaveLength(1);
     const staked = StakedWalLayout.parse(owned.objects[0]!.content!);
-    expect(staked).toMatchObject({ id: deposited.staked_wal_id, node_id: nodeId, principal: String(70n * WAL), activation_epoch: 2 });
-    expect((await client.core.getBalance({ owner: user, coinType: types.wal })).balance.balance).toBe(String(30n * WAL));
+    expect(staked).toMatchObject({
+      id: deposited.staked_wal_id,
+      node_id: nodeId,
+      principal: String(70n * WAL),
+      activation_epoch: 2,
+    });
+    expect((await client.core.getBalance({ owner: user, coinType: types.wal })).balance.balance).toBe(
+      String(30n * WAL),
+    );
     const gas = await client.core.getBalance({ owner: user });
     expect(BigInt(gas.balance.balance)).toBeLessThan(5_000_000_000n);
   });
@@ -104,14 +95,22 @@ describe('devnet wire protocol with an unmodified SuiGrpcClient', () => {
     const tx = buildRequestWithdraw({ deployment, sender: user, stakedWal: position!.objectId });
     await expect(tx.build({ client })).rejects.toThrow(/MoveAbort/);
 
-    const offline = buildRequestWithdraw({ deployment, sender: user, stakedWal: { objectId: position!.objectId, version: position!.version, digest: position!.digest } });
+    const offline = buildRequestWithdraw({
+      deployment,
+      sender: user,
+      stakedWal: { objectId: position!.objectId, version: position!.version, digest: position!.digest },
+    });
     const [gasCoin] = (await client.core.listCoins({ owner: user })).objects;
     offline.setGasPayment([{ objectId: gasCoin!.objectId, version: gasCoin!.version, digest: gasCoin!.digest }]);
     offline.setGasPrice(1000);
     offline.setGasBudget(10_000_000);
     const bytes = await offline.build();
     const { signature } = await keypair.signTransaction(bytes);
-    const result = await client.core.executeTransaction({ transaction: bytes, signatures: [signature], include: { effects: true } });
+    const result = await client.core.executeTransaction({
+      transaction: bytes,
+      signatures: [signature],
+      include: { effects: true },
+    });
     expect(result.$kind).toBe('FailedTransaction');
     const error = result.FailedTransaction!.status.error!;
     expect(error.$kind).toBe('MoveAbort');
@@ -127,13 +126,23 @@ describe('devnet wire protocol with an unmodified SuiGrpcClient', () => {
     tx.transferObjects([tx.gas], other.toSuiAddress());
     const bytes = await tx.build({ client });
     const { signature } = await other.signTransaction(bytes);
-    await expect(client.core.executeTransaction({ transaction: bytes, signatures: [signature] })).rejects.toThrow(/signature/i);
+    await expect(client.core.executeTransaction({ transaction: bytes, signatures: [signature] })).rejects.toThrow(
+      /signature/i,
+    );
   });
 
   it('serves checkpoints with our events to the indexer’s read mask', async () => {
     const { response } = await client.ledgerService.getCheckpoint({
       checkpointId: { oneofKind: undefined },
-      readMask: { paths: ['sequence_number', 'summary.timestamp', 'transactions.digest', 'transactions.events.events.event_type', 'transactions.events.events.contents'] },
+      readMask: {
+        paths: [
+          'sequence_number',
+          'summary.timestamp',
+          'transactions.digest',
+          'transactions.events.events.event_type',
+          'transactions.events.events.contents',
+        ],
+      },
     });
     expect(response.checkpoint!.sequenceNumber).toBe(devnet.latestCheckpoint.sequenceNumber);
     const all = devnet.checkpoints.flatMap((c) => c.transactions.flatMap((t) => t.events.map((e) => e.name)));

@@ -55,7 +55,9 @@ export class TuskCalls {
 
   /** WAL coins of `owner`, largest first. */
   walCoins(owner: string): SuiObject<{ id: string; balance: bigint }>[] {
-    return (this.devnet.objects.ownedBy(owner, this.devnet.types.walCoin) as SuiObject<{ id: string; balance: bigint }>[]).sort((a, b) =>
+    return (
+      this.devnet.objects.ownedBy(owner, this.devnet.types.walCoin) as SuiObject<{ id: string; balance: bigint }>[]
+    ).sort((a, b) =>
       a.value.balance > b.value.balance ? -1 : a.value.balance < b.value.balance ? 1 : a.id < b.id ? -1 : 1,
     );
   }
@@ -80,7 +82,8 @@ export class TuskCalls {
       used.push(coin);
       covered += coin.value.balance;
     }
-    if (covered < amount || used.length === 0) throw new Error(`${owner} holds ${covered} FROST of WAL, less than ${amount}`);
+    if (covered < amount || used.length === 0)
+      throw new Error(`${owner} holds ${covered} FROST of WAL, less than ${amount}`);
     const [first, ...rest] = used.map((coin) => b.object(this.ref(coin.id)));
     if (rest.length > 0) b.mergeCoins(first!, rest);
     if (covered === amount) return first!;
@@ -108,20 +111,31 @@ export class TuskCalls {
   }
 
   /** Builds with `build`, executes as `sender`, and reports what was created. */
-  run(sender: string, build: (b: PtbBuilder) => void, options: { gas?: ObjectRef[]; digestOverride?: Uint8Array } = {}): CallResult {
+  run(
+    sender: string,
+    build: (b: PtbBuilder) => void,
+    options: { gas?: ObjectRef[]; digestOverride?: Uint8Array } = {},
+  ): CallResult {
     const b = new PtbBuilder();
     build(b);
     const validity = { chain: this.devnet.chainId, nonce: this.devnet.nextNonce(), timestampMs: this.devnet.clockMs };
-    const tx = this.devnet.execute(b.build({ sender: normalizeSuiAddress(sender), gas: options.gas, validity }), { digestOverride: options.digestOverride });
+    const tx = this.devnet.execute(b.build({ sender: normalizeSuiAddress(sender), gas: options.gas, validity }), {
+      digestOverride: options.digestOverride,
+    });
     if (this.expectSuccess && !tx.status.success) throw new TxFailed(tx);
-    const created = tx.changes.filter((c) => c.idOperation === 'created').map((c) => ({ id: c.objectId, type: c.objectType }));
+    const created = tx.changes
+      .filter((c) => c.idOperation === 'created')
+      .map((c) => ({ id: c.objectId, type: c.objectType }));
     return { tx, created };
   }
 
   /** The ID of the created object whose type ends with `::<suffix>` (or contains it for coins). */
   static createdOf(result: CallResult, suffix: string): string {
     const found = result.created.find((c) => c.type.endsWith(`::${suffix}`) || c.type.includes(`::${suffix}<`));
-    if (!found) throw new Error(`the transaction created no ${suffix}${result.tx.status.success ? '' : ` (it failed: ${result.tx.status.description})`}`);
+    if (!found)
+      throw new Error(
+        `the transaction created no ${suffix}${result.tx.status.success ? '' : ` (it failed: ${result.tx.status.description})`}`,
+      );
     return found.id;
   }
 
@@ -168,9 +182,19 @@ export class TuskCalls {
     });
   }
 
-  #capCall(operator: string, capId: string, fn: string, extra: (b: PtbBuilder) => Arg[], returnsCoin = false): CallResult {
+  #capCall(
+    operator: string,
+    capId: string,
+    fn: string,
+    extra: (b: PtbBuilder) => Arg[],
+    returnsCoin = false,
+  ): CallResult {
     return this.run(operator, (b) => {
-      const result = b.moveCall(...this.#target('staking', fn), [this.#shared(b, 'staking', true), b.object(this.ref(capId)), ...extra(b)]);
+      const result = b.moveCall(...this.#target('staking', fn), [
+        this.#shared(b, 'staking', true),
+        b.object(this.ref(capId)),
+        ...extra(b),
+      ]);
       if (returnsCoin) b.transferObjects([result], operator);
     });
   }
@@ -183,8 +207,18 @@ export class TuskCalls {
     return this.#capCall(operator, capId, 'collect_commission', () => [], true);
   }
 
-  voteForPrices(operator: string, capId: string, storagePrice: bigint, writePrice: bigint, capacity: bigint): CallResult {
-    return this.#capCall(operator, capId, 'vote_for_prices', (b) => [b.u64(storagePrice), b.u64(writePrice), b.u64(capacity)]);
+  voteForPrices(
+    operator: string,
+    capId: string,
+    storagePrice: bigint,
+    writePrice: bigint,
+    capacity: bigint,
+  ): CallResult {
+    return this.#capCall(operator, capId, 'vote_for_prices', (b) => [
+      b.u64(storagePrice),
+      b.u64(writePrice),
+      b.u64(capacity),
+    ]);
   }
 
   setName(operator: string, capId: string, name: string): CallResult {
@@ -207,7 +241,10 @@ export class TuskCalls {
 
   votingEnd(sender: string): CallResult {
     return this.run(sender, (b) => {
-      b.moveCall(...this.#target('staking', 'voting_end'), [this.#shared(b, 'staking', true), this.#shared(b, 'clock', false)]);
+      b.moveCall(...this.#target('staking', 'voting_end'), [
+        this.#shared(b, 'staking', true),
+        this.#shared(b, 'clock', false),
+      ]);
     });
   }
 
@@ -216,7 +253,6 @@ export class TuskCalls {
       b.moveCall(...this.#target('staking', 'initiate_epoch_change'), [
         this.#shared(b, 'staking', true),
         this.#shared(b, 'system', true),
-        this.#shared(b, 'governance', true),
         this.#shared(b, 'walTreasury', true),
         this.#shared(b, 'clock', false),
       ]);
@@ -225,7 +261,11 @@ export class TuskCalls {
 
   executeSlash(sender: string, targetNodeId: string): CallResult {
     return this.run(sender, (b) => {
-      b.moveCall(...this.#target('staking', 'execute_slash'), [this.#shared(b, 'staking', true), this.#shared(b, 'walTreasury', true), b.address(targetNodeId)]);
+      b.moveCall(...this.#target('staking', 'execute_slash'), [
+        this.#shared(b, 'staking', true),
+        this.#shared(b, 'walTreasury', true),
+        b.address(targetNodeId),
+      ]);
     });
   }
 
@@ -234,7 +274,11 @@ export class TuskCalls {
   stake(owner: string, nodeId: string, amount: bigint): CallResult {
     return this.run(owner, (b) => {
       const coin = this.#walPayment(b, owner, amount);
-      const staked = b.moveCall(...this.#target('staking', 'stake_with_pool'), [this.#shared(b, 'staking', true), coin, b.address(nodeId)]);
+      const staked = b.moveCall(...this.#target('staking', 'stake_with_pool'), [
+        this.#shared(b, 'staking', true),
+        coin,
+        b.address(nodeId),
+      ]);
       b.transferObjects([staked], owner);
     });
   }
@@ -243,7 +287,12 @@ export class TuskCalls {
   requestWithdraw(owner: string, stakedWalId: string, amount?: bigint): CallResult {
     return this.run(owner, (b) => {
       let position = b.object(this.ref(stakedWalId));
-      if (amount !== undefined) position = b.moveCall(...this.#target('staking', 'split_staked_wal'), [this.#shared(b, 'staking', false), position, b.u64(amount)]);
+      if (amount !== undefined)
+        position = b.moveCall(...this.#target('staking', 'split_staked_wal'), [
+          this.#shared(b, 'staking', false),
+          position,
+          b.u64(amount),
+        ]);
       b.moveCall(...this.#target('staking', 'request_withdraw_stake'), [this.#shared(b, 'staking', true), position]);
       if (amount !== undefined) b.transferObjects([position], owner);
     });
@@ -251,14 +300,21 @@ export class TuskCalls {
 
   withdraw(owner: string, stakedWalId: string): CallResult {
     return this.run(owner, (b) => {
-      const coin = b.moveCall(...this.#target('staking', 'withdraw_stake'), [this.#shared(b, 'staking', true), b.object(this.ref(stakedWalId))]);
+      const coin = b.moveCall(...this.#target('staking', 'withdraw_stake'), [
+        this.#shared(b, 'staking', true),
+        b.object(this.ref(stakedWalId)),
+      ]);
       b.transferObjects([coin], owner);
     });
   }
 
   split(owner: string, stakedWalId: string, amount: bigint): CallResult {
     return this.run(owner, (b) => {
-      const part = b.moveCall(...this.#target('staking', 'split_staked_wal'), [this.#shared(b, 'staking', false), b.object(this.ref(stakedWalId)), b.u64(amount)]);
+      const part = b.moveCall(...this.#target('staking', 'split_staked_wal'), [
+        this.#shared(b, 'staking', false),
+        b.object(this.ref(stakedWalId)),
+        b.u64(amount),
+      ]);
       b.transferObjects([part], owner);
     });
   }
@@ -266,7 +322,12 @@ export class TuskCalls {
   join(owner: string, intoId: string, fromIds: string[]): CallResult {
     return this.run(owner, (b) => {
       const into = b.object(this.ref(intoId));
-      for (const from of fromIds) b.moveCall(...this.#target('staking', 'join_staked_wal'), [this.#shared(b, 'staking', false), into, b.object(this.ref(from))]);
+      for (const from of fromIds)
+        b.moveCall(...this.#target('staking', 'join_staked_wal'), [
+          this.#shared(b, 'staking', false),
+          into,
+          b.object(this.ref(from)),
+        ]);
     });
   }
 
@@ -275,41 +336,74 @@ export class TuskCalls {
   proposeParameterChange(proposer: string, name: string, value: bigint, deposit: bigint): CallResult {
     return this.run(proposer, (b) => {
       const coin = this.#walPayment(b, proposer, deposit);
-      b.moveCall(...this.#target('governance', 'propose_parameter_change'), [this.#shared(b, 'governance', true), this.#shared(b, 'staking', false), b.string(name), b.u64(value), coin]);
+      b.moveCall(...this.#target('governance', 'propose_parameter_change'), [
+        this.#shared(b, 'governance', true),
+        this.#shared(b, 'staking', false),
+        b.string(name),
+        b.u64(value),
+        coin,
+      ]);
     });
   }
 
   proposeUpgrade(proposer: string, digest: Uint8Array, deposit: bigint): CallResult {
     return this.run(proposer, (b) => {
       const coin = this.#walPayment(b, proposer, deposit);
-      b.moveCall(...this.#target('governance', 'propose_upgrade'), [this.#shared(b, 'governance', true), this.#shared(b, 'staking', false), b.bytes(digest), coin]);
+      b.moveCall(...this.#target('governance', 'propose_upgrade'), [
+        this.#shared(b, 'governance', true),
+        this.#shared(b, 'staking', false),
+        b.bytes(digest),
+        coin,
+      ]);
     });
   }
 
   proposeText(proposer: string, text: string, deposit: bigint): CallResult {
     return this.run(proposer, (b) => {
       const coin = this.#walPayment(b, proposer, deposit);
-      b.moveCall(...this.#target('governance', 'propose_text'), [this.#shared(b, 'governance', true), this.#shared(b, 'staking', false), b.string(text), coin]);
+      b.moveCall(...this.#target('governance', 'propose_text'), [
+        this.#shared(b, 'governance', true),
+        this.#shared(b, 'staking', false),
+        b.string(text),
+        coin,
+      ]);
     });
   }
 
   voteAsNode(operator: string, capId: string, proposalId: string, option: number): CallResult {
     return this.run(operator, (b) => {
-      b.moveCall(...this.#target('governance', 'vote_as_node'), [this.#shared(b, 'governance', true), this.#shared(b, 'staking', false), b.object(this.ref(capId)), b.address(proposalId), b.u8(option)]);
+      b.moveCall(...this.#target('governance', 'vote_as_node'), [
+        this.#shared(b, 'governance', true),
+        this.#shared(b, 'staking', false),
+        b.object(this.ref(capId)),
+        b.address(proposalId),
+        b.u8(option),
+      ]);
     });
   }
 
   voteWithStake(owner: string, stakedWalIds: string[], proposalId: string, option: number): CallResult {
     return this.run(owner, (b) => {
       for (const id of stakedWalIds) {
-        b.moveCall(...this.#target('governance', 'vote_with_stake'), [this.#shared(b, 'governance', true), this.#shared(b, 'staking', false), b.object(this.ref(id)), b.address(proposalId), b.u8(option)]);
+        b.moveCall(...this.#target('governance', 'vote_with_stake'), [
+          this.#shared(b, 'governance', true),
+          this.#shared(b, 'staking', false),
+          b.object(this.ref(id)),
+          b.address(proposalId),
+          b.u8(option),
+        ]);
       }
     });
   }
 
   finalize(sender: string, proposalId: string): CallResult {
     return this.run(sender, (b) => {
-      b.moveCall(...this.#target('governance', 'finalize'), [this.#shared(b, 'governance', true), this.#shared(b, 'staking', false), this.#shared(b, 'walTreasury', true), b.address(proposalId)]);
+      b.moveCall(...this.#target('governance', 'finalize'), [
+        this.#shared(b, 'governance', true),
+        this.#shared(b, 'staking', true),
+        this.#shared(b, 'walTreasury', true),
+        b.address(proposalId),
+      ]);
     });
   }
 
@@ -318,7 +412,12 @@ export class TuskCalls {
   reserveSpace(owner: string, size: bigint, epochsAhead: number, maxPayment: bigint): CallResult {
     return this.run(owner, (b) => {
       const coin = this.#walCoinFor(b, owner, maxPayment);
-      const storage = b.moveCall(...this.#target('system', 'reserve_space'), [this.#shared(b, 'system', true), b.u64(size), b.u32(epochsAhead), coin]);
+      const storage = b.moveCall(...this.#target('system', 'reserve_space'), [
+        this.#shared(b, 'system', true),
+        b.u64(size),
+        b.u32(epochsAhead),
+        coin,
+      ]);
       b.transferObjects([storage], owner);
     });
   }
@@ -345,15 +444,30 @@ export class TuskCalls {
     });
   }
 
-  certifyBlob(owner: string, blobObjectId: string, signature: Uint8Array, signersBitmap: Uint8Array, message: Uint8Array): CallResult {
+  certifyBlob(
+    owner: string,
+    blobObjectId: string,
+    signature: Uint8Array,
+    signersBitmap: Uint8Array,
+    message: Uint8Array,
+  ): CallResult {
     return this.run(owner, (b) => {
-      b.moveCall(...this.#target('system', 'certify_blob'), [this.#shared(b, 'system', false), b.object(this.ref(blobObjectId)), b.bytes(signature), b.bytes(signersBitmap), b.bytes(message)]);
+      b.moveCall(...this.#target('system', 'certify_blob'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(blobObjectId)),
+        b.bytes(signature),
+        b.bytes(signersBitmap),
+        b.bytes(message),
+      ]);
     });
   }
 
   deleteBlob(owner: string, blobObjectId: string): CallResult {
     return this.run(owner, (b) => {
-      const storage = b.moveCall(...this.#target('system', 'delete_blob'), [this.#shared(b, 'system', false), b.object(this.ref(blobObjectId))]);
+      const storage = b.moveCall(...this.#target('system', 'delete_blob'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(blobObjectId)),
+      ]);
       b.transferObjects([storage], owner);
     });
   }
@@ -361,7 +475,84 @@ export class TuskCalls {
   extendBlob(owner: string, blobObjectId: string, epochsAhead: number, maxPayment: bigint): CallResult {
     return this.run(owner, (b) => {
       const coin = this.#walCoinFor(b, owner, maxPayment);
-      b.moveCall(...this.#target('system', 'extend_blob'), [this.#shared(b, 'system', true), b.object(this.ref(blobObjectId)), b.u32(epochsAhead), coin]);
+      b.moveCall(...this.#target('system', 'extend_blob'), [
+        this.#shared(b, 'system', true),
+        b.object(this.ref(blobObjectId)),
+        b.u32(epochsAhead),
+        coin,
+      ]);
+    });
+  }
+
+  splitStorageByEpoch(owner: string, storageId: string, splitEpoch: number): CallResult {
+    return this.run(owner, (b) => {
+      const part = b.moveCall(...this.#target('system', 'split_storage_by_epoch'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(storageId)),
+        b.u32(splitEpoch),
+      ]);
+      b.transferObjects([part], owner);
+    });
+  }
+
+  splitStorageBySize(owner: string, storageId: string, size: bigint): CallResult {
+    return this.run(owner, (b) => {
+      const part = b.moveCall(...this.#target('system', 'split_storage_by_size'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(storageId)),
+        b.u64(size),
+      ]);
+      b.transferObjects([part], owner);
+    });
+  }
+
+  fuseStorage(owner: string, storageId: string, otherId: string): CallResult {
+    return this.run(owner, (b) => {
+      b.moveCall(...this.#target('system', 'fuse_storage'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(storageId)),
+        b.object(this.ref(otherId)),
+      ]);
+    });
+  }
+
+  destroyStorage(owner: string, storageId: string): CallResult {
+    return this.run(owner, (b) => {
+      b.moveCall(...this.#target('system', 'destroy_storage'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(storageId)),
+      ]);
+    });
+  }
+
+  burnBlob(owner: string, blobObjectId: string): CallResult {
+    return this.run(owner, (b) => {
+      b.moveCall(...this.#target('system', 'burn_blob'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(blobObjectId)),
+      ]);
+    });
+  }
+
+  setBlobMetadata(owner: string, blobObjectId: string, key: string, value: string): CallResult {
+    return this.run(owner, (b) => {
+      b.moveCall(...this.#target('system', 'set_blob_metadata'), [
+        this.#shared(b, 'system', false),
+        b.object(this.ref(blobObjectId)),
+        b.string(key),
+        b.string(value),
+      ]);
+    });
+  }
+
+  invalidateBlobId(sender: string, signature: Uint8Array, signersBitmap: Uint8Array, message: Uint8Array): CallResult {
+    return this.run(sender, (b) => {
+      b.moveCall(...this.#target('system', 'invalidate_blob_id'), [
+        this.#shared(b, 'system', false),
+        b.bytes(signature),
+        b.bytes(signersBitmap),
+        b.bytes(message),
+      ]);
     });
   }
 

@@ -7,11 +7,20 @@
  * transaction restores all of it.
  */
 import { toHex } from '@mysten/sui/utils';
-import { eventSchemas, eventType, type EventInput, type EventName } from '@tusk/shared/events';
+import { eventSchemas, type EventInput, type EventName } from '@tusk/shared/events';
 import { deriveObjectId } from './ids.ts';
+import { pendingEventSchemas, type PendingEventName } from './pendingEvents.ts';
+
+/** Every event the simulator emits: the shared catalogue, plus storage events not merged into it yet. */
+export type SimEventName = EventName | PendingEventName;
+type SimEventInput<N extends SimEventName> = N extends EventName
+  ? EventInput<N>
+  : N extends PendingEventName
+    ? (typeof pendingEventSchemas)[N]['$inferInput']
+    : never;
 
 export interface EmittedEvent {
-  name: EventName;
+  name: SimEventName;
   /** Full Move type under the original package. */
   type: string;
   /** The package whose code emitted it (the current package). */
@@ -32,7 +41,8 @@ export class Journal {
    * entries is undone but changes inside an entry need their own `touch`.
    */
   touch<T extends object>(target: T): T {
-    if (!this.#snapshots.has(target)) this.#snapshots.set(target, target instanceof Map ? new Map(target) : structuredClone(target));
+    if (!this.#snapshots.has(target))
+      this.#snapshots.set(target, target instanceof Map ? new Map(target) : structuredClone(target));
     return target;
   }
 
@@ -74,7 +84,7 @@ export class TxContext {
   readonly events: EmittedEvent[] = [];
   readonly journal = new Journal();
   /** Objects Move code sent to an address (`transfer::public_transfer`), in order. */
-  readonly transfers: { kind: string; value: { id: string }; recipient: string }[] = [];
+  readonly transfers: { kind: string; value: { id: string } & Record<string, unknown>; recipient: string }[] = [];
   /** IDs created by this transaction (`object::new`), in order. */
   readonly createdIds = new Set<string>();
   /** Module of the PTB command running now (Sui reports it as the event's `module`). */
@@ -103,11 +113,12 @@ export class TxContext {
   }
 
   /** `event::emit` of a catalogue event (fields in Move declaration order). */
-  emit<N extends EventName>(name: N, value: EventInput<N>): void {
-    const schema = eventSchemas[name] as unknown as { serialize(v: unknown): { toBytes(): Uint8Array } };
+  emit<N extends SimEventName>(name: N, value: SimEventInput<N>): void {
+    const schema = ((eventSchemas as Record<string, unknown>)[name] ??
+      pendingEventSchemas[name as PendingEventName]) as { serialize(v: unknown): { toBytes(): Uint8Array } };
     this.events.push({
       name,
-      type: eventType(this.#packages.tuskOriginal, name),
+      type: `${this.#packages.tuskOriginal}::events::${name}`,
       packageId: this.#packages.tuskCurrent,
       module: this.currentModule,
       sender: this.sender,
@@ -116,7 +127,7 @@ export class TxContext {
   }
 
   /** `transfer::public_transfer(value, recipient)` from inside Move code. */
-  transfer(kind: string, value: { id: string }, recipient: string): void {
+  transfer(kind: string, value: { id: string } & Record<string, unknown>, recipient: string): void {
     this.transfers.push({ kind, value, recipient });
   }
 

@@ -24,12 +24,10 @@ import { runPtb, type ObjectSlot, type PtbCommand, type Slot } from './ptb.ts';
 import { computeObjectDigest, GENESIS_DIGEST, ObjectStore, ownerToBcs, type Owner, type SuiObject } from './store.ts';
 import { blobCodec, coinCodec, stakedWalCodec, storageCodec, storageNodeCapCodec } from './tusk/objects.ts';
 import { tuskFunctions, walFunctions, type MoveFunction, type OwnedKind, type SharedName } from './tusk/functions.ts';
-import { GOVERNANCE_VERSION } from './tusk/governance.ts';
-import { DEFAULT_PARAMS, type ProtocolParams } from './tusk/params.ts';
-import { STAKING_VERSION } from './tusk/staking.ts';
+import { initialize } from './tusk/init.ts';
+import { DEFAULT_PARAMS, type GenesisParams } from './tusk/params.ts';
 import type { TuskState } from './tusk/state.ts';
-import { SYSTEM_VERSION } from './tusk/system.ts';
-import { TREASURY_VERSION } from './tusk/treasury.ts';
+import { PtbBuilder } from './ptbBuilder.ts';
 
 export const CLOCK_ID = normalizeSuiAddress('0x6');
 export const SUI_COIN_TYPE = '0x2::coin::Coin<0x2::sui::SUI>';
@@ -38,12 +36,26 @@ export const SUI_TYPE = '0x2::sui::SUI';
 export interface DevnetOptions {
   /** Seeds every ID and digest of the chain's genesis. */
   seed: string;
-  params?: Partial<ProtocolParams>;
+  /** Parameters for `init::initialize` (defaults: the Move defaults, 53 epochs ahead, no capacity). */
+  params?: Partial<GenesisParams>;
   /** Clock time of genesis (ms). */
   genesisTimeMs: bigint;
-  /** Who receives the whole WAL supply and a large SUI coin at genesis (the faucet). */
+  /** Who publishes, receives the whole WAL supply and a large SUI coin (the faucet). */
   faucetAddress?: string;
+  /**
+   * Digest of the n-th transaction (0: `initialize`) instead of the hash of
+   * its bytes: the differential tests use test_scenario's dummy hashes.
+   */
+  digestOf?: (index: number, bytes: Uint8Array) => Uint8Array;
 }
+
+export const DEFAULT_GENESIS: GenesisParams = {
+  ...DEFAULT_PARAMS,
+  maxEpochsAhead: 53,
+  storagePrice: 100_000n,
+  writePrice: 20_000n,
+  capacity: 0n,
+};
 
 export interface Deployment {
   packages: { wal: string; tuskOriginal: string; tuskCurrent: string };
@@ -55,12 +67,16 @@ export interface ExecuteOptions {
   signatures?: Uint8Array[];
   /** Run without committing anything (simulation). */
   simulate?: boolean;
-  /** Use this digest instead of hashing the bytes (differential tests mirror test_scenario's dummy hashes). */
+  /** Use this digest instead of hashing the bytes. */
   digestOverride?: Uint8Array;
 }
 
 type TxDataV1 = NonNullable<ReturnType<typeof bcs.TransactionData.parse>['V1']>;
-type ParsedCallArg = TxDataV1['kind'] extends infer K ? (K extends { ProgrammableTransaction: { inputs: (infer I)[] } } ? I : never) : never;
+type ParsedCallArg = TxDataV1['kind'] extends infer K
+  ? K extends { ProgrammableTransaction: { inputs: (infer I)[] } }
+    ? I
+    : never
+  : never;
 
 const SHARED_NAMES = ['walTreasury', 'staking', 'governance', 'system'] as const;
 
@@ -69,83 +85,81 @@ export class Devnet {
   readonly state: TuskState;
   readonly deployment: Deployment;
   readonly faucetAddress: string;
+  readonly genesis: GenesisParams;
   readonly checkpoints: LedgerCheckpoint[] = [];
   readonly #transactions = new Map<string, ExecutedTransaction>();
   #pending: ExecutedTransaction[] = [];
   #transactionCount = 0n;
   readonly #sharedIds = new Map<string, SharedName>();
   readonly #types: Record<OwnedKind, string>;
+  readonly #digestOf: DevnetOptions['digestOf'];
   clockMs: bigint;
   readonly suiEpoch = 0n;
 
   constructor(options: DevnetOptions) {
     this.clockMs = options.genesisTimeMs;
+    this.genesis = { ...DEFAULT_GENESIS, ...options.params };
+    this.#digestOf = options.digestOf;
     this.faucetAddress = normalizeSuiAddress(options.faucetAddress ?? labelAddress(`${options.seed}:faucet`));
     const genesis = blake2b256(new TextEncoder().encode(`tusk-devnet-genesis:${options.seed}`));
+    const genesisDigest = digestToString(genesis);
     const id = (n: number) => deriveObjectId(genesis, n);
-    this.deployment = {
-      packages: { wal: id(0), tuskOriginal: id(1), tuskCurrent: id(1) },
-      objects: {
-        walTreasury: { objectId: id(2), initialSharedVersion: 1n },
-        staking: { objectId: id(3), initialSharedVersion: 1n },
-        governance: { objectId: id(4), initialSharedVersion: 1n },
-        system: { objectId: id(5), initialSharedVersion: 1n },
-      },
-    };
-    const { wal, tuskOriginal } = this.deployment.packages;
+    const wal = id(0);
+    const tusk = id(1);
     this.#types = {
       walCoin: `0x2::coin::Coin<${wal}::wal::WAL>`,
       suiCoin: SUI_COIN_TYPE,
-      stakedWal: `${tuskOriginal}::staked_wal::StakedWal`,
-      storageNodeCap: `${tuskOriginal}::storage_node::StorageNodeCap`,
-      storage: `${tuskOriginal}::storage_resource::Storage`,
-      blob: `${tuskOriginal}::blob::Blob`,
+      stakedWal: `${tusk}::staked_wal::StakedWal`,
+      storageNodeCap: `${tusk}::storage_node::StorageNodeCap`,
+      storage: `${tusk}::storage_resource::Storage`,
+      blob: `${tusk}::blob::Blob`,
     };
-
-    const params: ProtocolParams = { ...DEFAULT_PARAMS, ...options.params };
-    this.state = {
-      params,
-      staking: {
-        version: STAKING_VERSION,
-        epoch: 0,
-        epochStartMs: options.genesisTimeMs,
-        state: { kind: 'done', atMs: options.genesisTimeMs },
-        votingEnded: false,
-        committee: [],
-        nextCommittee: undefined,
-        prices: { storagePrice: params.storagePrice, writePrice: params.writePrice, capacity: params.capacity },
-        nextPrices: undefined,
-        slashVotes: {},
-        slashed: [],
-      },
-      pools: new Map(),
-      governance: { version: GOVERNANCE_VERSION, pendingChanges: [], authorizedUpgrades: [] },
-      proposals: new Map(),
-      system: { version: SYSTEM_VERSION, usedCapacity: new Map(), fees: new Map() },
-      treasury: { version: TREASURY_VERSION, totalSupply: TOTAL_SUPPLY_FROST, burned: 0n },
-    };
-
-    const genesisDigest = digestToString(genesis);
-    const shared = (objectId: string, type: string, name: SharedName) => {
+    // --- Publish: the packages, the WAL treasury, the whole supply and SUI for gas to the publisher ---
+    const put = (object: Omit<SuiObject, 'digest' | 'previousTransaction'>) =>
+      this.#put({ ...object, previousTransaction: genesisDigest });
+    const shared = (objectId: string, type: string, name: SharedName, version: bigint) => {
       this.#sharedIds.set(objectId, name);
-      this.#put({ id: objectId, type, owner: { kind: 'shared', initialVersion: 1n }, version: 1n, previousTransaction: genesisDigest, value: undefined, publicTransfer: false });
+      put({
+        id: objectId,
+        type,
+        owner: { kind: 'shared', initialVersion: version },
+        version,
+        value: undefined,
+        publicTransfer: false,
+      });
     };
-    shared(CLOCK_ID, '0x2::clock::Clock', 'clock');
-    shared(this.deployment.objects.walTreasury.objectId, `${wal}::wal::WalTreasury`, 'walTreasury');
-    shared(this.deployment.objects.staking.objectId, `${tuskOriginal}::staking::Staking`, 'staking');
-    shared(this.deployment.objects.governance.objectId, `${tuskOriginal}::governance::Governance`, 'governance');
-    shared(this.deployment.objects.system.objectId, `${tuskOriginal}::system::System`, 'system');
-    for (const [pkg, n] of [
-      [wal, 0],
-      [tuskOriginal, 1],
-    ] as const) {
-      this.#put({ id: pkg, type: 'package', owner: { kind: 'immutable' }, version: 1n, previousTransaction: genesisDigest, value: undefined, publicTransfer: false });
-      void n;
-    }
+    for (const pkg of [wal, tusk])
+      put({
+        id: pkg,
+        type: 'package',
+        owner: { kind: 'immutable' },
+        version: 1n,
+        value: undefined,
+        publicTransfer: false,
+      });
+    shared(CLOCK_ID, '0x2::clock::Clock', 'clock', 1n);
+    shared(id(2), `${wal}::wal::WalTreasury`, 'walTreasury', 1n);
     const owner: Owner = { kind: 'address', address: this.faucetAddress };
-    this.#put({ id: id(6), type: this.#types.walCoin, owner, version: 1n, previousTransaction: genesisDigest, value: { id: id(6), balance: TOTAL_SUPPLY_FROST }, codec: coinCodec, coinType: `${wal}::wal::WAL`, publicTransfer: true });
-    const suiSupply = 10_000_000_000n * 1_000_000_000n;
-    this.#put({ id: id(7), type: SUI_COIN_TYPE, owner, version: 1n, previousTransaction: genesisDigest, value: { id: id(7), balance: suiSupply }, codec: coinCodec, coinType: SUI_TYPE, publicTransfer: true });
+    put({
+      id: id(3),
+      type: this.#types.walCoin,
+      owner,
+      version: 1n,
+      value: { id: id(3), balance: TOTAL_SUPPLY_FROST },
+      codec: coinCodec,
+      coinType: `${wal}::wal::WAL`,
+      publicTransfer: true,
+    });
+    put({
+      id: id(4),
+      type: SUI_COIN_TYPE,
+      owner,
+      version: 1n,
+      value: { id: id(4), balance: 10_000_000_000n * 1_000_000_000n },
+      codec: coinCodec,
+      coinType: SUI_TYPE,
+      publicTransfer: true,
+    });
     this.checkpoints.push({
       sequenceNumber: 0n,
       digest: digestToString(saltedDigest('CheckpointSummary::', genesis)),
@@ -155,6 +169,122 @@ export class Devnet {
       firstTransactionNumber: 0n,
       transactions: [],
     });
+
+    // --- init::initialize: Staking, Governance and System, and ParametersApplied for epoch 0 ---
+    const g = this.genesis;
+    const b = new PtbBuilder();
+    b.moveCall(tusk, 'init', 'initialize', [
+      b.u64(g.epochDurationMs),
+      b.u16(g.nShards),
+      b.u16(g.maxCommitteeSize),
+      b.u64(g.minStake),
+      b.u16(g.burnBps),
+      b.u16(g.slashBps),
+      b.u64(g.minProposalDeposit),
+      b.u32(g.votingEpochs),
+      b.u16(g.quorumBps),
+      b.u16(g.passBps),
+      b.u16(g.vetoBps),
+      b.u32(g.maxEpochsAhead),
+      b.u64(g.storagePrice),
+      b.u64(g.writePrice),
+      b.u64(g.capacity),
+      b.shared(CLOCK_ID, 1n, false),
+    ]);
+    const bytes = b.build({
+      sender: this.faucetAddress,
+      validity: { chain: this.chainId, nonce: 0, timestampMs: this.clockMs },
+    });
+    const digestBytes = this.#digestOf?.(0, bytes) ?? saltedDigest('TransactionData::', bytes);
+    const ctx = new TxContext({
+      sender: this.faucetAddress,
+      digest: digestBytes,
+      timestampMs: this.clockMs,
+      suiEpoch: this.suiEpoch,
+      packages: { tuskOriginal: tusk, tuskCurrent: tusk },
+    });
+    const initialized = initialize(ctx, g, tusk);
+    this.state = initialized.state;
+    const initDigest = digestToString(digestBytes);
+    const sharedVersion = 2n;
+    for (const [objectId, type, name] of [
+      [initialized.stakingId, `${tusk}::staking::Staking`, 'staking'],
+      [initialized.governanceId, `${tusk}::governance::Governance`, 'governance'],
+      [initialized.systemId, `${tusk}::system::System`, 'system'],
+    ] as const) {
+      this.#sharedIds.set(objectId, name);
+      this.#put({
+        id: objectId,
+        type,
+        owner: { kind: 'shared', initialVersion: sharedVersion },
+        version: sharedVersion,
+        previousTransaction: initDigest,
+        value: undefined,
+        publicTransfer: false,
+      });
+    }
+    this.deployment = {
+      packages: { wal, tuskOriginal: tusk, tuskCurrent: tusk },
+      objects: {
+        walTreasury: { objectId: id(2), initialSharedVersion: 1n },
+        staking: { objectId: initialized.stakingId, initialSharedVersion: sharedVersion },
+        governance: { objectId: initialized.governanceId, initialSharedVersion: sharedVersion },
+        system: { objectId: initialized.systemId, initialSharedVersion: sharedVersion },
+      },
+    };
+    const created = (objectId: string, type: string): ObjectChange => ({
+      objectId,
+      objectType: type,
+      input: undefined,
+      output: {
+        version: sharedVersion,
+        digest: this.objects.get(objectId)!.digest,
+        owner: { kind: 'shared', initialVersion: sharedVersion },
+      },
+      idOperation: 'created',
+    });
+    const changes = [
+      created(initialized.stakingId, `${tusk}::staking::Staking`),
+      created(initialized.governanceId, `${tusk}::governance::Governance`),
+      created(initialized.systemId, `${tusk}::system::System`),
+    ].sort((x, y) => (x.objectId < y.objectId ? -1 : 1));
+    const gasUsed = { computationCost: 0n, storageCost: 0n, storageRebate: 0n, nonRefundableStorageFee: 0n };
+    const eventsDigest = digestToString(saltedDigest('TransactionEvents::', concat(ctx.events.map((e) => e.bcs))));
+    const effectsBcs = this.#effectsBcs(
+      initDigest,
+      { success: true },
+      gasUsed,
+      sharedVersion,
+      changes,
+      [{ objectId: CLOCK_ID, version: 1n, digest: this.objects.get(CLOCK_ID)!.digest }],
+      undefined,
+      eventsDigest,
+      [],
+    );
+    const executed: ExecutedTransaction = {
+      digest: initDigest,
+      bytes,
+      signatures: [],
+      sender: this.faucetAddress,
+      status: { success: true },
+      events: ctx.events,
+      changes,
+      unchangedShared: [{ objectId: CLOCK_ID, version: 1n, digest: this.objects.get(CLOCK_ID)!.digest }],
+      gasObjectId: undefined,
+      gasUsed,
+      lamportVersion: sharedVersion,
+      suiEpoch: this.suiEpoch,
+      timestampMs: this.clockMs,
+      balanceChanges: [],
+      dependencies: [],
+      effectsBcs,
+      effectsDigest: digestToString(saltedDigest('TransactionEffects::', effectsBcs)),
+      eventsDigest,
+    };
+    this.#transactions.set(initDigest, executed);
+    this.#pending.push(executed);
+    this.#transactionCount += 1n;
+    this.seal();
   }
 
   #nonce = 0;
@@ -223,8 +353,18 @@ export class Devnet {
     this.#pending = [];
     for (const tx of transactions) tx.checkpoint = sequenceNumber;
     const summary = bcs
-      .struct('CheckpointDigestInput', { seq: bcs.u64(), previous: bcs.ObjectDigest, time: bcs.u64(), txs: bcs.vector(bcs.ObjectDigest) })
-      .serialize({ seq: sequenceNumber, previous: previous.digest, time: this.clockMs, txs: transactions.map((tx) => tx.digest) })
+      .struct('CheckpointDigestInput', {
+        seq: bcs.u64(),
+        previous: bcs.ObjectDigest,
+        time: bcs.u64(),
+        txs: bcs.vector(bcs.ObjectDigest),
+      })
+      .serialize({
+        seq: sequenceNumber,
+        previous: previous.digest,
+        time: this.clockMs,
+        txs: transactions.map((tx) => tx.digest),
+      })
       .toBytes();
     const checkpoint: LedgerCheckpoint = {
       sequenceNumber,
@@ -261,7 +401,10 @@ export class Devnet {
       throw new TransactionRejected(`the devnet executes programmable transactions only (got ${data.kind.$kind})`);
     }
     const sender = normalizeSuiAddress(data.sender);
-    const digestBytes = options.digestOverride ?? saltedDigest('TransactionData::', bytes);
+    const digestBytes =
+      options.digestOverride ??
+      (options.simulate ? undefined : this.#digestOf?.(Number(this.#transactionCount), bytes)) ??
+      saltedDigest('TransactionData::', bytes);
     const digest = digestToString(digestBytes);
     if (!options.simulate && this.#transactions.has(digest)) return this.#transactions.get(digest)!;
 
@@ -283,7 +426,9 @@ export class Devnet {
       const object = this.objects.get(ref.objectId);
       if (!object) throw new TransactionRejected(`gas object ${ref.objectId} not found`);
       if (object.version !== BigInt(ref.version) || object.digest !== ref.digest) {
-        throw new TransactionRejected(`gas object ${ref.objectId} is at version ${object.version}, not ${ref.version}: ObjectVersionUnavailableForConsumption`);
+        throw new TransactionRejected(
+          `gas object ${ref.objectId} is at version ${object.version}, not ${ref.version}: ObjectVersionUnavailableForConsumption`,
+        );
       }
       if (object.type !== SUI_COIN_TYPE) throw new TransactionRejected(`gas object ${ref.objectId} is not a SUI coin`);
       if (object.owner.kind !== 'address' || object.owner.address !== normalizeSuiAddress(data.gasData.owner)) {
@@ -293,12 +438,20 @@ export class Devnet {
       seen.add(object.id);
       return object;
     });
-    if (normalizeSuiAddress(data.gasData.owner) !== sender) throw new TransactionRejected('sponsored transactions are not supported by the devnet');
+    if (normalizeSuiAddress(data.gasData.owner) !== sender)
+      throw new TransactionRejected('sponsored transactions are not supported by the devnet');
     if (gasObjects.length > 0) {
-      if (price < REFERENCE_GAS_PRICE) throw new TransactionRejected(`gas price ${price} is below the reference gas price ${REFERENCE_GAS_PRICE}`);
-      if (budget < requiredBudget(price)) throw new TransactionRejected(`gas budget ${budget} is below the minimum ${requiredBudget(price)}: InsufficientGas`);
+      if (price < REFERENCE_GAS_PRICE)
+        throw new TransactionRejected(`gas price ${price} is below the reference gas price ${REFERENCE_GAS_PRICE}`);
+      if (budget < requiredBudget(price))
+        throw new TransactionRejected(
+          `gas budget ${budget} is below the minimum ${requiredBudget(price)}: InsufficientGas`,
+        );
       const balance = gasObjects.reduce((sum, object) => sum + (object.value as { balance: bigint }).balance, 0n);
-      if (balance < budget) throw new TransactionRejected(`GasBalanceTooLow: gas coins hold ${balance} MIST, less than the budget ${budget}`);
+      if (balance < budget)
+        throw new TransactionRejected(
+          `GasBalanceTooLow: gas coins hold ${balance} MIST, less than the budget ${budget}`,
+        );
     }
 
     // --- Execute ---
@@ -307,22 +460,39 @@ export class Devnet {
       digest: digestBytes,
       timestampMs: this.clockMs,
       suiEpoch: this.suiEpoch,
-      packages: { tuskOriginal: this.deployment.packages.tuskOriginal, tuskCurrent: this.deployment.packages.tuskCurrent },
+      packages: {
+        tuskOriginal: this.deployment.packages.tuskOriginal,
+        tuskCurrent: this.deployment.packages.tuskCurrent,
+      },
     });
     const gasCoin = gasObjects[0];
-    const gasValue = gasCoin ? { id: gasCoin.id, balance: gasObjects.reduce((sum, o) => sum + (o.value as { balance: bigint }).balance, 0n) - budget } : undefined;
-    const gasSlot: ObjectSlot | undefined = gasValue ? { t: 'object', kind: 'suiCoin', value: gasValue, moved: false, origin: 'gas' } : undefined;
+    const gasValue = gasCoin
+      ? {
+          id: gasCoin.id,
+          balance: gasObjects.reduce((sum, o) => sum + (o.value as { balance: bigint }).balance, 0n) - budget,
+        }
+      : undefined;
+    const gasSlot: ObjectSlot | undefined = gasValue
+      ? { t: 'object', kind: 'suiCoin', value: gasValue, moved: false, origin: 'gas' }
+      : undefined;
 
     let status: ExecutionOutcome = { success: true };
     let outcome: ReturnType<typeof runPtb> | undefined;
     try {
-      outcome = runPtb({ ctx, state: this.state, lookup: (pkg, module, name) => this.#lookup(pkg, module, name), gas: gasSlot }, slots, commands as PtbCommand[]);
+      outcome = runPtb(
+        { ctx, state: this.state, lookup: (pkg, module, name) => this.#lookup(pkg, module, name), gas: gasSlot },
+        slots,
+        commands as PtbCommand[],
+      );
     } catch (error) {
       ctx.journal.rollback();
       status = this.#failure(error);
     }
 
-    const gasUsed = gasObjects.length > 0 ? gasCharge(price) : { computationCost: 0n, storageCost: 0n, storageRebate: 0n, nonRefundableStorageFee: 0n };
+    const gasUsed =
+      gasObjects.length > 0
+        ? gasCharge(price)
+        : { computationCost: 0n, storageCost: 0n, storageRebate: 0n, nonRefundableStorageFee: 0n };
     const executed = this.#finish({
       digest,
       bytes,
@@ -335,7 +505,10 @@ export class Devnet {
       ownedInputs,
       sharedInputs,
       gasObjects,
-      gasRemaining: gasValue && status.success ? gasValue.balance + budget - netGas(gasUsed) : gasObjects.reduce((sum, o) => sum + (o.value as { balance: bigint }).balance, 0n) - netGas(gasUsed),
+      gasRemaining:
+        gasValue && status.success
+          ? gasValue.balance + budget - netGas(gasUsed)
+          : gasObjects.reduce((sum, o) => sum + (o.value as { balance: bigint }).balance, 0n) - netGas(gasUsed),
       gasUsed,
     });
     if (options.simulate) {
@@ -356,9 +529,16 @@ export class Devnet {
     return undefined;
   }
 
-  #loadInput(arg: ParsedCallArg, index: number, sender: string, owned: Map<number, SuiObject>, shared: Map<string, { name: SharedName; mutable: boolean; object: SuiObject }>): Slot {
+  #loadInput(
+    arg: ParsedCallArg,
+    index: number,
+    sender: string,
+    owned: Map<number, SuiObject>,
+    shared: Map<string, { name: SharedName; mutable: boolean; object: SuiObject }>,
+  ): Slot {
     if (arg.$kind === 'Pure') return { t: 'pure', bytes: Uint8Array.from(Buffer.from(arg.Pure.bytes, 'base64')) };
-    if (arg.$kind !== 'Object') throw new TransactionRejected(`input ${index}: ${arg.$kind} inputs are not supported by the devnet`);
+    if (arg.$kind !== 'Object')
+      throw new TransactionRejected(`input ${index}: ${arg.$kind} inputs are not supported by the devnet`);
     const objectArg = arg.Object;
     if (objectArg.$kind === 'SharedObject') {
       const ref = objectArg.SharedObject;
@@ -367,24 +547,33 @@ export class Devnet {
       const name = this.#sharedIds.get(id);
       if (!object || !name) throw new TransactionRejected(`input ${index}: shared object ${id} not found`);
       if (object.owner.kind !== 'shared' || BigInt(ref.initialSharedVersion) !== object.owner.initialVersion) {
-        throw new TransactionRejected(`input ${index}: object ${id} is shared at version ${object.owner.kind === 'shared' ? object.owner.initialVersion : '-'}, not ${ref.initialSharedVersion}`);
+        throw new TransactionRejected(
+          `input ${index}: object ${id} is shared at version ${object.owner.kind === 'shared' ? object.owner.initialVersion : '-'}, not ${ref.initialSharedVersion}`,
+        );
       }
       const previous = shared.get(id);
       shared.set(id, { name, mutable: (previous?.mutable ?? false) || ref.mutable, object });
       return { t: 'shared', object: name, mutable: ref.mutable };
     }
-    if (objectArg.$kind !== 'ImmOrOwnedObject') throw new TransactionRejected(`input ${index}: receiving objects is not supported by the devnet`);
+    if (objectArg.$kind !== 'ImmOrOwnedObject')
+      throw new TransactionRejected(`input ${index}: receiving objects is not supported by the devnet`);
     const ref = objectArg.ImmOrOwnedObject;
     const object = this.objects.get(ref.objectId);
-    if (!object) throw new TransactionRejected(`input ${index}: object ${ref.objectId} not found (it may have been deleted)`);
+    if (!object)
+      throw new TransactionRejected(`input ${index}: object ${ref.objectId} not found (it may have been deleted)`);
     if (object.version !== BigInt(ref.version) || object.digest !== ref.digest) {
-      throw new TransactionRejected(`input ${index}: object ${ref.objectId} is at version ${object.version}, not ${ref.version}: ObjectVersionUnavailableForConsumption`);
+      throw new TransactionRejected(
+        `input ${index}: object ${ref.objectId} is at version ${object.version}, not ${ref.version}: ObjectVersionUnavailableForConsumption`,
+      );
     }
     if (object.owner.kind !== 'address' || object.owner.address !== sender) {
       throw new TransactionRejected(`input ${index}: object ${ref.objectId} is not owned by the sender ${sender}`);
     }
     const kind = this.kindOfType(object.type);
-    if (!kind) throw new TransactionRejected(`input ${index}: object ${ref.objectId} of type ${object.type} cannot be used on the devnet`);
+    if (!kind)
+      throw new TransactionRejected(
+        `input ${index}: object ${ref.objectId} of type ${object.type} cannot be used on the devnet`,
+      );
     owned.set(index, object);
     return { t: 'object', kind, value: object.value as ObjectSlot['value'], moved: false, origin: { input: index } };
   }
@@ -406,7 +595,8 @@ export class Devnet {
         },
       };
     }
-    if (error instanceof ExecutionFailure) return { success: false, command: error.command, description: error.message, failure: error.failure };
+    if (error instanceof ExecutionFailure)
+      return { success: false, command: error.command, description: error.message, failure: error.failure };
     throw error;
   }
 
@@ -426,21 +616,45 @@ export class Devnet {
     gasUsed: ExecutedTransaction['gasUsed'];
   }): ExecutedTransaction {
     const { ctx, status, outcome } = run;
-    const inputVersions = [...run.ownedInputs.values(), ...[...run.sharedInputs.values()].map((s) => s.object), ...run.gasObjects].map((o) => o.version);
+    const inputVersions = [
+      ...run.ownedInputs.values(),
+      ...[...run.sharedInputs.values()].map((s) => s.object),
+      ...run.gasObjects,
+    ].map((o) => o.version);
     const lamport = inputVersions.reduce((max, v) => (v > max ? v : max), 0n) + 1n;
     const changes = new Map<string, ObjectChange>();
     const writes: SuiObject[] = [];
     const deletes: string[] = [];
-    const stateOf = (object: SuiObject): ObjectState => ({ version: object.version, digest: object.digest, owner: object.owner });
-    const write = (object: Omit<SuiObject, 'digest' | 'version' | 'previousTransaction'>, input: SuiObject | undefined, idOperation: ObjectChange['idOperation']) => {
+    const stateOf = (object: SuiObject): ObjectState => ({
+      version: object.version,
+      digest: object.digest,
+      owner: object.owner,
+    });
+    const write = (
+      object: Omit<SuiObject, 'digest' | 'version' | 'previousTransaction'>,
+      input: SuiObject | undefined,
+      idOperation: ObjectChange['idOperation'],
+    ) => {
       const next = { ...object, version: lamport, previousTransaction: run.digest } as Omit<SuiObject, 'digest'>;
       const full = { ...next, digest: computeObjectDigest(next) } as SuiObject;
       writes.push(full);
-      changes.set(full.id, { objectId: full.id, objectType: full.type, input: input && stateOf(input), output: stateOf(full), idOperation });
+      changes.set(full.id, {
+        objectId: full.id,
+        objectType: full.type,
+        input: input && stateOf(input),
+        output: stateOf(full),
+        idOperation,
+      });
     };
     const remove = (input: SuiObject, idOperation: ObjectChange['idOperation']) => {
       deletes.push(input.id);
-      changes.set(input.id, { objectId: input.id, objectType: input.type, input: stateOf(input), output: undefined, idOperation });
+      changes.set(input.id, {
+        objectId: input.id,
+        objectType: input.type,
+        input: stateOf(input),
+        output: undefined,
+        idOperation,
+      });
     };
 
     const transferred = new Map<string, { kind: OwnedKind; value: { id: string }; recipient: string }>();
@@ -451,7 +665,15 @@ export class Devnet {
       const slot = run.slots[index] as ObjectSlot;
       const transfer = transferred.get(input.id);
       if (status.success && transfer) {
-        write({ ...input, value: transfer.value, owner: { kind: 'address', address: normalizeSuiAddress(transfer.recipient) } }, input, 'none');
+        write(
+          {
+            ...input,
+            value: transfer.value,
+            owner: { kind: 'address', address: normalizeSuiAddress(transfer.recipient) },
+          },
+          input,
+          'none',
+        );
         transferred.delete(input.id);
       } else if (status.success && slot.moved) {
         remove(input, slot.kind === 'storage' ? 'none' : 'deleted');
@@ -470,7 +692,12 @@ export class Devnet {
           owner: { kind: 'address', address: normalizeSuiAddress(transfer.recipient) },
           value: transfer.value,
           codec: codecOf(kind),
-          coinType: kind === 'walCoin' ? `${this.deployment.packages.wal}::wal::WAL` : kind === 'suiCoin' ? SUI_TYPE : undefined,
+          coinType:
+            kind === 'walCoin'
+              ? `${this.deployment.packages.wal}::wal::WAL`
+              : kind === 'suiCoin'
+                ? SUI_TYPE
+                : undefined,
           publicTransfer: true,
         } as Omit<SuiObject, 'digest' | 'version' | 'previousTransaction'>,
         undefined,
@@ -491,11 +718,34 @@ export class Devnet {
     }
 
     const events: EmittedEvent[] = status.success ? ctx.events : [];
-    const sortedChanges = [...changes.values()].sort((a, b) => (a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : 0));
+    const sortedChanges = [...changes.values()].sort((a, b) =>
+      a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : 0,
+    );
     const balanceChanges = this.#balanceChanges(sortedChanges, writes, run.ownedInputs, run.gasObjects);
-    const dependencies = [...new Set([...run.ownedInputs.values(), ...run.gasObjects, ...[...run.sharedInputs.values()].map((s) => s.object)].map((o) => o.previousTransaction))].filter((d) => d !== GENESIS_DIGEST).sort();
-    const eventsDigest = events.length === 0 ? undefined : digestToString(saltedDigest('TransactionEvents::', concat(events.map((e) => e.bcs))));
-    const effectsBcs = this.#effectsBcs(run.digest, status, run.gasUsed, lamport, sortedChanges, unchangedShared, gasCoin?.id, eventsDigest, dependencies);
+    const dependencies = [
+      ...new Set(
+        [...run.ownedInputs.values(), ...run.gasObjects, ...[...run.sharedInputs.values()].map((s) => s.object)].map(
+          (o) => o.previousTransaction,
+        ),
+      ),
+    ]
+      .filter((d) => d !== GENESIS_DIGEST)
+      .sort();
+    const eventsDigest =
+      events.length === 0
+        ? undefined
+        : digestToString(saltedDigest('TransactionEvents::', concat(events.map((e) => e.bcs))));
+    const effectsBcs = this.#effectsBcs(
+      run.digest,
+      status,
+      run.gasUsed,
+      lamport,
+      sortedChanges,
+      unchangedShared,
+      gasCoin?.id,
+      eventsDigest,
+      dependencies,
+    );
 
     if (!run.options.simulate) {
       for (const id of deletes) this.objects.delete(id);
@@ -520,11 +770,19 @@ export class Devnet {
       effectsBcs,
       effectsDigest: digestToString(saltedDigest('TransactionEffects::', effectsBcs)),
       eventsDigest,
-      commandOutputs: run.options.simulate && outcome ? outcome.results.map((slots) => slots.map((slot) => (slot.t === 'pure' ? slot.bytes : new Uint8Array()))) : undefined,
+      commandOutputs:
+        run.options.simulate && outcome
+          ? outcome.results.map((slots) => slots.map((slot) => (slot.t === 'pure' ? slot.bytes : new Uint8Array())))
+          : undefined,
     };
   }
 
-  #balanceChanges(changes: ObjectChange[], writes: SuiObject[], inputs: Map<number, SuiObject>, gas: SuiObject[]): ExecutedTransaction['balanceChanges'] {
+  #balanceChanges(
+    changes: ObjectChange[],
+    writes: SuiObject[],
+    inputs: Map<number, SuiObject>,
+    gas: SuiObject[],
+  ): ExecutedTransaction['balanceChanges'] {
     const deltas = new Map<string, bigint>();
     const add = (owner: Owner | undefined, coinType: string | undefined, amount: bigint) => {
       if (!owner || owner.kind !== 'address' || !coinType || amount === 0n) return;
@@ -563,7 +821,12 @@ export class Devnet {
       V2: {
         status: status.success
           ? { Success: true }
-          : { Failure: { error: failureToBcs(status.failure), command: status.command === undefined ? null : BigInt(status.command) } },
+          : {
+              Failure: {
+                error: failureToBcs(status.failure),
+                command: status.command === undefined ? null : BigInt(status.command),
+              },
+            },
         executedEpoch: this.suiEpoch,
         gasUsed,
         transactionDigest: digest,
@@ -574,12 +837,24 @@ export class Devnet {
         changedObjects: changes.map((change) => [
           change.objectId,
           {
-            inputState: change.input ? { Exist: [[change.input.version, change.input.digest], ownerToBcs(change.input.owner)] } : { NotExist: true },
-            outputState: change.output ? { ObjectWrite: [change.output.digest, ownerToBcs(change.output.owner)] } : { NotExist: true },
-            idOperation: change.idOperation === 'created' ? { Created: true } : change.idOperation === 'deleted' ? { Deleted: true } : { None: true },
+            inputState: change.input
+              ? { Exist: [[change.input.version, change.input.digest], ownerToBcs(change.input.owner)] }
+              : { NotExist: true },
+            outputState: change.output
+              ? { ObjectWrite: [change.output.digest, ownerToBcs(change.output.owner)] }
+              : { NotExist: true },
+            idOperation:
+              change.idOperation === 'created'
+                ? { Created: true }
+                : change.idOperation === 'deleted'
+                  ? { Deleted: true }
+                  : { None: true },
           },
         ]),
-        unchangedConsensusObjects: unchangedShared.map((object) => [object.objectId, { ReadOnlyRoot: [object.version, object.digest] }]),
+        unchangedConsensusObjects: unchangedShared.map((object) => [
+          object.objectId,
+          { ReadOnlyRoot: [object.version, object.digest] },
+        ]),
         auxDataDigest: null,
       },
     }).toBytes();
@@ -602,19 +877,35 @@ function codecOf(kind: OwnedKind) {
   }
 }
 
-function failureToBcs(failure: Extract<ExecutionOutcome, { success: false }>['failure']): Parameters<typeof bcs.TransactionEffects.serialize>[0] extends { V2: { status: infer S } } ? S extends { Failure: { error: infer E } } ? E : never : never {
+function failureToBcs(
+  failure: Extract<ExecutionOutcome, { success: false }>['failure'],
+): Parameters<typeof bcs.TransactionEffects.serialize>[0] extends { V2: { status: infer S } }
+  ? S extends { Failure: { error: infer E } }
+    ? E
+    : never
+  : never {
   switch (failure.$kind) {
     case 'MoveAbort':
       return {
         MoveAbort: [
-          { module: { address: failure.packageId, name: failure.module }, function: 0, instruction: 0, functionName: failure.functionName ?? null },
+          {
+            module: { address: failure.packageId, name: failure.module },
+            function: 0,
+            instruction: 0,
+            functionName: failure.functionName ?? null,
+          },
           failure.code,
         ],
       } as never;
     case 'UnusedValueWithoutDrop':
       return { UnusedValueWithoutDrop: { resultIdx: failure.resultIdx, secondaryIdx: failure.secondaryIdx } } as never;
     case 'CommandArgumentError':
-      return { CommandArgumentError: { argIdx: failure.argIdx, kind: { [failure.kind]: failure.kind === 'IndexOutOfBounds' ? { idx: 0 } : true } } } as never;
+      return {
+        CommandArgumentError: {
+          argIdx: failure.argIdx,
+          kind: { [failure.kind]: failure.kind === 'IndexOutOfBounds' ? { idx: 0 } : true },
+        },
+      } as never;
     case 'MovePrimitiveRuntimeError':
       return { MovePrimitiveRuntimeError: null } as never;
     default:

@@ -26,7 +26,9 @@ export class MoveAbort extends Error {
     /** The Move function that aborted, when known. */
     readonly functionName?: string,
   ) {
-    super(`MoveAbort in ${packageName}::${module}${functionName ? `::${functionName}` : ''}: ${constant} (abort code ${code})${constantMessage ? `: ${constantMessage}` : ''}`);
+    super(
+      `MoveAbort in ${packageName}::${module}${functionName ? `::${functionName}` : ''}: ${constant} (abort code ${code})${constantMessage ? `: ${constantMessage}` : ''}`,
+    );
   }
 }
 

@@ -35,12 +35,12 @@ export class EpochKeeper {
     let sent = 0;
     for (let guard = 0; guard < 10_000; guard++) {
       const staking = devnet.state.staking;
-      const duration = devnet.state.params.epochDurationMs;
-      if (staking.state.kind === 'sync') {
-        const synced = new Set(staking.state.synced);
-        const next = staking.committee.find((member) => !synced.has(member.nodeId) && this.#nodes.has(member.nodeId));
+      const duration = staking.params.epochDurationMs;
+      if (staking.epochState.kind === 'sync') {
+        const synced = new Set(staking.epochState.synced);
+        const next = staking.committee.nodeIds.find((nodeId) => !synced.has(nodeId) && this.#nodes.has(nodeId));
         if (!next) return sent;
-        const node = this.#nodes.get(next.nodeId)!;
+        const node = this.#nodes.get(next)!;
         this.#expect(this.calls.epochSyncDone(node.operator, node.capId, staking.epoch), 'epoch_sync_done');
       } else if (!staking.votingEnded && devnet.clockMs >= staking.epochStartMs + duration / 2n) {
         this.#expect(this.calls.votingEnd(this.crank), 'voting_end');
@@ -58,12 +58,13 @@ export class EpochKeeper {
   nextDueMs(): bigint | undefined {
     const devnet = this.calls.devnet;
     const staking = devnet.state.staking;
-    const duration = devnet.state.params.epochDurationMs;
-    if (staking.state.kind === 'sync') return undefined;
+    const duration = staking.params.epochDurationMs;
+    if (staking.epochState.kind === 'sync') return undefined;
     return staking.votingEnded ? staking.epochStartMs + duration : staking.epochStartMs + duration / 2n;
   }
 
   #expect(result: ReturnType<TuskCalls['run']>, what: string): void {
-    if (!result.tx.status.success) throw new Error(`the epoch keeper's ${what} failed: ${result.tx.status.description}`);
+    if (!result.tx.status.success)
+      throw new Error(`the epoch keeper's ${what} failed: ${result.tx.status.description}`);
   }
 }

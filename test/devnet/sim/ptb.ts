@@ -32,10 +32,23 @@ export interface SharedSlot {
 }
 export type Slot = ObjectSlot | PureSlot | SharedSlot;
 
-export type PtbArgument = { $kind: 'GasCoin' } | { $kind: 'Input'; Input: number } | { $kind: 'Result'; Result: number } | { $kind: 'NestedResult'; NestedResult: [number, number] };
+export type PtbArgument =
+  | { $kind: 'GasCoin' }
+  | { $kind: 'Input'; Input: number }
+  | { $kind: 'Result'; Result: number }
+  | { $kind: 'NestedResult'; NestedResult: [number, number] };
 
 export type PtbCommand =
-  | { $kind: 'MoveCall'; MoveCall: { package: string; module: string; function: string; typeArguments: string[]; arguments: PtbArgument[] } }
+  | {
+      $kind: 'MoveCall';
+      MoveCall: {
+        package: string;
+        module: string;
+        function: string;
+        typeArguments: string[];
+        arguments: PtbArgument[];
+      };
+    }
   | { $kind: 'TransferObjects'; TransferObjects: { objects: PtbArgument[]; address: PtbArgument } }
   | { $kind: 'SplitCoins'; SplitCoins: { coin: PtbArgument; amounts: PtbArgument[] } }
   | { $kind: 'MergeCoins'; MergeCoins: { destination: PtbArgument; sources: PtbArgument[] } }
@@ -59,7 +72,10 @@ export interface PtbOutcome {
   results: Slot[][];
 }
 
-const pureSchemas: Record<PureType, { parse(bytes: Uint8Array): unknown; serialize(value: never): { toBytes(): Uint8Array } }> = {
+const pureSchemas: Record<
+  PureType,
+  { parse(bytes: Uint8Array): unknown; serialize(value: never): { toBytes(): Uint8Array } }
+> = {
   u8: bcs.u8(),
   u16: bcs.u16(),
   u32: bcs.u32(),
@@ -113,25 +129,36 @@ export function runPtb(env: PtbEnvironment, inputs: Slot[], commands: PtbCommand
       case 'Result': {
         const slots = results[argument.Result];
         if (!slots) return argFail(argIdx, 'IndexOutOfBounds', `result ${argument.Result} does not exist`);
-        if (slots.length !== 1) throw new ExecutionFailure({ $kind: 'CommandArgumentError', argIdx, kind: 'InvalidArgumentArity' }, `result ${argument.Result} has ${slots.length} values`);
+        if (slots.length !== 1)
+          throw new ExecutionFailure(
+            { $kind: 'CommandArgumentError', argIdx, kind: 'InvalidArgumentArity' },
+            `result ${argument.Result} has ${slots.length} values`,
+          );
         return slots[0]!;
       }
       case 'NestedResult': {
         const slot = results[argument.NestedResult[0]]?.[argument.NestedResult[1]];
-        if (!slot) return argFail(argIdx, 'IndexOutOfBounds', `result ${argument.NestedResult.join('.')} does not exist`);
+        if (!slot)
+          return argFail(argIdx, 'IndexOutOfBounds', `result ${argument.NestedResult.join('.')} does not exist`);
         return slot;
       }
     }
   };
 
-  const objectArg = (argument: PtbArgument, argIdx: number, expected: OwnedKind | 'coin', by: 'value' | 'ref' | 'mut'): ObjectSlot => {
+  const objectArg = (
+    argument: PtbArgument,
+    argIdx: number,
+    expected: OwnedKind | 'coin',
+    by: 'value' | 'ref' | 'mut',
+  ): ObjectSlot => {
     const slot = slotOf(argument, argIdx);
     if (slot.t !== 'object') return argFail(argIdx, 'TypeMismatch', `argument ${argIdx} must be an object`);
     if (slot.moved) return argFail(argIdx, 'ArgumentWithoutValue', `argument ${argIdx} was already moved`);
     const kindOk = expected === 'coin' ? slot.kind === 'walCoin' || slot.kind === 'suiCoin' : slot.kind === expected;
     if (!kindOk) return argFail(argIdx, 'TypeMismatch', `argument ${argIdx} must be a ${expected}, got a ${slot.kind}`);
     if (by === 'value') {
-      if (slot.origin === 'gas') return argFail(argIdx, 'InvalidGasCoinUsage', 'the gas coin can only be used by value in TransferObjects');
+      if (slot.origin === 'gas')
+        return argFail(argIdx, 'InvalidGasCoinUsage', 'the gas coin can only be used by value in TransferObjects');
       slot.moved = true;
     }
     return slot;
@@ -164,9 +191,19 @@ export function runPtb(env: PtbEnvironment, inputs: Slot[], commands: PtbCommand
         return amounts.map((amountArg, i) => {
           const amount = pureArg(amountArg, i + 1, 'u64') as bigint;
           const balance = source.value.balance as bigint;
-          if (amount > balance) throw new ExecutionFailure({ $kind: 'InsufficientCoinBalance' }, `cannot split ${amount} from a coin of ${balance}`);
+          if (amount > balance)
+            throw new ExecutionFailure(
+              { $kind: 'InsufficientCoinBalance' },
+              `cannot split ${amount} from a coin of ${balance}`,
+            );
           env.ctx.touch(source.value).balance = balance - amount;
-          return { t: 'object', kind: source.kind, value: { id: env.ctx.freshId(), balance: amount }, moved: false, origin: { result: [results.length, i] } } satisfies ObjectSlot;
+          return {
+            t: 'object',
+            kind: source.kind,
+            value: { id: env.ctx.freshId(), balance: amount },
+            moved: false,
+            origin: { result: [results.length, i] },
+          } satisfies ObjectSlot;
         });
       }
       case 'MergeCoins': {
@@ -192,24 +229,40 @@ export function runPtb(env: PtbEnvironment, inputs: Slot[], commands: PtbCommand
         return [];
       }
       default:
-        throw new ExecutionFailure({ $kind: 'FunctionNotFound' }, `the devnet does not execute ${command.$kind} commands`);
+        throw new ExecutionFailure(
+          { $kind: 'FunctionNotFound' },
+          `the devnet does not execute ${command.$kind} commands`,
+        );
     }
   }
 
   function moveCall(call: Extract<PtbCommand, { $kind: 'MoveCall' }>['MoveCall']): Slot[] {
     const fn = env.lookup(call.package, call.module, call.function);
-    if (!fn) throw new ExecutionFailure({ $kind: 'FunctionNotFound' }, `function ${call.package}::${call.module}::${call.function} not found`);
-    if (call.typeArguments.length > 0) throw new ExecutionFailure({ $kind: 'FunctionNotFound' }, `${call.module}::${call.function} takes no type arguments`);
+    if (!fn)
+      throw new ExecutionFailure(
+        { $kind: 'FunctionNotFound' },
+        `function ${call.package}::${call.module}::${call.function} not found`,
+      );
+    if (call.typeArguments.length > 0)
+      throw new ExecutionFailure(
+        { $kind: 'FunctionNotFound' },
+        `${call.module}::${call.function} takes no type arguments`,
+      );
     if (call.arguments.length !== fn.params.length) {
-      throw new ExecutionFailure({ $kind: 'ArityMismatch' }, `${call.module}::${call.function} takes ${fn.params.length} arguments, got ${call.arguments.length}`);
+      throw new ExecutionFailure(
+        { $kind: 'ArityMismatch' },
+        `${call.module}::${call.function} takes ${fn.params.length} arguments, got ${call.arguments.length}`,
+      );
     }
     const args = fn.params.map((param: Param, argIdx) => {
       const argument = call.arguments[argIdx]!;
       if (param.kind === 'pure') return pureArg(argument, argIdx, param.type);
       if (param.kind === 'owned') return objectArg(argument, argIdx, param.type, param.by).value;
       const slot = slotOf(argument, argIdx);
-      if (slot.t !== 'shared' || slot.object !== param.object) return argFail(argIdx, 'TypeMismatch', `argument ${argIdx} must be the ${param.object} object`);
-      if (param.mutable && !slot.mutable) return argFail(argIdx, 'InvalidObjectByMutRef', `the ${param.object} object must be passed mutably`);
+      if (slot.t !== 'shared' || slot.object !== param.object)
+        return argFail(argIdx, 'TypeMismatch', `argument ${argIdx} must be the ${param.object} object`);
+      if (param.mutable && !slot.mutable)
+        return argFail(argIdx, 'InvalidObjectByMutRef', `the ${param.object} object must be passed mutably`);
       if (param.mutable) outcome.mutatedShared.add(param.object);
       return undefined;
     });
@@ -219,13 +272,26 @@ export function runPtb(env: PtbEnvironment, inputs: Slot[], commands: PtbCommand
       returned = fn.call(env.ctx, env.state, args);
     } catch (error) {
       if (error instanceof MoveAbort && error.functionName === undefined) {
-        throw new MoveAbort(error.module, error.constant, error.code, error.constantMessage, error.packageName, call.function);
+        throw new MoveAbort(
+          error.module,
+          error.constant,
+          error.code,
+          error.constantMessage,
+          error.packageName,
+          call.function,
+        );
       }
       throw error;
     }
     return fn.returns.map((ret, i): Slot => {
       if (ret.kind === 'owned') {
-        return { t: 'object', kind: ret.type, value: returned[i] as ObjectSlot['value'], moved: false, origin: { result: [results.length, i] } };
+        return {
+          t: 'object',
+          kind: ret.type,
+          value: returned[i] as ObjectSlot['value'],
+          moved: false,
+          origin: { result: [results.length, i] },
+        };
       }
       return { t: 'pure', bytes: encodePure(ret.type, returned[i]) };
     });
@@ -235,9 +301,15 @@ export function runPtb(env: PtbEnvironment, inputs: Slot[], commands: PtbCommand
   results.forEach((slots, resultIdx) =>
     slots.forEach((slot, secondaryIdx) => {
       if (slot.t === 'object' && !slot.moved) {
-        throw Object.assign(new ExecutionFailure({ $kind: 'UnusedValueWithoutDrop', resultIdx, secondaryIdx }, `result ${resultIdx}.${secondaryIdx} (a ${slot.kind}) was never used`), {
-          command: resultIdx,
-        });
+        throw Object.assign(
+          new ExecutionFailure(
+            { $kind: 'UnusedValueWithoutDrop', resultIdx, secondaryIdx },
+            `result ${resultIdx}.${secondaryIdx} (a ${slot.kind}) was never used`,
+          ),
+          {
+            command: resultIdx,
+          },
+        );
       }
     }),
   );

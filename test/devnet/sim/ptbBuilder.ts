@@ -62,7 +62,9 @@ export class PtbBuilder {
     const id = normalizeSuiAddress(ref.objectId);
     const existing = this.#objects.get(id);
     if (existing !== undefined) return { Input: existing };
-    this.#inputs.push({ Object: { ImmOrOwnedObject: { objectId: id, version: BigInt(ref.version), digest: ref.digest } } });
+    this.#inputs.push({
+      Object: { ImmOrOwnedObject: { objectId: id, version: BigInt(ref.version), digest: ref.digest } },
+    });
     this.#objects.set(id, this.#inputs.length - 1);
     return { Input: this.#inputs.length - 1 };
   }
@@ -108,7 +110,13 @@ export class PtbBuilder {
    * The signed bytes: `gas` empty means paid from the sender's address
    * balance (the devnet charges such transactions nothing).
    */
-  build(options: { sender: string; gas?: ObjectRef[]; price?: bigint; budget?: bigint; validity?: { chain: string; nonce: number; timestampMs: bigint } }): Uint8Array {
+  build(options: {
+    sender: string;
+    gas?: ObjectRef[];
+    price?: bigint;
+    budget?: bigint;
+    validity?: { chain: string; nonce: number; timestampMs: bigint };
+  }): Uint8Array {
     // Without gas coins, nothing versioned makes two equal transactions distinct: like Sui's
     // address-balance payments, such a transaction carries a ValidDuring expiration with a nonce.
     const expiration =
@@ -129,7 +137,11 @@ export class PtbBuilder {
         kind: { ProgrammableTransaction: { inputs: this.#inputs, commands: this.#commands } },
         sender: options.sender,
         gasData: {
-          payment: (options.gas ?? []).map((ref) => ({ objectId: ref.objectId, version: BigInt(ref.version), digest: ref.digest })),
+          payment: (options.gas ?? []).map((ref) => ({
+            objectId: ref.objectId,
+            version: BigInt(ref.version),
+            digest: ref.digest,
+          })),
           owner: options.sender,
           price: options.price ?? 1_000n,
           budget: options.budget ?? 10_000_000n,

@@ -13,9 +13,7 @@ import { fromBase58, normalizeSuiAddress } from '@mysten/sui/utils';
 import { digestToString, saltedDigest } from './ids.ts';
 
 export type Owner =
-  | { kind: 'address'; address: string }
-  | { kind: 'shared'; initialVersion: bigint }
-  | { kind: 'immutable' };
+  { kind: 'address'; address: string } | { kind: 'shared'; initialVersion: bigint } | { kind: 'immutable' };
 
 /** How an owned object's Move value is laid out in BCS. */
 export interface ObjectCodec<T> {

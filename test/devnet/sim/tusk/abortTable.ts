@@ -29,5 +29,10 @@ function standIn(module: string, constant: string): bigint {
 }
 
 export function abortInfo(module: string, constant: string): AbortInfo {
-  return table.get(module)?.get(constant) ?? { code: standIn(module, constant), packageName: module === 'wal' ? 'wal' : 'tusk' };
+  return (
+    table.get(module)?.get(constant) ?? {
+      code: standIn(module, constant),
+      packageName: module === 'wal' ? 'wal' : 'tusk',
+    }
+  );
 }

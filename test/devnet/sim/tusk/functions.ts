@@ -11,7 +11,7 @@ import type { Blob, Coin, StakedWal, Storage, StorageNodeCap } from './objects.t
 import * as staking from './staking.ts';
 import type { TuskState } from './state.ts';
 import * as system from './system.ts';
-import { burn } from './treasury.ts';
+import { burnBalance } from './treasury.ts';
 
 export type SharedName = 'staking' | 'governance' | 'system' | 'walTreasury' | 'clock';
 export type OwnedKind = 'walCoin' | 'suiCoin' | 'stakedWal' | 'storageNodeCap' | 'storage' | 'blob';
@@ -46,8 +46,16 @@ const clock = S('clock', false);
 const stakingMut = S('staking', true);
 const stakingRef = S('staking', false);
 const cap = O('storageNodeCap', 'ref');
+const systemMut = S('system', true);
+const systemRef = S('system', false);
 
-function fn(module: string, name: string, params: Param[], returns: Return[], call: MoveFunction['call']): MoveFunction {
+function fn(
+  module: string,
+  name: string,
+  params: Param[],
+  returns: Return[],
+  call: MoveFunction['call'],
+): MoveFunction {
   return { module, name, params, returns, call };
 }
 
@@ -59,9 +67,13 @@ const nodeSetter = (name: string, field: staking.NodeField, type: PureType) =>
 
 const TUSK_FUNCTIONS: MoveFunction[] = [
   // Delegators
-  fn('staking', 'stake_with_pool', [stakingMut, O('walCoin', 'value'), P('ID')], [R('stakedWal')], (ctx, state, [, coin, nodeId]) => [
-    staking.stakeWithPool(ctx, state, coin as Coin, nodeId as string),
-  ]),
+  fn(
+    'staking',
+    'stake_with_pool',
+    [stakingMut, O('walCoin', 'value'), P('ID')],
+    [R('stakedWal')],
+    (ctx, state, [, coin, nodeId]) => [staking.stakeWithPool(ctx, state, coin as Coin, nodeId as string)],
+  ),
   fn('staking', 'request_withdraw_stake', [stakingMut, O('stakedWal', 'mut')], [], (ctx, state, [, staked]) => {
     staking.requestWithdrawStake(ctx, state, staked as StakedWal);
     return [];
@@ -69,13 +81,23 @@ const TUSK_FUNCTIONS: MoveFunction[] = [
   fn('staking', 'withdraw_stake', [stakingMut, O('stakedWal', 'value')], [R('walCoin')], (ctx, state, [, staked]) => [
     staking.withdrawStake(ctx, state, staked as StakedWal),
   ]),
-  fn('staking', 'split_staked_wal', [stakingRef, O('stakedWal', 'mut'), P('u64')], [R('stakedWal')], (ctx, state, [, staked, amount]) => [
-    staking.splitStakedWal(ctx, state, staked as StakedWal, amount as bigint),
-  ]),
-  fn('staking', 'join_staked_wal', [stakingRef, O('stakedWal', 'mut'), O('stakedWal', 'value')], [], (ctx, state, [, into, other]) => {
-    staking.joinStakedWal(ctx, state, into as StakedWal, other as StakedWal);
-    return [];
-  }),
+  fn(
+    'staking',
+    'split_staked_wal',
+    [stakingRef, O('stakedWal', 'mut'), P('u64')],
+    [R('stakedWal')],
+    (ctx, state, [, staked, amount]) => [staking.splitStakedWal(ctx, state, staked as StakedWal, amount as bigint)],
+  ),
+  fn(
+    'staking',
+    'join_staked_wal',
+    [stakingRef, O('stakedWal', 'mut'), O('stakedWal', 'value')],
+    [],
+    (ctx, state, [, into, other]) => {
+      staking.joinStakedWal(ctx, state, into as StakedWal, other as StakedWal);
+      return [];
+    },
+  ),
   fn('staking', 'calculate_rewards', [stakingRef, O('stakedWal', 'ref')], [V('u64')], (_ctx, state, [, staked]) => [
     staking.calculateRewards(state, staked as StakedWal),
   ]),
@@ -86,9 +108,37 @@ const TUSK_FUNCTIONS: MoveFunction[] = [
   fn(
     'staking',
     'register_candidate',
-    [stakingMut, P('String'), P('String'), P('String'), P('vector<u8>'), P('vector<u8>'), P('vector<u8>'), P('u16'), P('u64'), P('u64'), P('u64')],
+    [
+      stakingMut,
+      P('String'),
+      P('String'),
+      P('String'),
+      P('vector<u8>'),
+      P('vector<u8>'),
+      P('vector<u8>'),
+      P('u16'),
+      P('u64'),
+      P('u64'),
+      P('u64'),
+    ],
     [R('storageNodeCap')],
-    (ctx, state, [, name, networkAddress, metadataUrl, publicKey, networkPublicKey, proofOfPossession, commissionBps, storagePrice, writePrice, capacity]) => [
+    (
+      ctx,
+      state,
+      [
+        ,
+        name,
+        networkAddress,
+        metadataUrl,
+        publicKey,
+        networkPublicKey,
+        proofOfPossession,
+        commissionBps,
+        storagePrice,
+        writePrice,
+        capacity,
+      ],
+    ) => [
       staking.registerCandidate(ctx, state, {
         name: name as string,
         networkAddress: networkAddress as string,
@@ -107,19 +157,33 @@ const TUSK_FUNCTIONS: MoveFunction[] = [
     staking.setCommission(ctx, state, c as StorageNodeCap, rate as number);
     return [];
   }),
-  fn('staking', 'collect_commission', [stakingMut, cap], [R('walCoin')], (ctx, state, [, c]) => [staking.collectCommission(ctx, state, c as StorageNodeCap)]),
-  fn('staking', 'vote_for_prices', [stakingMut, cap, P('u64'), P('u64'), P('u64')], [], (ctx, state, [, c, sp, wp, capacity]) => {
-    staking.voteForPrices(ctx, state, c as StorageNodeCap, sp as bigint, wp as bigint, capacity as bigint);
-    return [];
-  }),
+  fn('staking', 'collect_commission', [stakingMut, cap], [R('walCoin')], (ctx, state, [, c]) => [
+    staking.collectCommission(ctx, state, c as StorageNodeCap),
+  ]),
+  fn(
+    'staking',
+    'vote_for_prices',
+    [stakingMut, cap, P('u64'), P('u64'), P('u64')],
+    [],
+    (ctx, state, [, c, sp, wp, capacity]) => {
+      staking.voteForPrices(ctx, state, c as StorageNodeCap, sp as bigint, wp as bigint, capacity as bigint);
+      return [];
+    },
+  ),
   nodeSetter('set_name', 'name', 'String'),
   nodeSetter('set_network_address', 'networkAddress', 'String'),
   nodeSetter('set_metadata_url', 'metadataUrl', 'String'),
   nodeSetter('set_network_public_key', 'networkPublicKey', 'vector<u8>'),
-  fn('staking', 'set_public_key', [stakingMut, cap, P('vector<u8>'), P('vector<u8>')], [], (ctx, state, [, c, key]) => {
-    staking.setNodeInfo(ctx, state, c as StorageNodeCap, 'publicKey', key as Uint8Array);
-    return [];
-  }),
+  fn(
+    'staking',
+    'set_public_key',
+    [stakingMut, cap, P('vector<u8>'), P('vector<u8>')],
+    [],
+    (ctx, state, [, c, key, pop]) => {
+      staking.setPublicKey(ctx, state, c as StorageNodeCap, key as Uint8Array, pop as Uint8Array);
+      return [];
+    },
+  ),
   fn('staking', 'vote_for_slash', [stakingMut, cap, P('ID')], [], (ctx, state, [, c, target]) => {
     staking.voteForSlash(ctx, state, c as StorageNodeCap, target as string);
     return [];
@@ -133,82 +197,224 @@ const TUSK_FUNCTIONS: MoveFunction[] = [
     staking.votingEnd(ctx, state);
     return [];
   }),
-  fn('staking', 'initiate_epoch_change', [stakingMut, S('system', true), S('governance', true), S('walTreasury', true), clock], [], (ctx, state) => {
-    staking.initiateEpochChange(ctx, state);
-    return [];
-  }),
+  fn(
+    'staking',
+    'initiate_epoch_change',
+    [stakingMut, S('system', true), S('walTreasury', true), clock],
+    [],
+    (ctx, state) => {
+      staking.initiateEpochChange(ctx, state);
+      return [];
+    },
+  ),
   fn('staking', 'execute_slash', [stakingMut, S('walTreasury', true), P('ID')], [], (ctx, state, [, , target]) => {
     staking.executeSlash(ctx, state, target as string);
     return [];
   }),
   // Governance
-  fn('governance', 'propose_parameter_change', [S('governance', true), stakingRef, P('String'), P('u64'), O('walCoin', 'value')], [V('ID')], (ctx, state, [, , name, value, deposit]) => [
-    governance.proposeParameterChange(ctx, state, name as string, value as bigint, deposit as Coin),
-  ]),
-  fn('governance', 'propose_upgrade', [S('governance', true), stakingRef, P('vector<u8>'), O('walCoin', 'value')], [V('ID')], (ctx, state, [, , digest, deposit]) => [
-    governance.proposeUpgrade(ctx, state, digest as Uint8Array, deposit as Coin),
-  ]),
-  fn('governance', 'propose_text', [S('governance', true), stakingRef, P('String'), O('walCoin', 'value')], [V('ID')], (ctx, state, [, , text, deposit]) => [
-    governance.proposeText(ctx, state, text as string, deposit as Coin),
-  ]),
-  fn('governance', 'vote_as_node', [S('governance', true), stakingRef, cap, P('ID'), P('u8')], [], (ctx, state, [, , c, proposal, option]) => {
-    governance.voteAsNode(ctx, state, c as StorageNodeCap, proposal as string, option as number);
-    return [];
-  }),
-  fn('governance', 'vote_with_stake', [S('governance', true), stakingRef, O('stakedWal', 'ref'), P('ID'), P('u8')], [], (ctx, state, [, , staked, proposal, option]) => {
-    governance.voteWithStake(ctx, state, staked as StakedWal, proposal as string, option as number);
-    return [];
-  }),
-  fn('governance', 'finalize', [S('governance', true), stakingRef, S('walTreasury', true), P('ID')], [], (ctx, state, [, , , proposal]) => {
-    const { refund, proposer } = governance.finalize(ctx, state, proposal as string);
-    if (refund) ctx.transfer('walCoin', refund, proposer);
-    return [];
-  }),
+  fn(
+    'governance',
+    'propose_parameter_change',
+    [S('governance', true), stakingRef, P('String'), P('u64'), O('walCoin', 'value')],
+    [V('ID')],
+    (ctx, state, [, , name, value, deposit]) => [
+      governance.proposeParameterChange(ctx, state, name as string, value as bigint, deposit as Coin),
+    ],
+  ),
+  fn(
+    'governance',
+    'propose_upgrade',
+    [S('governance', true), stakingRef, P('vector<u8>'), O('walCoin', 'value')],
+    [V('ID')],
+    (ctx, state, [, , digest, deposit]) => [
+      governance.proposeUpgrade(ctx, state, digest as Uint8Array, deposit as Coin),
+    ],
+  ),
+  fn(
+    'governance',
+    'propose_text',
+    [S('governance', true), stakingRef, P('String'), O('walCoin', 'value')],
+    [V('ID')],
+    (ctx, state, [, , text, deposit]) => [governance.proposeText(ctx, state, text as string, deposit as Coin)],
+  ),
+  fn(
+    'governance',
+    'vote_as_node',
+    [S('governance', true), stakingRef, cap, P('ID'), P('u8')],
+    [],
+    (ctx, state, [, , c, proposal, option]) => {
+      governance.voteAsNode(ctx, state, c as StorageNodeCap, proposal as string, option as number);
+      return [];
+    },
+  ),
+  fn(
+    'governance',
+    'vote_with_stake',
+    [S('governance', true), stakingRef, O('stakedWal', 'ref'), P('ID'), P('u8')],
+    [],
+    (ctx, state, [, , staked, proposal, option]) => {
+      governance.voteWithStake(ctx, state, staked as StakedWal, proposal as string, option as number);
+      return [];
+    },
+  ),
+  fn(
+    'governance',
+    'finalize',
+    [S('governance', true), stakingMut, S('walTreasury', true), P('ID')],
+    [],
+    (ctx, state, [, , , proposal]) => {
+      governance.finalize(ctx, state, proposal as string);
+      return [];
+    },
+  ),
   // Storage
-  fn('system', 'reserve_space', [S('system', true), P('u64'), P('u32'), O('walCoin', 'mut')], [R('storage')], (ctx, state, [, size, epochs, payment]) => [
-    system.reserveSpace(ctx, state, size as bigint, epochs as number, payment as Coin),
-  ]),
+  fn(
+    'system',
+    'reserve_space',
+    [systemMut, P('u64'), P('u32'), O('walCoin', 'mut')],
+    [R('storage')],
+    (ctx, state, [, size, epochs, payment]) => [
+      system.reserveSpace(ctx, state, size as bigint, epochs as number, payment as Coin),
+    ],
+  ),
+  fn(
+    'system',
+    'reserve_space_for_epochs',
+    [systemMut, P('u64'), P('u32'), P('u32'), O('walCoin', 'mut')],
+    [R('storage')],
+    (ctx, state, [, size, start, end, payment]) => [
+      system.reserveSpaceForEpochs(ctx, state, size as bigint, start as number, end as number, payment as Coin),
+    ],
+  ),
+  fn(
+    'system',
+    'split_storage_by_epoch',
+    [systemRef, O('storage', 'mut'), P('u32')],
+    [R('storage')],
+    (ctx, state, [, storage, epoch]) => [system.splitStorageByEpoch(ctx, state, storage as Storage, epoch as number)],
+  ),
+  fn(
+    'system',
+    'split_storage_by_size',
+    [systemRef, O('storage', 'mut'), P('u64')],
+    [R('storage')],
+    (ctx, state, [, storage, size]) => [system.splitStorageBySize(ctx, state, storage as Storage, size as bigint)],
+  ),
+  fn(
+    'system',
+    'fuse_storage',
+    [systemRef, O('storage', 'mut'), O('storage', 'value')],
+    [],
+    (ctx, state, [, storage, other]) => {
+      system.fuseStorage(ctx, state, storage as Storage, other as Storage);
+      return [];
+    },
+  ),
+  fn('system', 'destroy_storage', [systemRef, O('storage', 'value')], [], (ctx, state, [, storage]) => {
+    system.destroyStorage(ctx, state, storage as Storage);
+    return [];
+  }),
   fn(
     'system',
     'register_blob',
-    [S('system', true), O('storage', 'value'), P('u256'), P('u256'), P('u64'), P('u8'), P('bool'), O('walCoin', 'mut')],
+    [systemMut, O('storage', 'value'), P('u256'), P('u256'), P('u64'), P('u8'), P('bool'), O('walCoin', 'mut')],
     [R('blob')],
     (ctx, state, [, storage, blobId, rootHash, size, encodingType, deletable, payment]) => [
       system.registerBlob(
         ctx,
         state,
         storage as Storage,
-        { blobId: blobId as bigint, rootHash: rootHash as bigint, size: size as bigint, encodingType: encodingType as number, deletable: deletable as boolean },
+        {
+          blobId: blobId as bigint,
+          rootHash: rootHash as bigint,
+          size: size as bigint,
+          encodingType: encodingType as number,
+          deletable: deletable as boolean,
+        },
         payment as Coin,
       ),
     ],
   ),
-  fn('system', 'certify_blob', [S('system', false), O('blob', 'mut'), P('vector<u8>'), P('vector<u8>'), P('vector<u8>')], [], (ctx, state, [, blob, , bitmap]) => {
-    system.certifyBlob(ctx, state, blob as Blob, bitmap as Uint8Array);
+  fn(
+    'system',
+    'certify_blob',
+    [systemRef, O('blob', 'mut'), P('vector<u8>'), P('vector<u8>'), P('vector<u8>')],
+    [],
+    (ctx, state, [, blob, signature, bitmap, message]) => {
+      system.certifyBlob(
+        ctx,
+        state,
+        blob as Blob,
+        signature as Uint8Array,
+        bitmap as Uint8Array,
+        message as Uint8Array,
+      );
+      return [];
+    },
+  ),
+  fn(
+    'system',
+    'invalidate_blob_id',
+    [systemRef, P('vector<u8>'), P('vector<u8>'), P('vector<u8>')],
+    [V('u256')],
+    (ctx, state, [, signature, bitmap, message]) => [
+      system.invalidateBlobId(ctx, state, signature as Uint8Array, bitmap as Uint8Array, message as Uint8Array),
+    ],
+  ),
+  fn('system', 'delete_blob', [systemRef, O('blob', 'value')], [R('storage')], (ctx, state, [, blob]) => [
+    system.deleteBlob(ctx, state, blob as Blob),
+  ]),
+  fn('system', 'burn_blob', [systemRef, O('blob', 'value')], [], (ctx, state, [, blob]) => {
+    system.burnBlob(ctx, state, blob as Blob);
     return [];
   }),
-  fn('system', 'delete_blob', [S('system', false), O('blob', 'value')], [R('storage')], (ctx, state, [, blob]) => [system.deleteBlob(ctx, state, blob as Blob)]),
-  fn('system', 'extend_blob', [S('system', true), O('blob', 'mut'), P('u32'), O('walCoin', 'mut')], [], (ctx, state, [, blob, epochs, payment]) => {
-    system.extendBlob(ctx, state, blob as Blob, epochs as number, payment as Coin);
-    return [];
-  }),
-  fn('system', 'invalidate_blob_id', [S('system', false), P('vector<u8>'), P('vector<u8>'), P('vector<u8>')], [V('u256')], (ctx, state, [, , bitmap, message]) => {
-    const bytes = message as Uint8Array;
-    let blobId = 0n;
-    for (let i = Math.min(bytes.length, 32) - 1; i >= 0; i--) blobId = (blobId << 8n) | BigInt(bytes[i]!);
-    return [system.invalidateBlobId(ctx, state, bitmap as Uint8Array, blobId)];
-  }),
-  fn('system', 'add_rewards', [S('system', true), O('walCoin', 'value')], [], (ctx, state, [, payment]) => {
+  fn(
+    'system',
+    'extend_blob',
+    [systemMut, O('blob', 'mut'), P('u32'), O('walCoin', 'mut')],
+    [],
+    (ctx, state, [, blob, epochs, payment]) => {
+      system.extendBlob(ctx, state, blob as Blob, epochs as number, payment as Coin);
+      return [];
+    },
+  ),
+  fn(
+    'system',
+    'extend_blob_with_storage',
+    [systemRef, O('blob', 'mut'), O('storage', 'value')],
+    [],
+    (ctx, state, [, blob, storage]) => {
+      system.extendBlobWithStorage(ctx, state, blob as Blob, storage as Storage);
+      return [];
+    },
+  ),
+  fn(
+    'system',
+    'set_blob_metadata',
+    [systemRef, O('blob', 'mut'), P('String'), P('String')],
+    [],
+    (ctx, state, [, blob, key, value]) => {
+      system.setBlobMetadata(ctx, state, blob as Blob, key as string, value as string);
+      return [];
+    },
+  ),
+  fn(
+    'system',
+    'remove_blob_metadata',
+    [systemRef, O('blob', 'mut'), P('String')],
+    [V('String')],
+    (ctx, state, [, blob, key]) => [system.removeBlobMetadata(ctx, state, blob as Blob, key as string)],
+  ),
+  fn('system', 'add_rewards', [systemMut, O('walCoin', 'value')], [], (ctx, state, [, payment]) => {
     system.addRewards(ctx, state, payment as Coin);
     return [];
   }),
 ];
 
 const WAL_FUNCTIONS: MoveFunction[] = [
-  fn('wal', 'burn', [S('walTreasury', true), O('walCoin', 'value')], [V('u64')], (ctx, state, [, coin]) => {
-    burn(ctx, state, (coin as Coin).balance);
-    return [(coin as Coin).balance];
-  }),
+  fn('wal', 'burn', [S('walTreasury', true), O('walCoin', 'value')], [V('u64')], (ctx, state, [, coin]) => [
+    burnBalance(ctx, state, (coin as Coin).balance),
+  ]),
 ];
 
 function index(functions: MoveFunction[]): Map<string, MoveFunction> {

@@ -1,179 +1,206 @@
 /**
- * `tusk::governance`: proposals (parameter change, package upgrade, text)
- * with a WAL deposit, votes by nodes (with their pool's stake) and by
- * delegators (with a `StakedWal`, overriding their node's vote for that
- * stake), and finalization after the voting window: quorum of total active
- * stake, veto and pass thresholds; passed parameter changes apply at the next
- * epoch change, vetoed deposits are burned, others returned.
+ * `tusk::governance`: proposals with a WAL deposit, votes by nodes and by
+ * `StakedWal` holders (overriding their node for that stake; voting again
+ * replaces one's vote), and finalization — same checks, aborts, object IDs
+ * and events as move/tusk/sources/governance.move.
  */
 import { bcs } from '@mysten/sui/bcs';
-import { toHex } from '@mysten/sui/utils';
 import type { TxContext } from '../context.ts';
 import { abort, check } from './aborts.ts';
 import type { Coin, StakedWal, StorageNodeCap } from './objects.ts';
-import { isGovernedParameter, setParameter } from './params.ts';
-import { activeStake, payout, totalActiveStake } from './staking.ts';
-import type { Proposal, ProposalKind, TuskState } from './state.ts';
-import { burn } from './treasury.ts';
+import { BPS, checkParameter } from './params.ts';
+import { activeStake, queueParameterChange, totalActiveStake, votingPower } from './staking.ts';
+import type { Proposal, ProposalVotes, TuskState } from './state.ts';
+import { burnBalance } from './treasury.ts';
 
 const M = 'governance';
 export const GOVERNANCE_VERSION = 1;
+const KIND_PARAMETER = 0;
+const KIND_UPGRADE = 1;
+const KIND_TEXT = 2;
+const NO_WITH_VETO = 3;
+const STATUS_OPEN = 0;
+const STATUS_PASSED = 1;
+const STATUS_REJECTED = 2;
+const STATUS_VETOED = 3;
+const STATUS_FAILED_QUORUM = 4;
 
-export const ParameterPayload = bcs.struct('ParameterPayload', { name: bcs.string(), value: bcs.u64() });
-
-function assertVersion(state: TuskState): void {
-  check(state.governance.version === GOVERNANCE_VERSION, M, 'EWrongVersion');
+function assertVersion(state: TuskState, fn: string): void {
+  check(state.governance.version === GOVERNANCE_VERSION, M, 'EWrongVersion', fn);
 }
 
-function proposal(state: TuskState, id: string): Proposal {
-  const found = state.proposals.get(id);
-  if (!found) abort(M, 'EUnknownProposal');
-  return found;
-}
-
-function open(ctx: TxContext, state: TuskState, kind: ProposalKind, payload: Uint8Array, deposit: Coin, parameter?: Proposal['parameter']): string {
-  check(deposit.balance >= state.params.minProposalDeposit, M, 'EDepositTooLow');
+function open(
+  ctx: TxContext,
+  state: TuskState,
+  kind: number,
+  payload: Uint8Array,
+  parameterName: string,
+  parameterValue: bigint,
+  deposit: Coin,
+): string {
+  const params = state.staking.params;
+  const amount = deposit.balance;
+  check(amount >= params.minProposalDeposit, M, 'EDepositTooLow', 'open');
   const epoch = state.staking.epoch;
-  const created: Proposal = {
-    id: ctx.freshId(),
+  const endEpoch = epoch + params.votingEpochs;
+  const id = ctx.freshId();
+  ctx.freshId(); // the stake_votes table
+  const proposal: Proposal = {
+    id,
     proposer: ctx.sender,
     kind,
     payload,
-    parameter,
-    deposit: deposit.balance,
+    parameterName,
+    parameterValue,
+    deposit: amount,
     createdEpoch: epoch,
-    endEpoch: epoch + state.params.votingEpochs,
-    status: 0,
-    executed: false,
-    nodeVotes: new Map(),
-    stakeVotes: new Map(),
+    endEpoch,
+    status: STATUS_OPEN,
+    stakeTotals: [0n, 0n, 0n, 0n],
   };
-  ctx.touch(state.proposals).set(created.id, created);
+  ctx.touch(state.proposals).set(id, proposal);
+  ctx.touch(state.proposalVotes).set(id, { nodeVotes: new Map(), stakeVotes: new Map(), overrides: new Map() });
   ctx.emit('ProposalCreated', {
     epoch,
-    proposal_id: created.id,
+    proposal_id: id,
     proposer: ctx.sender,
     kind,
     payload,
-    deposit: deposit.balance,
-    end_epoch: created.endEpoch,
+    deposit: amount,
+    end_epoch: endEpoch,
   });
-  return created.id;
+  return id;
 }
 
-export function proposeParameterChange(ctx: TxContext, state: TuskState, name: string, value: bigint, deposit: Coin): string {
-  assertVersion(state);
-  check(isGovernedParameter(name), M, 'EUnknownParameter');
-  return open(ctx, state, 0, ParameterPayload.serialize({ name, value }).toBytes(), deposit, { name, value });
+export function proposeParameterChange(
+  ctx: TxContext,
+  state: TuskState,
+  name: string,
+  value: bigint,
+  deposit: Coin,
+): string {
+  assertVersion(state, 'propose_parameter_change');
+  checkParameter(name, value);
+  const payload = Uint8Array.from([...bcs.string().serialize(name).toBytes(), ...bcs.u64().serialize(value).toBytes()]);
+  return open(ctx, state, KIND_PARAMETER, payload, name, value, deposit);
 }
 
 export function proposeUpgrade(ctx: TxContext, state: TuskState, digest: Uint8Array, deposit: Coin): string {
-  assertVersion(state);
-  check(digest.length === 32, M, 'EInvalidDigest');
-  return open(ctx, state, 1, digest, deposit);
+  assertVersion(state, 'propose_upgrade');
+  check(digest.length === 32, M, 'EInvalidDigest', 'propose_upgrade');
+  return open(ctx, state, KIND_UPGRADE, digest, '', 0n, deposit);
 }
 
 export function proposeText(ctx: TxContext, state: TuskState, text: string, deposit: Coin): string {
-  assertVersion(state);
-  return open(ctx, state, 2, new TextEncoder().encode(text), deposit);
+  assertVersion(state, 'propose_text');
+  return open(ctx, state, KIND_TEXT, new TextEncoder().encode(text), '', 0n, deposit);
 }
 
-function checkVote(state: TuskState, target: Proposal, option: number): void {
-  check(option <= 3, M, 'EInvalidOption');
-  check(target.status === 0 && state.staking.epoch < target.endEpoch, M, 'EVotingClosed');
+/** `open_proposal_mut`: exists, option valid, still open. */
+function openProposal(
+  ctx: TxContext,
+  state: TuskState,
+  proposalId: string,
+  option: number,
+  epoch: number,
+): { proposal: Proposal; votes: ProposalVotes } {
+  const proposal = state.proposals.get(proposalId);
+  if (!proposal) abort(M, 'EUnknownProposal', 'open_proposal_mut');
+  check(option <= NO_WITH_VETO, M, 'EInvalidOption', 'open_proposal_mut');
+  check(proposal.status === STATUS_OPEN && epoch < proposal.endEpoch, M, 'EVotingClosed', 'open_proposal_mut');
+  return { proposal, votes: state.proposalVotes.get(proposalId)! };
 }
 
-export function voteAsNode(ctx: TxContext, state: TuskState, cap: StorageNodeCap, proposalId: string, option: number): void {
-  assertVersion(state);
-  const target = proposal(state, proposalId);
-  checkVote(state, target, option);
+export function voteAsNode(
+  ctx: TxContext,
+  state: TuskState,
+  cap: StorageNodeCap,
+  proposalId: string,
+  option: number,
+): void {
+  const fn = 'vote_as_node';
+  assertVersion(state, fn);
+  const epoch = state.staking.epoch;
+  const { votes } = openProposal(ctx, state, proposalId, option, epoch);
   const weight = activeStake(state, cap.nodeId);
-  check(weight > 0n, M, 'ENoVotingPower');
-  ctx.touch(target).nodeVotes.set(cap.nodeId, { option, weight });
-  ctx.emit('VoteCast', { epoch: state.staking.epoch, proposal_id: proposalId, voter: cap.nodeId, is_node: true, option, weight });
+  check(weight > 0n, M, 'ENoVotingPower', fn);
+  ctx.touch(votes.nodeVotes).set(cap.nodeId, { option, weight });
+  ctx.emit('VoteCast', { epoch, proposal_id: proposalId, voter: cap.nodeId, is_node: true, option, weight });
 }
 
-export function voteWithStake(ctx: TxContext, state: TuskState, staked: StakedWal, proposalId: string, option: number): void {
-  assertVersion(state);
-  const target = proposal(state, proposalId);
-  checkVote(state, target, option);
-  check(staked.activationEpoch <= state.staking.epoch && staked.state.kind === 'staked', M, 'ENoVotingPower');
-  const weight = payout(state, staked, state.staking.epoch).amount;
-  check(weight > 0n, M, 'ENoVotingPower');
-  ctx.touch(target).stakeVotes.set(staked.id, { nodeId: staked.nodeId, option, weight });
-  ctx.emit('VoteCast', { epoch: state.staking.epoch, proposal_id: proposalId, voter: staked.id, is_node: false, option, weight });
-}
-
-export interface Tally {
-  yes: bigint;
-  no: bigint;
-  abstain: bigint;
-  veto: bigint;
-}
-
-/** Votes counted with overrides: a node's weight less the stake of its delegators who voted themselves. */
-export function tally(target: Proposal): Tally {
-  const sums = [0n, 0n, 0n, 0n];
-  const overridden = new Map<string, bigint>();
-  for (const vote of target.stakeVotes.values()) {
-    sums[vote.option]! += vote.weight;
-    overridden.set(vote.nodeId, (overridden.get(vote.nodeId) ?? 0n) + vote.weight);
+export function voteWithStake(
+  ctx: TxContext,
+  state: TuskState,
+  staked: StakedWal,
+  proposalId: string,
+  option: number,
+): void {
+  const fn = 'vote_with_stake';
+  assertVersion(state, fn);
+  const epoch = state.staking.epoch;
+  const { proposal, votes } = openProposal(ctx, state, proposalId, option, epoch);
+  const weight = votingPower(state, staked);
+  check(weight > 0n, M, 'ENoVotingPower', fn);
+  check(staked.changedEpoch < proposal.createdEpoch, M, 'EStakeChangedDuringProposal', fn);
+  ctx.touch(proposal);
+  ctx.touch(votes.stakeVotes);
+  ctx.touch(votes.overrides);
+  const old = votes.stakeVotes.get(staked.id);
+  if (old) {
+    votes.stakeVotes.delete(staked.id);
+    proposal.stakeTotals[old.option as 0 | 1 | 2 | 3] -= old.weight;
+    votes.overrides.set(old.nodeId, votes.overrides.get(old.nodeId)! - old.weight);
   }
-  for (const [nodeId, vote] of target.nodeVotes) {
-    const remaining = vote.weight - (overridden.get(nodeId) ?? 0n);
-    if (remaining > 0n) sums[vote.option]! += remaining;
-  }
-  return { yes: sums[0]!, no: sums[1]!, abstain: sums[2]!, veto: sums[3]! };
+  votes.stakeVotes.set(staked.id, { nodeId: staked.nodeId, option, weight });
+  proposal.stakeTotals[option as 0 | 1 | 2 | 3] += weight;
+  votes.overrides.set(staked.nodeId, (votes.overrides.get(staked.nodeId) ?? 0n) + weight);
+  ctx.emit('VoteCast', { epoch, proposal_id: proposalId, voter: staked.id, is_node: false, option, weight });
 }
 
-/** Closes a proposal whose window ended; returns the refunded deposit (a coin for the proposer) unless vetoed. */
-export function finalize(ctx: TxContext, state: TuskState, proposalId: string): { refund: Coin | undefined; proposer: string } {
-  assertVersion(state);
-  const target = ctx.touch(proposal(state, proposalId));
-  check(target.status === 0, M, 'EAlreadyFinalized');
-  check(state.staking.epoch >= target.endEpoch, M, 'EVotingNotEnded');
-  const { yes, no, abstain, veto } = tally(target);
+/** `tally`: per option, delegators' weights plus each node's weight less its overriding delegators'. */
+export function tally(proposal: Proposal, votes: ProposalVotes): [bigint, bigint, bigint, bigint] {
+  const totals = [...proposal.stakeTotals] as [bigint, bigint, bigint, bigint];
+  for (const [nodeId, vote] of votes.nodeVotes) {
+    const overridden = votes.overrides.get(nodeId) ?? 0n;
+    if (vote.weight > overridden) totals[vote.option as 0 | 1 | 2 | 3] += vote.weight - overridden;
+  }
+  return totals;
+}
+
+export function finalize(ctx: TxContext, state: TuskState, proposalId: string): void {
+  const fn = 'finalize';
+  assertVersion(state, fn);
+  const proposal = state.proposals.get(proposalId);
+  if (!proposal) abort(M, 'EUnknownProposal', fn);
+  const epoch = state.staking.epoch;
+  const params = state.staking.params;
   const total = totalActiveStake(state);
+  check(proposal.status === STATUS_OPEN, M, 'EAlreadyFinalized', fn);
+  check(epoch >= proposal.endEpoch, M, 'EVotingNotEnded', fn);
+  const [yes, no, abstain, veto] = tally(proposal, state.proposalVotes.get(proposalId)!);
   const voted = yes + no + abstain + veto;
-  const params = state.params;
-  let status: Proposal['status'];
-  if (voted * 10_000n < total * params.quorumBps || voted === 0n) status = 4;
-  else if (veto * 10_000n > voted * params.vetoBps) status = 3;
-  else if (yes * 10_000n > (yes + no + veto) * params.passBps) status = 1;
-  else status = 2;
-  target.status = status;
-  ctx.emit('ProposalFinalized', { epoch: state.staking.epoch, proposal_id: proposalId, status, yes, no, abstain, veto });
-  if (status === 1) {
-    if (target.kind === 0 && target.parameter) {
-      ctx.touch(state.governance).pendingChanges.push({ proposalId, name: target.parameter.name, value: target.parameter.value });
-    } else if (target.kind === 1) {
-      ctx.touch(state.governance).authorizedUpgrades.push(toHex(target.payload));
-      target.executed = true;
-      ctx.emit('ProposalExecuted', { epoch: state.staking.epoch, proposal_id: proposalId });
+  const status =
+    voted === 0n || voted * BPS < total * BigInt(params.quorumBps)
+      ? STATUS_FAILED_QUORUM
+      : veto * BPS > voted * BigInt(params.vetoBps)
+        ? STATUS_VETOED
+        : yes * BPS > (yes + no + veto) * BigInt(params.passBps)
+          ? STATUS_PASSED
+          : STATUS_REJECTED;
+  ctx.touch(proposal).status = status;
+  ctx.emit('ProposalFinalized', { epoch, proposal_id: proposalId, status, yes, no, abstain, veto });
+  const deposit = proposal.deposit;
+  proposal.deposit = 0n;
+  if (status === STATUS_VETOED) burnBalance(ctx, state, deposit);
+  else ctx.transfer('walCoin', { id: ctx.freshId(), balance: deposit }, proposal.proposer);
+  if (status === STATUS_PASSED) {
+    if (proposal.kind === KIND_PARAMETER) {
+      queueParameterChange(ctx, state, proposalId, proposal.parameterName, proposal.parameterValue);
+    } else if (proposal.kind === KIND_UPGRADE) {
+      ctx.touch(state.governance).authorizedUpgrades.push([proposalId, proposal.payload]);
+      ctx.emit('ProposalExecuted', { epoch, proposal_id: proposalId });
     }
   }
-  if (status === 3) {
-    burn(ctx, state, target.deposit);
-    return { refund: undefined, proposer: target.proposer };
-  }
-  return { refund: { id: ctx.freshId(), balance: target.deposit }, proposer: target.proposer };
 }
 
-/** At an epoch change: applies passed parameter changes (in order), emitting ProposalExecuted for each. */
-export function applyPendingParameterChanges(ctx: TxContext, state: TuskState): { name: string; value: bigint }[] {
-  if (state.governance.pendingChanges.length === 0) return [];
-  const governance = ctx.touch(state.governance);
-  const changes = governance.pendingChanges;
-  governance.pendingChanges = [];
-  const params = ctx.touch(state.params);
-  const applied = new Map<string, bigint>();
-  for (const change of changes) {
-    if (!isGovernedParameter(change.name)) continue;
-    setParameter(params, change.name, change.value);
-    applied.set(change.name, change.value);
-    const target = state.proposals.get(change.proposalId);
-    if (target) ctx.touch(target).executed = true;
-    ctx.emit('ProposalExecuted', { epoch: state.staking.epoch, proposal_id: change.proposalId });
-  }
-  return [...applied].map(([name, value]) => ({ name, value }));
-}
+export { checkParameter };

@@ -1,8 +1,11 @@
 /**
  * The owned objects Tusk hands to users, as JavaScript values with the BCS
  * layout of their Move structs (fields in declaration order), so wallets and
- * the dashboard can read them from the devnet exactly as from a real node:
- * `Coin<WAL>` / `Coin<SUI>`, `StakedWal`, `StorageNodeCap`, `Storage`, `Blob`.
+ * the dashboard read them from the devnet exactly as from a real node:
+ * `Coin<WAL>` / `Coin<SUI>` (`sui::coin`), `StakedWal` (`tusk::staked_wal`),
+ * `StorageNodeCap` (`tusk::storage_node`), `Storage`
+ * (`tusk::storage_resource`) and `Blob` (`tusk::blob`; its metadata lives in
+ * a dynamic field, not in its BCS).
  */
 import { bcs } from '@mysten/sui/bcs';
 import type { ObjectCodec } from '../store.ts';
@@ -15,16 +18,18 @@ export interface Coin {
 export const CoinLayout = bcs.struct('Coin', { id: bcs.Address, balance: bcs.u64() });
 export const coinCodec: ObjectCodec<Coin> = { encode: (coin) => CoinLayout.serialize(coin).toBytes() };
 
-/** `StakedWal.state`: staked, or withdrawing from `withdrawEpoch`. */
+/** `StakedWalState`: staked, or withdrawing from `withdrawEpoch`. */
 export type StakedWalState = { kind: 'staked' } | { kind: 'withdrawing'; withdrawEpoch: number };
 
 export interface StakedWal {
   id: string;
+  state: StakedWalState;
   nodeId: string;
-  /** FROST staked (changes only by split and join). */
+  /** FROST staked (changed only by split and join). */
   principal: bigint;
   activationEpoch: number;
-  state: StakedWalState;
+  /** Epoch the object last got its principal (created, split, joined). */
+  changedEpoch: number;
 }
 
 export const StakedWalStateLayout = bcs.enum('StakedWalState', {
@@ -38,18 +43,41 @@ export const StakedWalLayout = bcs.struct('StakedWal', {
   node_id: bcs.Address,
   principal: bcs.u64(),
   activation_epoch: bcs.u32(),
+  changed_epoch: bcs.u32(),
 });
 
 export const stakedWalCodec: ObjectCodec<StakedWal> = {
   encode: (staked) =>
     StakedWalLayout.serialize({
       id: staked.id,
-      state: staked.state.kind === 'staked' ? { Staked: true } : { Withdrawing: { withdraw_epoch: staked.state.withdrawEpoch } },
+      state:
+        staked.state.kind === 'staked'
+          ? { Staked: true }
+          : { Withdrawing: { withdraw_epoch: staked.state.withdrawEpoch } },
       node_id: staked.nodeId,
       principal: staked.principal,
       activation_epoch: staked.activationEpoch,
+      changed_epoch: staked.changedEpoch,
     }).toBytes(),
 };
+
+export function isWithdrawing(staked: StakedWal): boolean {
+  return staked.state.kind === 'withdrawing';
+}
+
+export function withdrawEpochOf(staked: StakedWal): number | undefined {
+  return staked.state.kind === 'withdrawing' ? staked.state.withdrawEpoch : undefined;
+}
+
+/** `staked_wal::is_compatible`: same node, activation epoch and state. */
+export function isCompatible(a: StakedWal, b: StakedWal): boolean {
+  return (
+    a.nodeId === b.nodeId &&
+    a.activationEpoch === b.activationEpoch &&
+    withdrawEpochOf(a) === withdrawEpochOf(b) &&
+    a.state.kind === b.state.kind
+  );
+}
 
 export interface StorageNodeCap {
   id: string;
@@ -73,14 +101,16 @@ export const StorageLayout = bcs.struct('Storage', {
   id: bcs.Address,
   start_epoch: bcs.u32(),
   end_epoch: bcs.u32(),
-  storage_size: bcs.u64(),
+  size: bcs.u64(),
 });
 
 function storageValue(storage: Storage) {
-  return { id: storage.id, start_epoch: storage.startEpoch, end_epoch: storage.endEpoch, storage_size: storage.size };
+  return { id: storage.id, start_epoch: storage.startEpoch, end_epoch: storage.endEpoch, size: storage.size };
 }
 
-export const storageCodec: ObjectCodec<Storage> = { encode: (storage) => StorageLayout.serialize(storageValue(storage)).toBytes() };
+export const storageCodec: ObjectCodec<Storage> = {
+  encode: (storage) => StorageLayout.serialize(storageValue(storage)).toBytes(),
+};
 
 export interface Blob {
   id: string;
@@ -92,6 +122,9 @@ export interface Blob {
   certifiedEpoch: number | undefined;
   storage: Storage;
   deletable: boolean;
+  /** Metadata pairs (a dynamic field in Move, created by the first set), in insertion order. */
+  metadata: [string, string][];
+  hasMetadataField: boolean;
 }
 
 export const BlobLayout = bcs.struct('Blob', {
@@ -118,6 +151,3 @@ export const blobCodec: ObjectCodec<Blob> = {
       deletable: blob.deletable,
     }).toBytes(),
 };
-
-/** Kinds of owned objects a PTB can hold, with their Move type names (under the original package). */
-export type OwnedKind = 'walCoin' | 'suiCoin' | 'stakedWal' | 'storageNodeCap' | 'storage' | 'blob';

@@ -1,81 +1,135 @@
 /**
- * Protocol parameters of a devnet, with the Move package's defaults. Every
- * duration and count is a parameter (DESIGN §1), so tests and the demo can
- * use short epochs and small committees. Governed parameters can be changed
- * by a passed proposal (`GOVERNED_PARAMETERS` names them as Move does).
+ * `tusk::params`: the staking side's parameters, held in `Staking`. All but
+ * `nShards` are governed: a passed proposal names one by its Move field name
+ * and a new value, checked by `check` and applied at the next epoch change.
+ * `maxEpochsAhead` and the initial prices belong to `System` / initialization.
  */
-import { DEFAULT_BURN_BPS, DEFAULT_MAX_COMMITTEE_SIZE, DEFAULT_N_SHARDS, DEFAULT_SLASH_BPS, FROST_PER_WAL, MAX_SHARDS_PER_NODE_BPS } from '@tusk/shared/protocol';
+import { abort, check as assert } from './aborts.ts';
 
-export interface ProtocolParams {
-  /** Length of a Tusk epoch (ms); voting ends at half of it. */
+const M = 'params';
+export const BPS = 10_000n;
+
+export interface Params {
   epochDurationMs: bigint;
   nShards: number;
   maxCommitteeSize: number;
-  /** Most shards one node may hold, in bps of all shards. */
-  maxShardsPerNodeBps: number;
   minStake: bigint;
-  burnBps: bigint;
-  slashBps: bigint;
-  /** Epochs between scheduling a commission change and its effect. */
-  commissionDelayEpochs: number;
-  /** Governance. */
+  burnBps: number;
+  slashBps: number;
   minProposalDeposit: bigint;
   votingEpochs: number;
-  quorumBps: bigint;
-  passBps: bigint;
-  vetoBps: bigint;
-  /** Storage: how far ahead space can be bought. */
+  quorumBps: number;
+  passBps: number;
+  vetoBps: number;
+}
+
+/** Everything `init::initialize` takes besides the caps and the clock. */
+export interface GenesisParams extends Params {
   maxEpochsAhead: number;
-  /** Initial prices (FROST per MiB per epoch / per MiB written) and capacity (bytes) before any vote. */
   storagePrice: bigint;
   writePrice: bigint;
   capacity: bigint;
 }
 
-export const DEFAULT_PARAMS: ProtocolParams = {
-  epochDurationMs: 14n * 24n * 3600n * 1000n,
-  nShards: DEFAULT_N_SHARDS,
-  maxCommitteeSize: DEFAULT_MAX_COMMITTEE_SIZE,
-  maxShardsPerNodeBps: MAX_SHARDS_PER_NODE_BPS,
-  minStake: FROST_PER_WAL,
-  burnBps: BigInt(DEFAULT_BURN_BPS),
-  slashBps: BigInt(DEFAULT_SLASH_BPS),
-  commissionDelayEpochs: 2,
-  minProposalDeposit: 1_000n * FROST_PER_WAL,
+export const DEFAULT_PARAMS: Params = {
+  epochDurationMs: 14n * 24n * 60n * 60n * 1000n,
+  nShards: 1000,
+  maxCommitteeSize: 100,
+  minStake: 1_000_000_000n,
+  burnBps: 300,
+  slashBps: 100,
+  minProposalDeposit: 1_000n * 1_000_000_000n,
   votingEpochs: 2,
-  quorumBps: 3_340n,
-  passBps: 5_000n,
-  vetoBps: 3_340n,
-  maxEpochsAhead: 53,
-  storagePrice: 100_000n,
-  writePrice: 20_000n,
-  capacity: 0n,
+  quorumBps: 3_340,
+  passBps: 5_000,
+  vetoBps: 3_340,
 };
 
-/** Parameters a proposal may change, by their Move name. */
-export const GOVERNED_PARAMETERS = {
+/** Names a proposal may change, in declaration order (`params::governed_names`). */
+export const GOVERNED_NAMES = [
+  'epoch_duration_ms',
+  'max_committee_size',
+  'min_stake',
+  'burn_bps',
+  'slash_bps',
+  'min_proposal_deposit',
+  'voting_epochs',
+  'quorum_bps',
+  'pass_bps',
+  'veto_bps',
+] as const;
+
+const KEYS: Record<string, keyof Params> = {
+  epoch_duration_ms: 'epochDurationMs',
+  n_shards: 'nShards',
+  max_committee_size: 'maxCommitteeSize',
+  min_stake: 'minStake',
   burn_bps: 'burnBps',
   slash_bps: 'slashBps',
-  min_stake: 'minStake',
-  max_committee_size: 'maxCommitteeSize',
-  epoch_duration_ms: 'epochDurationMs',
   min_proposal_deposit: 'minProposalDeposit',
   voting_epochs: 'votingEpochs',
   quorum_bps: 'quorumBps',
   pass_bps: 'passBps',
   veto_bps: 'vetoBps',
-  max_epochs_ahead: 'maxEpochsAhead',
-} as const satisfies Record<string, keyof ProtocolParams>;
+};
 
-export type GovernedParameter = keyof typeof GOVERNED_PARAMETERS;
-
-export function isGovernedParameter(name: string): name is GovernedParameter {
-  return Object.hasOwn(GOVERNED_PARAMETERS, name);
+/** `params::check`: aborts unless `name` is governed and `value` in its range. */
+export function checkParameter(name: string, value: bigint): void {
+  let ok: boolean;
+  switch (name) {
+    case 'epoch_duration_ms':
+      ok = value >= 2n;
+      break;
+    case 'max_committee_size':
+      ok = value >= 1n && value <= 0xffffn;
+      break;
+    case 'min_stake':
+      ok = value >= 1n;
+      break;
+    case 'burn_bps':
+    case 'quorum_bps':
+    case 'pass_bps':
+    case 'veto_bps':
+      ok = value <= BPS;
+      break;
+    case 'slash_bps':
+      ok = value < BPS;
+      break;
+    case 'min_proposal_deposit':
+      ok = true;
+      break;
+    case 'voting_epochs':
+      ok = value >= 1n && value <= 0xffff_ffffn;
+      break;
+    default:
+      return abort(M, 'EUnknownParameter', 'check');
+  }
+  assert(ok, M, 'EInvalidParameterValue', 'check');
 }
 
-/** Sets a governed parameter from its u64 value (numbers stay numbers, amounts bigints). */
-export function setParameter(params: ProtocolParams, name: GovernedParameter, value: bigint): void {
-  const key = GOVERNED_PARAMETERS[name];
-  const current = params[key];
-  (params as unknown as Record<string, unknown>)[key] = typeof current === 'number' ? Number(value) : value;
+/** `params::set` (checked). */
+export function setParameter(params: Params, name: string, value: bigint): void {
+  checkParameter(name, value);
+  const key = KEYS[name]!;
+  (params as unknown as Record<string, unknown>)[key] = typeof params[key] === 'bigint' ? value : Number(value);
+}
+
+/** `params::value` as a u64. */
+export function parameterValue(params: Params, name: string): bigint {
+  const key = KEYS[name];
+  if (!key) return abort(M, 'EUnknownParameter', 'value');
+  return BigInt(params[key]);
+}
+
+/** `params::new`: a parameter set, every value checked. */
+export function newParams(values: Params): Params {
+  assert(values.nShards >= 1, M, 'EInvalidParameterValue', 'new');
+  const params: Params = { ...DEFAULT_PARAMS, nShards: values.nShards };
+  for (const name of GOVERNED_NAMES) setParameter(params, name, BigInt(values[KEYS[name]!]));
+  return params;
+}
+
+/** `params::bps_of`: `amount * bps / 10,000`, rounded down. */
+export function bpsOf(amount: bigint, bps: number | bigint): bigint {
+  return (amount * BigInt(bps)) / BPS;
 }

@@ -1,46 +1,80 @@
 /**
- * `tusk::staking`: nodes, delegation, epochs, committee, rewards, commission
- * and slashing, over the shared `Staking` object. Each exported function is
- * one Move function of the public API (move/tusk/API.md) with the same
- * checks, in the same order, the same aborts and the same events.
+ * `tusk::staking`: the shared `Staking` object's public API — nodes,
+ * delegation, the epoch state machine, committee selection, rewards,
+ * commission and slashing — with the same checks in the same order, the same
+ * aborts, the same object IDs (fresh IDs taken in the order Move takes them)
+ * and the same events as move/tusk/sources/staking.move.
  */
-import { apportionShards, assignShardIndices, bpsOf, rewardsByShards, selectCommittee, shardCap, slashAmount, splitFees, walForShares, weightedQuantile } from '@tusk/shared/staking/index';
+import {
+  apportionShards,
+  assignShardIndices,
+  selectCommittee,
+  shardCap,
+  weightedQuantile,
+} from '@tusk/shared/staking/index';
 import type { TxContext } from '../context.ts';
 import { abort, check } from './aborts.ts';
+import { checkPublicKey } from './bls.ts';
 import type { Coin, StakedWal, StorageNodeCap } from './objects.ts';
-import { applyPendingParameterChanges } from './governance.ts';
-import { addPendingStake, addPendingWithdraw, advancePool, newPool, rateAt, removePendingStake, sharesOf, stakeAt, type NodeInfo, type StakingPool } from './stakingPool.ts';
-import type { CommitteeMember, TuskState } from './state.ts';
-import { burn } from './treasury.ts';
-import { takeEpochFees } from './system.ts';
+import { isCompatible, isWithdrawing, withdrawEpochOf } from './objects.ts';
+import { BPS, checkParameter, setParameter } from './params.ts';
+import * as pools from './stakingPool.ts';
+import type { Committee, NodeInfo, StakingPool, TuskState } from './state.ts';
+import { advanceEpoch } from './system.ts';
+import { burnBalance } from './treasury.ts';
 
 const M = 'staking';
 export const STAKING_VERSION = 1;
+export const COMMISSION_DELAY_EPOCHS = 2;
 
-function assertVersion(state: TuskState): void {
-  check(state.staking.version === STAKING_VERSION, M, 'EWrongVersion');
+function assertVersion(state: TuskState, fn: string): void {
+  check(state.staking.version === STAKING_VERSION, M, 'EWrongVersion', fn);
 }
 
-function pool(state: TuskState, nodeId: string): StakingPool {
+export function hasPool(state: TuskState, nodeId: string): boolean {
+  return state.pools.has(nodeId);
+}
+
+/** `pool` (and, with `fn`, `pool_mut`): aborts EUnknownNode where Move's assert is. */
+export function pool(state: TuskState, nodeId: string, fn = 'pool'): StakingPool {
   const found = state.pools.get(nodeId);
-  if (!found) abort(M, 'EUnknownNode');
+  if (!found) abort(M, 'EUnknownNode', fn);
   return found;
 }
 
-function capPool(state: TuskState, cap: StorageNodeCap): StakingPool {
-  return pool(state, cap.nodeId);
+function poolMut(ctx: TxContext, state: TuskState, nodeId: string): StakingPool {
+  return ctx.touch(pool(state, nodeId, 'pool_mut'));
 }
 
-function committeeShards(committee: readonly CommitteeMember[], nodeId: string): number {
-  return committee.find((member) => member.nodeId === nodeId)?.shards.length ?? 0;
+export function emptyCommittee(): Committee {
+  return { nodeIds: [], shards: [] };
 }
 
-/** Whether `weight` shards reach a 2/3 quorum of `nShards`. */
-export function isQuorum(weight: number, nShards: number): boolean {
-  return 3 * weight >= 2 * nShards;
+function indexOf(committee: Committee, nodeId: string): number | undefined {
+  const index = committee.nodeIds.indexOf(nodeId);
+  return index < 0 ? undefined : index;
 }
 
-// === Nodes ===
+function shardsOf(committee: Committee, nodeId: string): bigint {
+  const index = indexOf(committee, nodeId);
+  return index === undefined ? 0n : BigInt(committee.shards[index]!.length);
+}
+
+/** `committee::is_quorum`: 3 * weight >= 2 * n_shards. */
+export function isQuorum(weight: bigint, nShards: bigint): boolean {
+  return 3n * weight >= 2n * nShards;
+}
+
+export function isEpochChangeDone(state: TuskState): boolean {
+  return state.staking.epochState.kind === 'done';
+}
+
+/** `next_change_epoch`: when a stake or withdrawal made now takes effect. */
+export function nextChangeEpoch(state: TuskState): number {
+  return state.staking.votingEnded ? state.staking.epoch + 2 : state.staking.epoch + 1;
+}
+
+// === Operators ===
 
 export interface RegisterArgs {
   name: string;
@@ -56,10 +90,10 @@ export interface RegisterArgs {
 }
 
 export function registerCandidate(ctx: TxContext, state: TuskState, args: RegisterArgs): StorageNodeCap {
-  assertVersion(state);
-  check(args.commissionBps <= 10_000, M, 'EInvalidCommissionRate');
-  check(args.publicKey.length === 48, M, 'EInvalidPublicKey');
-  const nodeId = ctx.freshId();
+  const fn = 'register_candidate';
+  assertVersion(state, fn);
+  check(BigInt(args.commissionBps) <= BPS, M, 'EInvalidCommissionRate', fn);
+  checkPublicKey(args.publicKey, args.proofOfPossession, ctx.sender, fn);
   const info: NodeInfo = {
     name: args.name,
     networkAddress: args.networkAddress,
@@ -67,11 +101,25 @@ export function registerCandidate(ctx: TxContext, state: TuskState, args: Regist
     publicKey: args.publicKey,
     networkPublicKey: args.networkPublicKey,
   };
-  const votes = { storagePrice: args.storagePrice, writePrice: args.writePrice, capacity: args.capacity };
-  ctx.touch(state.pools).set(nodeId, newPool(nodeId, ctx.sender, info, args.commissionBps, votes, state.staking.epoch));
-  const cap = { id: ctx.freshId(), nodeId };
+  const header = ctx.touch(state.staking);
+  // staking_pool::new: the rates table's UID first, then the pool's (the node ID).
+  ctx.freshId();
+  const nodeId = ctx.freshId();
+  const created = pools.newPool(
+    ctx.sender,
+    info,
+    args.commissionBps,
+    { storagePrice: args.storagePrice, writePrice: args.writePrice, capacity: args.capacity },
+    header.epoch,
+    nodeId,
+  );
+  ctx.touch(state.pools).set(nodeId, created);
+  ctx
+    .touch(state.poolRates)
+    .set(nodeId, new Map([[header.epoch, { rate: { wal: 0n, shares: 0n }, unslashed: { wal: 0n, shares: 0n } }]]));
+  header.nodeIds.push(nodeId);
   ctx.emit('NodeRegistered', {
-    epoch: state.staking.epoch,
+    epoch: header.epoch,
     node_id: nodeId,
     operator: ctx.sender,
     name: args.name,
@@ -79,84 +127,144 @@ export function registerCandidate(ctx: TxContext, state: TuskState, args: Regist
     public_key: args.publicKey,
     commission_bps: args.commissionBps,
   });
-  return cap;
+  return { id: ctx.freshId(), nodeId };
 }
 
 export function setCommission(ctx: TxContext, state: TuskState, cap: StorageNodeCap, rateBps: number): void {
-  assertVersion(state);
-  check(rateBps <= 10_000, M, 'EInvalidCommissionRate');
-  const target = ctx.touch(capPool(state, cap));
-  const effective = state.staking.epoch + state.params.commissionDelayEpochs;
-  target.pendingCommission.set(effective, rateBps);
-  ctx.emit('CommissionScheduled', { epoch: state.staking.epoch, node_id: cap.nodeId, rate_bps: rateBps, effective_epoch: effective });
+  const fn = 'set_commission';
+  assertVersion(state, fn);
+  check(BigInt(rateBps) <= BPS, M, 'EInvalidCommissionRate', fn);
+  const effective = state.staking.epoch + COMMISSION_DELAY_EPOCHS;
+  pools.setCommissionRate(poolMut(ctx, state, cap.nodeId), rateBps, effective);
+  ctx.emit('CommissionScheduled', {
+    epoch: state.staking.epoch,
+    node_id: cap.nodeId,
+    rate_bps: rateBps,
+    effective_epoch: effective,
+  });
 }
 
 export function collectCommission(ctx: TxContext, state: TuskState, cap: StorageNodeCap): Coin {
-  assertVersion(state);
-  const target = ctx.touch(capPool(state, cap));
-  const amount = target.commission;
-  target.commission = 0n;
+  const fn = 'collect_commission';
+  assertVersion(state, fn);
+  const amount = pools.collectCommission(poolMut(ctx, state, cap.nodeId));
   ctx.emit('CommissionCollected', { epoch: state.staking.epoch, node_id: cap.nodeId, amount, receiver: ctx.sender });
   return { id: ctx.freshId(), balance: amount };
 }
 
-export function voteForPrices(ctx: TxContext, state: TuskState, cap: StorageNodeCap, storagePrice: bigint, writePrice: bigint, capacity: bigint): void {
-  assertVersion(state);
-  const target = ctx.touch(capPool(state, cap));
-  target.votes = { storagePrice, writePrice, capacity };
-  ctx.emit('NodeVoted', { epoch: state.staking.epoch, node_id: cap.nodeId, storage_price: storagePrice, write_price: writePrice, capacity });
+export function voteForPrices(
+  ctx: TxContext,
+  state: TuskState,
+  cap: StorageNodeCap,
+  storagePrice: bigint,
+  writePrice: bigint,
+  capacity: bigint,
+): void {
+  const fn = 'vote_for_prices';
+  assertVersion(state, fn);
+  poolMut(ctx, state, cap.nodeId).votes = { storagePrice, writePrice, capacity };
+  ctx.emit('NodeVoted', {
+    epoch: state.staking.epoch,
+    node_id: cap.nodeId,
+    storage_price: storagePrice,
+    write_price: writePrice,
+    capacity,
+  });
 }
 
-export type NodeField = 'name' | 'networkAddress' | 'metadataUrl' | 'networkPublicKey' | 'publicKey';
+export type NodeField = 'name' | 'networkAddress' | 'metadataUrl' | 'networkPublicKey';
 
-export function setNodeInfo(ctx: TxContext, state: TuskState, cap: StorageNodeCap, field: NodeField, value: string | Uint8Array): void {
-  assertVersion(state);
-  const target = ctx.touch(capPool(state, cap));
-  if (field === 'publicKey') check((value as Uint8Array).length === 48, M, 'EInvalidPublicKey');
-  (target.info as unknown as Record<string, unknown>)[field] = value;
+const FIELD_FUNCTIONS: Record<NodeField, string> = {
+  name: 'set_name',
+  networkAddress: 'set_network_address',
+  metadataUrl: 'set_metadata_url',
+  networkPublicKey: 'set_network_public_key',
+};
+
+export function setNodeInfo(
+  ctx: TxContext,
+  state: TuskState,
+  cap: StorageNodeCap,
+  field: NodeField,
+  value: string | Uint8Array,
+): void {
+  const fn = FIELD_FUNCTIONS[field];
+  assertVersion(state, fn);
+  (poolMut(ctx, state, cap.nodeId).info as unknown as Record<string, unknown>)[field] = value;
   ctx.emit('NodeUpdated', {
     epoch: state.staking.epoch,
     node_id: cap.nodeId,
     name: field === 'name' ? (value as string) : null,
     network_address: field === 'networkAddress' ? (value as string) : null,
-    public_key: field === 'publicKey' ? (value as Uint8Array) : null,
+    public_key: null,
     network_public_key: field === 'networkPublicKey' ? (value as Uint8Array) : null,
     metadata_url: field === 'metadataUrl' ? (value as string) : null,
   });
 }
 
-// === Delegation ===
-
-/** The epoch a stake made now becomes active. */
-export function activationEpoch(state: TuskState): number {
-  return state.staking.epoch + (state.staking.votingEnded ? 2 : 1);
+export function setPublicKey(
+  ctx: TxContext,
+  state: TuskState,
+  cap: StorageNodeCap,
+  publicKey: Uint8Array,
+  proofOfPossession: Uint8Array,
+): void {
+  const fn = 'set_public_key';
+  assertVersion(state, fn);
+  checkPublicKey(publicKey, proofOfPossession, ctx.sender, fn);
+  poolMut(ctx, state, cap.nodeId).info.publicKey = publicKey;
+  ctx.emit('NodeUpdated', {
+    epoch: state.staking.epoch,
+    node_id: cap.nodeId,
+    name: null,
+    network_address: null,
+    public_key: publicKey,
+    network_public_key: null,
+    metadata_url: null,
+  });
 }
 
+// === Delegators ===
+
 export function stakeWithPool(ctx: TxContext, state: TuskState, coin: Coin, nodeId: string): StakedWal {
-  assertVersion(state);
-  const target = ctx.touch(pool(state, nodeId));
-  check(coin.balance >= state.params.minStake, M, 'EStakeBelowMinimum');
-  const activation = activationEpoch(state);
-  addPendingStake(target, activation, coin.balance);
-  const staked: StakedWal = { id: ctx.freshId(), nodeId, principal: coin.balance, activationEpoch: activation, state: { kind: 'staked' } };
+  const fn = 'stake_with_pool';
+  assertVersion(state, fn);
+  check(state.pools.has(nodeId), M, 'EUnknownNode', fn);
+  const amount = coin.balance;
+  check(amount >= state.staking.params.minStake, M, 'EStakeBelowMinimum', fn);
+  const activationEpoch = nextChangeEpoch(state);
+  pools.addStake(ctx.touch(state.pools.get(nodeId)!), amount, activationEpoch);
+  const staked: StakedWal = {
+    id: ctx.freshId(),
+    state: { kind: 'staked' },
+    nodeId,
+    principal: amount,
+    activationEpoch,
+    changedEpoch: state.staking.epoch,
+  };
   ctx.emit('StakeDeposited', {
     epoch: state.staking.epoch,
     staked_wal_id: staked.id,
     node_id: nodeId,
     owner: ctx.sender,
-    amount: coin.balance,
-    activation_epoch: activation,
+    amount,
+    activation_epoch: activationEpoch,
   });
   return staked;
 }
 
 export function requestWithdrawStake(ctx: TxContext, state: TuskState, staked: StakedWal): void {
-  assertVersion(state);
-  check(staked.state.kind === 'staked', M, 'EAlreadyWithdrawing');
-  check(staked.activationEpoch <= state.staking.epoch, M, 'ENotActive');
-  const target = ctx.touch(pool(state, staked.nodeId));
-  const withdrawEpoch = state.staking.epoch + (state.staking.votingEnded ? 2 : 1);
-  addPendingWithdraw(target, withdrawEpoch, sharesOf(target, staked.principal, staked.activationEpoch));
+  const fn = 'request_withdraw_stake';
+  assertVersion(state, fn);
+  check(!isWithdrawing(staked), M, 'EAlreadyWithdrawing', fn);
+  check(staked.activationEpoch <= state.staking.epoch, M, 'ENotActive', fn);
+  const withdrawEpoch = nextChangeEpoch(state);
+  const target = poolMut(ctx, state, staked.nodeId);
+  pools.addPendingWithdraw(
+    target,
+    pools.sharesOf(state, target, staked.principal, staked.activationEpoch),
+    withdrawEpoch,
+  );
   ctx.touch(staked).state = { kind: 'withdrawing', withdrawEpoch };
   ctx.emit('WithdrawRequested', {
     epoch: state.staking.epoch,
@@ -168,47 +276,35 @@ export function requestWithdrawStake(ctx: TxContext, state: TuskState, staked: S
   });
 }
 
-/** Whether a position can be withdrawn right now without waiting (it is not active yet). */
 export function canWithdrawEarly(state: TuskState, staked: StakedWal): boolean {
-  return staked.state.kind === 'staked' && staked.activationEpoch > state.staking.epoch;
-}
-
-/** What a position would pay out at `epoch`'s rate, split into rewards and slashed. */
-export function payout(state: TuskState, staked: StakedWal, epoch: number): { amount: bigint; rewards: bigint; slashed: bigint } {
-  const target = pool(state, staked.nodeId);
-  const shares = sharesOf(target, staked.principal, staked.activationEpoch);
-  const amount = walForShares(shares, rateAt(target, epoch));
-  const unslashed = walForShares(shares, rateAt(target, epoch, 'unslashedRates'));
-  const rewards = unslashed > staked.principal ? unslashed - staked.principal : 0n;
-  const slashed = unslashed > amount ? unslashed - amount : 0n;
-  return { amount, rewards, slashed };
-}
-
-export function calculateRewards(state: TuskState, staked: StakedWal): bigint {
-  if (staked.activationEpoch > state.staking.epoch) return 0n;
-  const epoch = staked.state.kind === 'withdrawing' ? Math.min(staked.state.withdrawEpoch, state.staking.epoch) : state.staking.epoch;
-  const { amount } = payout(state, staked, epoch);
-  return amount > staked.principal ? amount - staked.principal : 0n;
+  return !isWithdrawing(staked) && staked.activationEpoch > state.staking.epoch;
 }
 
 export function withdrawStake(ctx: TxContext, state: TuskState, staked: StakedWal): Coin {
-  assertVersion(state);
-  const target = ctx.touch(pool(state, staked.nodeId));
+  const fn = 'withdraw_stake';
+  assertVersion(state, fn);
+  const early = canWithdrawEarly(state, staked);
+  const epoch = state.staking.epoch;
+  const target = poolMut(ctx, state, staked.nodeId);
   let amount: bigint;
   let rewards = 0n;
   let slashed = 0n;
-  if (canWithdrawEarly(state, staked)) {
-    removePendingStake(target, staked.activationEpoch, staked.principal);
-    amount = staked.principal;
+  if (early) {
+    amount = pools.removePendingStake(target, staked.principal, staked.activationEpoch);
   } else {
-    check(staked.state.kind === 'withdrawing', M, 'ENotWithdrawing');
-    check(staked.state.withdrawEpoch <= state.staking.epoch, M, 'EWithdrawEpochNotReached');
-    ({ amount, rewards, slashed } = payout(state, staked, staked.state.withdrawEpoch));
-    if (amount > target.withdrawable) amount = target.withdrawable;
-    target.withdrawable -= amount;
+    const withdrawEpoch = withdrawEpochOf(staked);
+    check(withdrawEpoch !== undefined, M, 'ENotWithdrawing', fn);
+    check(withdrawEpoch! <= epoch, M, 'EWithdrawEpochNotReached', fn);
+    [amount, rewards, slashed] = pools.withdraw(
+      state,
+      target,
+      staked.principal,
+      staked.activationEpoch,
+      withdrawEpoch!,
+    );
   }
   ctx.emit('StakeWithdrawn', {
-    epoch: state.staking.epoch,
+    epoch,
     staked_wal_id: staked.id,
     node_id: staked.nodeId,
     owner: ctx.sender,
@@ -220,153 +316,207 @@ export function withdrawStake(ctx: TxContext, state: TuskState, staked: StakedWa
 }
 
 export function splitStakedWal(ctx: TxContext, state: TuskState, staked: StakedWal, amount: bigint): StakedWal {
-  assertVersion(state);
-  check(amount > 0n && amount < staked.principal, M, 'EInvalidSplitAmount');
-  check(amount >= state.params.minStake && staked.principal - amount >= state.params.minStake, M, 'EStakeBelowMinimum');
-  ctx.touch(staked).principal -= amount;
-  const part: StakedWal = { id: ctx.freshId(), nodeId: staked.nodeId, principal: amount, activationEpoch: staked.activationEpoch, state: { ...staked.state } };
-  ctx.emit('StakedWalSplit', { epoch: state.staking.epoch, from_id: staked.id, new_id: part.id, amount });
+  const fn = 'split_staked_wal';
+  assertVersion(state, fn);
+  check(amount > 0n && amount < staked.principal, M, 'EInvalidSplitAmount', fn);
+  const minStake = state.staking.params.minStake;
+  check(amount >= minStake && staked.principal - amount >= minStake, M, 'EStakeBelowMinimum', fn);
+  const epoch = state.staking.epoch;
+  ctx.touch(staked);
+  staked.principal -= amount;
+  staked.changedEpoch = epoch;
+  const part: StakedWal = {
+    id: ctx.freshId(),
+    state: { ...staked.state },
+    nodeId: staked.nodeId,
+    principal: amount,
+    activationEpoch: staked.activationEpoch,
+    changedEpoch: epoch,
+  };
+  ctx.emit('StakedWalSplit', { epoch, from_id: staked.id, new_id: part.id, amount });
   return part;
 }
 
 export function joinStakedWal(ctx: TxContext, state: TuskState, staked: StakedWal, other: StakedWal): void {
-  assertVersion(state);
-  const sameState =
-    staked.state.kind === other.state.kind &&
-    (staked.state.kind === 'staked' || (other.state.kind === 'withdrawing' && staked.state.withdrawEpoch === other.state.withdrawEpoch));
-  check(staked.nodeId === other.nodeId && staked.activationEpoch === other.activationEpoch && sameState, M, 'EIncompatibleStakedWal');
-  ctx.touch(staked).principal += other.principal;
+  const fn = 'join_staked_wal';
+  assertVersion(state, fn);
+  check(isCompatible(staked, other), M, 'EIncompatibleStakedWal', fn);
   ctx.emit('StakedWalJoined', { epoch: state.staking.epoch, into_id: staked.id, from_id: other.id });
+  ctx.touch(staked);
+  staked.principal += other.principal;
+  staked.changedEpoch = state.staking.epoch;
+}
+
+export function calculateRewards(state: TuskState, staked: StakedWal): bigint {
+  assertVersion(state, 'calculate_rewards');
+  if (staked.activationEpoch > state.staking.epoch) return 0n;
+  const withdrawEpoch = withdrawEpochOf(staked);
+  const epoch = withdrawEpoch !== undefined ? Math.min(withdrawEpoch, state.staking.epoch) : state.staking.epoch;
+  const [amount] = pools.payout(state, pool(state, staked.nodeId), staked.principal, staked.activationEpoch, epoch);
+  return amount > staked.principal ? amount - staked.principal : 0n;
 }
 
 // === Epochs ===
 
-/** Stake of every pool at `epoch`, in registration order. */
-function stakesAt(state: TuskState, epoch: number): { id: string; stake: bigint }[] {
-  return [...state.pools.values()].map((p) => ({ id: p.nodeId, stake: stakeAt(p, epoch) }));
-}
-
-/** Mid-epoch: selects the next committee (and its prices) from next-epoch stake. Anyone may call it. */
 export function votingEnd(ctx: TxContext, state: TuskState): void {
-  assertVersion(state);
+  const fn = 'voting_end';
+  assertVersion(state, fn);
   const header = state.staking;
-  check(header.state.kind === 'done', M, 'EWrongEpochState');
-  check(!header.votingEnded, M, 'EWrongEpochState');
-  check(ctx.timestampMs >= header.epochStartMs + state.params.epochDurationMs / 2n, M, 'ETooEarly');
+  check(isEpochChangeDone(state) && !header.votingEnded, M, 'EWrongEpochState', fn);
+  check(ctx.timestampMs >= header.epochStartMs + header.params.epochDurationMs / 2n, M, 'ETooEarly', fn);
   ctx.touch(header);
-  const next = header.epoch + 1;
-  const members = selectCommittee(stakesAt(state, next), state.params.maxCommitteeSize);
-  const cap = shardCap(state.params.nShards, members.length, state.params.maxShardsPerNodeBps);
-  const counts = apportionShards(
-    members.map((m) => m.stake),
-    state.params.nShards,
-    cap,
-  );
-  const countMap = new Map(members.map((m, i) => [m.id, counts[i]!] as const).filter(([, c]) => c > 0));
-  const previous = new Map(header.committee.map((m) => [m.nodeId, m.shards] as const));
-  const indices = assignShardIndices(countMap, previous, state.params.nShards);
-  header.nextCommittee = [...indices].map(([nodeId, shards]) => ({ nodeId, shards }));
+  const nextEpoch = header.epoch + 1;
+  const nShards = header.params.nShards;
+
+  const stakes = header.nodeIds.map((id) => ({ id, stake: pools.stakeAt(state.pools.get(id)!, nextEpoch) }));
+  const members = selectCommittee(stakes, header.params.maxCommitteeSize);
+  const memberStakes = members.map((m) => m.stake);
+  const counts = apportionShards(memberStakes, nShards, shardCap(nShards, members.length, 1000));
+  const wanted = new Map(members.map((m, i) => [m.id, counts[i]!] as const).filter(([, count]) => count > 0));
+  const previous = new Map(header.committee.nodeIds.map((id, i) => [id, header.committee.shards[i]!] as const));
+  const assigned = assignShardIndices(wanted, previous, nShards);
+  header.nextCommittee = { nodeIds: [...assigned.keys()], shards: [...assigned.values()] };
+
+  const current = header.prices;
+  const votes = members.map((m) => state.pools.get(m.id)!.votes);
+  const quantile = (values: bigint[], ascending: boolean, fallback: bigint) =>
+    weightedQuantile(
+      values.map((value, i) => ({ value, weight: memberStakes[i]! })),
+      2n,
+      3n,
+      ascending ? 'ascending' : 'descending',
+    ) ?? fallback;
+  header.nextPrices = {
+    storagePrice: quantile(
+      votes.map((v) => v.storagePrice),
+      true,
+      current.storagePrice,
+    ),
+    writePrice: quantile(
+      votes.map((v) => v.writePrice),
+      true,
+      current.writePrice,
+    ),
+    capacity: quantile(
+      votes.map((v) => v.capacity),
+      false,
+      current.capacity,
+    ),
+  };
   header.votingEnded = true;
-
-  const weighted = members.map((m) => ({ pool: state.pools.get(m.id)!, weight: m.stake }));
-  header.nextPrices =
-    weighted.length === 0
-      ? { ...header.prices }
-      : {
-          storagePrice: weightedQuantile(weighted.map((w) => ({ value: w.pool.votes.storagePrice, weight: w.weight })), 2n, 3n, 'ascending') ?? header.prices.storagePrice,
-          writePrice: weightedQuantile(weighted.map((w) => ({ value: w.pool.votes.writePrice, weight: w.weight })), 2n, 3n, 'ascending') ?? header.prices.writePrice,
-          capacity: weightedQuantile(weighted.map((w) => ({ value: w.pool.votes.capacity, weight: w.weight })), 2n, 3n, 'descending') ?? header.prices.capacity,
-        };
-
   ctx.emit('CommitteeSelected', {
     epoch: header.epoch,
-    next_epoch: next,
-    node_ids: header.nextCommittee.map((m) => m.nodeId),
-    shards: header.nextCommittee.map((m) => m.shards.length),
+    next_epoch: nextEpoch,
+    node_ids: header.nextCommittee.nodeIds,
+    shards: header.nextCommittee.shards.map((s) => s.length),
   });
 }
 
-/** At the epoch's end: fees become rewards, every pool advances, the new committee takes over. Anyone may call it. */
 export function initiateEpochChange(ctx: TxContext, state: TuskState): void {
-  assertVersion(state);
+  const fn = 'initiate_epoch_change';
+  assertVersion(state, fn);
   const header = state.staking;
-  check(header.state.kind === 'done' && header.votingEnded, M, 'EWrongEpochState');
-  check(ctx.timestampMs >= header.epochStartMs + state.params.epochDurationMs, M, 'ETooEarly');
+  check(isEpochChangeDone(state) && header.votingEnded, M, 'EWrongEpochState', fn);
+  const now = ctx.timestampMs;
+  check(now >= header.epochStartMs + header.params.epochDurationMs, M, 'ETooEarly', fn);
   ctx.touch(header);
-  const ending = header.epoch;
-  const next = ending + 1;
+  const newEpoch = header.epoch + 1;
+  const nShards = BigInt(header.params.nShards);
 
-  const fees = takeEpochFees(ctx, state, ending);
-  const { burned, rewards } = splitFees(fees, state.params.burnBps);
-  const shares = header.committee.map((m) => m.shards.length);
-  const { perMember, dust } = rewardsByShards(rewards, shares, state.params.nShards);
-  const rewardOf = new Map(header.committee.map((m, i) => [m.nodeId, perMember[i]!] as const));
-  burn(ctx, state, burned + dust);
+  const next = header.nextCommittee;
+  const publicKeys = next.nodeIds.map((id) => state.pools.get(id)!.info.publicKey);
+  const prices = header.nextPrices;
+  const totalFees = advanceEpoch(
+    ctx,
+    state,
+    newEpoch,
+    next.nodeIds,
+    publicKeys,
+    next.shards.map((s) => s.length),
+    prices,
+  );
+
+  const burned = (totalFees * BigInt(header.params.burnBps)) / BPS;
+  const rewards = totalFees - burned;
+  const ending = header.committee;
+  const memberRewards = ending.shards.map((s) => (rewards * BigInt(s.length)) / nShards);
+  const distributed = memberRewards.reduce((sum, r) => sum + r, 0n);
+  const dust = rewards - distributed;
+  burnBalance(ctx, state, burned + dust);
 
   let totalStake = 0n;
-  for (const p of state.pools.values()) {
-    ctx.touch(p);
-    const advance = advancePool(p, next, rewardOf.get(p.nodeId) ?? 0n);
-    totalStake += p.wal;
-    ctx.emit('PoolAdvanced', {
-      epoch: next,
-      node_id: p.nodeId,
-      stake: p.wal,
-      shares: p.shares,
-      rewards: advance.rewards,
-      commission: advance.commission,
-      activated: advance.activated,
-      withdrawn: advance.withdrawn,
-      rate_wal: p.rates.get(next)!.wal,
-      rate_shares: p.rates.get(next)!.shares,
-    });
+  for (const nodeId of header.nodeIds) {
+    const index = indexOf(ending, nodeId);
+    const reward = index === undefined ? 0n : memberRewards[index]!;
+    const target = ctx.touch(state.pools.get(nodeId)!);
+    pools.advance(ctx, state, target, newEpoch, reward);
+    totalStake += target.wal;
   }
 
-  header.epoch = next;
-  header.epochStartMs = ctx.timestampMs;
-  header.committee = header.nextCommittee ?? [];
-  header.nextCommittee = undefined;
+  header.epoch = newEpoch;
+  header.epochStartMs = now;
+  header.committee = next;
+  header.nextCommittee = emptyCommittee();
+  header.prices = prices;
   header.votingEnded = false;
-  header.slashVotes = {};
-  header.slashed = [];
-  header.state = { kind: 'sync', startedMs: ctx.timestampMs, synced: [], weight: 0 };
-  ctx.emit('EpochChangeStarted', { epoch: next, total_stake: totalStake, rewards: rewards - dust, burned: burned + dust });
-
-  const changed = applyPendingParameterChanges(ctx, state);
-  const pricesChanged = header.nextPrices !== undefined && (header.nextPrices.storagePrice !== header.prices.storagePrice || header.nextPrices.writePrice !== header.prices.writePrice);
-  if (header.nextPrices) header.prices = header.nextPrices;
-  header.nextPrices = undefined;
-  ctx.emit('ParametersApplied', {
-    epoch: next,
-    storage_price: header.prices.storagePrice,
-    write_price: header.prices.writePrice,
-    capacity: header.prices.capacity,
-    changed: changed.map(({ name, value }) => ({ name, value })),
+  header.epochState = { kind: 'sync', synced: [], weight: 0 };
+  ctx.emit('EpochChangeStarted', {
+    epoch: newEpoch,
+    total_stake: totalStake,
+    rewards: distributed,
+    burned: burned + dust,
   });
-  if (pricesChanged) ctx.emit('PricesUpdated', { epoch: next, storage_price: header.prices.storagePrice, write_price: header.prices.writePrice });
-  // An empty committee has nobody to sync: the change is done at once.
-  if (header.committee.length === 0) {
-    header.state = { kind: 'done', atMs: ctx.timestampMs };
-    ctx.emit('EpochChangeDone', { epoch: next });
+
+  const changed = applyParameterChanges(ctx, state);
+  ctx.emit('ParametersApplied', {
+    epoch: newEpoch,
+    storage_price: prices.storagePrice,
+    write_price: prices.writePrice,
+    capacity: prices.capacity,
+    changed,
+  });
+
+  if (header.committee.nodeIds.length === 0) {
+    header.epochState = { kind: 'done', doneMs: now };
+    ctx.emit('EpochChangeDone', { epoch: newEpoch });
   }
 }
 
-/** A committee node has received its shards for `epoch`; at a 2/3 quorum of shards the change is done. */
-export function epochSyncDone(ctx: TxContext, state: TuskState, cap: StorageNodeCap, epoch: number): void {
-  assertVersion(state);
+function applyParameterChanges(ctx: TxContext, state: TuskState): { name: string; value: bigint }[] {
   const header = state.staking;
-  check(header.state.kind === 'sync', M, 'EWrongEpochState');
-  check(epoch === header.epoch, M, 'EWrongEpoch');
-  const member = header.committee.find((m) => m.nodeId === cap.nodeId);
-  check(member !== undefined, M, 'ENotCommitteeMember');
-  check(!header.state.synced.includes(cap.nodeId), M, 'EAlreadySynced');
+  const changes = header.pendingParameterChanges;
+  header.pendingParameterChanges = [];
+  const changed: { name: string; value: bigint }[] = [];
+  for (const change of changes) {
+    setParameter(header.params, change.name, change.value);
+    const at = changed.find((c) => c.name === change.name);
+    if (at) at.value = change.value;
+    else changed.push({ name: change.name, value: change.value });
+    ctx.emit('ProposalExecuted', { epoch: header.epoch, proposal_id: change.proposalId });
+  }
+  return changed;
+}
+
+export function epochSyncDone(ctx: TxContext, state: TuskState, cap: StorageNodeCap, epoch: number): void {
+  const fn = 'epoch_sync_done';
+  assertVersion(state, fn);
+  const header = state.staking;
+  check(!isEpochChangeDone(state), M, 'EWrongEpochState', fn);
+  check(epoch === header.epoch, M, 'EWrongEpoch', fn);
+  const nodeId = cap.nodeId;
+  const index = indexOf(header.committee, nodeId);
+  check(index !== undefined, M, 'ENotCommitteeMember', fn);
+  const shards = header.committee.shards[index!]!;
+  const sync = header.epochState as Extract<typeof header.epochState, { kind: 'sync' }>;
+  check(!sync.synced.includes(nodeId), M, 'EAlreadySynced', fn);
   ctx.touch(header);
-  const sync = header.state as Extract<typeof header.state, { kind: 'sync' }>;
-  sync.synced.push(cap.nodeId);
-  sync.weight += member.shards.length;
-  ctx.emit('ShardsReceived', { epoch, node_id: cap.nodeId, shards: member.shards });
-  if (isQuorum(sync.weight, state.params.nShards)) {
-    header.state = { kind: 'done', atMs: ctx.timestampMs };
+  const current = header.epochState as typeof sync;
+  current.synced.push(nodeId);
+  current.weight += shards.length;
+  const done = isQuorum(BigInt(current.weight), BigInt(header.params.nShards));
+  ctx.emit('ShardsReceived', { epoch, node_id: nodeId, shards });
+  if (done) {
+    header.epochState = { kind: 'done', doneMs: ctx.timestampMs };
     ctx.emit('EpochChangeDone', { epoch });
   }
 }
@@ -374,41 +524,49 @@ export function epochSyncDone(ctx: TxContext, state: TuskState, cap: StorageNode
 // === Slashing ===
 
 export function voteForSlash(ctx: TxContext, state: TuskState, cap: StorageNodeCap, targetNodeId: string): void {
-  assertVersion(state);
-  const header = state.staking;
-  pool(state, targetNodeId);
-  check(cap.nodeId !== targetNodeId, M, 'ECannotSlashSelf');
-  const weight = committeeShards(header.committee, cap.nodeId);
-  check(weight > 0, M, 'ENotCommitteeMember');
-  const tally = header.slashVotes[targetNodeId] ?? { voters: [], weight: 0 };
-  check(!tally.voters.includes(cap.nodeId), M, 'EAlreadyVoted');
-  ctx.touch(header);
-  header.slashVotes[targetNodeId] = { voters: [...tally.voters, cap.nodeId], weight: tally.weight + weight };
+  const fn = 'vote_for_slash';
+  assertVersion(state, fn);
+  check(state.pools.has(targetNodeId), M, 'EUnknownNode', fn);
+  const voter = cap.nodeId;
+  check(voter !== targetNodeId, M, 'ECannotSlashSelf', fn);
+  const weight = shardsOf(state.staking.committee, voter);
+  check(weight > 0n, M, 'ENotCommitteeMember', fn);
+  const epoch = state.staking.epoch;
+  const existing = state.slashVotes.get(targetNodeId);
+  check(!(existing && existing.epoch === epoch && existing.voters.includes(voter)), M, 'EAlreadyVoted', fn);
+  const tallies = ctx.touch(state.slashVotes);
+  let tally = existing && existing.epoch === epoch ? ctx.touch(existing) : undefined;
+  if (!tally) {
+    tally = { epoch, voters: [], weight: 0n, executed: false };
+    tallies.set(targetNodeId, tally);
+  }
+  tally.voters.push(voter);
+  tally.weight += weight;
   ctx.emit('SlashVoteCast', {
-    epoch: header.epoch,
-    voter_node_id: cap.nodeId,
+    epoch,
+    voter_node_id: voter,
     target_node_id: targetNodeId,
-    weight: BigInt(weight),
-    total_weight: BigInt(tally.weight + weight),
+    weight,
+    total_weight: tally.weight,
   });
 }
 
 export function executeSlash(ctx: TxContext, state: TuskState, targetNodeId: string): void {
-  assertVersion(state);
-  const header = state.staking;
-  const target = pool(state, targetNodeId);
-  const tally = header.slashVotes[targetNodeId];
-  check(tally !== undefined && isQuorum(tally.weight, state.params.nShards), M, 'ENoSlashQuorum');
-  check(!header.slashed.includes(targetNodeId), M, 'EAlreadySlashed');
-  ctx.touch(header).slashed.push(targetNodeId);
-  ctx.touch(target);
-  const commissionBurned = target.commission;
-  const stakeBurned = slashAmount(target.wal, state.params.slashBps);
-  target.commission = 0n;
-  target.wal -= stakeBurned;
-  burn(ctx, state, commissionBurned + stakeBurned);
+  const fn = 'execute_slash';
+  assertVersion(state, fn);
+  check(state.pools.has(targetNodeId), M, 'EUnknownNode', fn);
+  const epoch = state.staking.epoch;
+  const tally = state.slashVotes.get(targetNodeId);
+  const weight = tally && tally.epoch === epoch ? tally.weight : 0n;
+  check(isQuorum(weight, BigInt(state.staking.params.nShards)), M, 'ENoSlashQuorum', fn);
+  check(!(tally!.epoch === epoch && tally!.executed), M, 'EAlreadySlashed', fn);
+  ctx.touch(tally!).executed = true;
+  const target = ctx.touch(state.pools.get(targetNodeId)!);
+  const [commission, stake] = pools.slash(target, state.staking.params.slashBps);
+  const commissionBurned = burnBalance(ctx, state, commission);
+  const stakeBurned = burnBalance(ctx, state, stake);
   ctx.emit('NodeSlashed', {
-    epoch: header.epoch,
+    epoch,
     node_id: targetNodeId,
     commission_burned: commissionBurned,
     stake_burned: stakeBurned,
@@ -417,16 +575,39 @@ export function executeSlash(ctx: TxContext, state: TuskState, targetNodeId: str
   });
 }
 
-/** Active stake of a node's pool (its voting power in governance). */
+// === Reading (governance uses these) ===
+
 export function activeStake(state: TuskState, nodeId: string): bigint {
   return pool(state, nodeId).wal;
 }
 
-/** Total active stake (quorum base for governance). */
 export function totalActiveStake(state: TuskState): bigint {
   let total = 0n;
-  for (const p of state.pools.values()) total += p.wal;
+  for (const id of state.staking.nodeIds) total += state.pools.get(id)!.wal;
   return total;
 }
 
-export { bpsOf };
+export function votingPower(state: TuskState, staked: StakedWal): bigint {
+  if (isWithdrawing(staked) || staked.activationEpoch > state.staking.epoch) return 0n;
+  const [amount] = pools.payout(
+    state,
+    pool(state, staked.nodeId),
+    staked.principal,
+    staked.activationEpoch,
+    state.staking.epoch,
+  );
+  return amount;
+}
+
+/** `queue_parameter_change` (governance). */
+export function queueParameterChange(
+  ctx: TxContext,
+  state: TuskState,
+  proposalId: string,
+  name: string,
+  value: bigint,
+): void {
+  assertVersion(state, 'queue_parameter_change');
+  checkParameter(name, value);
+  ctx.touch(state.staking).pendingParameterChanges.push({ proposalId, name, value });
+}

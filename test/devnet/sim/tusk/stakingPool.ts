@@ -1,182 +1,235 @@
 /**
- * One storage node's staking pool (Move `staking_pool`): its active stake and
- * shares, stake waiting to activate and shares waiting to leave by epoch, the
- * exchange rate recorded at each epoch, its commission (rate, scheduled
- * changes, accrued amount) and its price votes.
- *
- * Invariants: `wal` and `shares` change only when the pool advances to an
- * epoch (rewards in, withdrawals out, activations in) or is slashed (WAL out,
- * shares unchanged); a stake buys shares at the rate of its activation epoch
- * and is paid at the rate of its withdraw epoch.
+ * `tusk::staking_pool`: one node's pool (see the Move module doc for the
+ * accounting). `advance(e, rewards)` moves the pool from `e - 1` into `e`:
+ * commission first (at the rate in force during `e - 1`), the scheduled rate
+ * for `e`, then rate(e) is recorded, shares leaving at `e` are paid at it into
+ * `withdrawable`, and stake activating at `e` buys shares at it.
  */
-import { exchangeRate, sharesForWal, splitCommission, walForShares, type ExchangeRate } from '@tusk/shared/staking/index';
+import { exchangeRate, sharesForWal, walForShares, type ExchangeRate } from '@tusk/shared/staking/index';
+import type { TxContext } from '../context.ts';
+import { check } from './aborts.ts';
+import { BPS, bpsOf } from './params.ts';
+import type { NodeInfo, PoolRate, Prices, StakingPool, TuskState } from './state.ts';
 
-export interface NodeInfo {
-  name: string;
-  networkAddress: string;
-  metadataUrl: string;
-  publicKey: Uint8Array;
-  networkPublicKey: Uint8Array;
+const M = 'staking_pool';
+
+function normalized(rate: ExchangeRate): ExchangeRate {
+  return rate.wal === 0n || rate.shares === 0n ? exchangeRate(0n, 0n) : rate;
 }
 
-export interface PriceVote {
-  storagePrice: bigint;
-  writePrice: bigint;
-  capacity: bigint;
-}
-
-export interface StakingPool {
-  nodeId: string;
-  operator: string;
-  info: NodeInfo;
-  registeredEpoch: number;
-  commissionBps: number;
-  /** Scheduled commission rates by the epoch they take effect. */
-  pendingCommission: Map<number, number>;
-  /** Commission earned and not yet collected (FROST). */
-  commission: bigint;
-  /** Active stake including compounded rewards (FROST). */
-  wal: bigint;
-  shares: bigint;
-  /** Stake activating at an epoch. */
-  pendingStake: Map<number, bigint>;
-  /** Shares leaving at an epoch. */
-  pendingWithdrawShares: Map<number, bigint>;
-  /** FROST set aside for stakers whose withdraw epoch has come. */
-  withdrawable: bigint;
-  /** Rate at each epoch the pool advanced to. */
-  rates: Map<number, ExchangeRate>;
-  /** Rate as it would be without slashes (to split a payout into rewards and slashed). */
-  unslashedRates: Map<number, ExchangeRate>;
-  /** FROST the pool would hold without slashes (tracks `wal`). */
-  unslashedWal: bigint;
-  /** Last epoch the pool advanced to. */
-  epoch: number;
-  votes: PriceVote;
-}
-
-export function newPool(nodeId: string, operator: string, info: NodeInfo, commissionBps: number, votes: PriceVote, epoch: number): StakingPool {
+export function newPool(
+  operator: string,
+  info: NodeInfo,
+  commissionRate: number,
+  votes: Prices,
+  epoch: number,
+  nodeId: string,
+): StakingPool {
+  check(BigInt(commissionRate) <= BPS, M, 'EInvalidCommissionRate', 'new');
   return {
     nodeId,
     operator,
     info,
     registeredEpoch: epoch,
-    commissionBps,
-    pendingCommission: new Map(),
+    epoch,
+    commissionRate,
+    pendingCommissionRates: [],
     commission: 0n,
+    votes,
     wal: 0n,
     shares: 0n,
-    pendingStake: new Map(),
-    pendingWithdrawShares: new Map(),
-    withdrawable: 0n,
-    rates: new Map([[epoch, exchangeRate(0n, 0n)]]),
-    unslashedRates: new Map([[epoch, exchangeRate(0n, 0n)]]),
     unslashedWal: 0n,
-    epoch,
-    votes,
+    pendingStake: [],
+    pendingWithdrawShares: [],
+    withdrawable: 0n,
+    balance: 0n,
   };
 }
 
-/** The rate recorded for `epoch`, or the latest one before it. */
-export function rateAt(pool: StakingPool, epoch: number, which: 'rates' | 'unslashedRates' = 'rates'): ExchangeRate {
-  const rates = pool[which];
-  for (let e = epoch; e >= pool.registeredEpoch; e--) {
-    const rate = rates.get(e);
-    if (rate) return rate;
-  }
-  return exchangeRate(0n, 0n);
+// --- VecMap<u32, u64> helpers, in Move's insertion order ---
+
+function get(map: [number, bigint][], epoch: number): bigint {
+  return map.find(([e]) => e === epoch)?.[1] ?? 0n;
+}
+
+function addTo(map: [number, bigint][], epoch: number, amount: bigint): void {
+  const entry = map.find(([e]) => e === epoch);
+  if (entry) entry[1] += amount;
+  else map.push([epoch, amount]);
+}
+
+function subFrom(map: [number, bigint][], epoch: number, amount: bigint): void {
+  const index = map.findIndex(([e]) => e === epoch);
+  const entry = map[index]!;
+  entry[1] -= amount;
+  if (entry[1] === 0n) map.splice(index, 1);
+}
+
+function take(map: [number, bigint][], epoch: number): bigint {
+  const index = map.findIndex(([e]) => e === epoch);
+  if (index < 0) return 0n;
+  const [[, value]] = map.splice(index, 1) as [[number, bigint]];
+  return value;
+}
+
+// --- Rates ---
+
+export function rates(state: TuskState, nodeId: string): Map<number, PoolRate> {
+  return state.poolRates.get(nodeId)!;
+}
+
+export function rateAt(state: TuskState, pool: StakingPool, epoch: number): ExchangeRate {
+  return rates(state, pool.nodeId).get(epoch)!.rate;
+}
+
+export function unslashedRateAt(state: TuskState, pool: StakingPool, epoch: number): ExchangeRate {
+  return rates(state, pool.nodeId).get(epoch)!.unslashed;
 }
 
 export function currentRate(pool: StakingPool): ExchangeRate {
-  return exchangeRate(pool.wal, pool.shares);
+  return normalized(exchangeRate(pool.wal, pool.shares));
 }
 
-function addTo(map: Map<number, bigint>, epoch: number, amount: bigint): void {
-  map.set(epoch, (map.get(epoch) ?? 0n) + amount);
+export function sharesOf(state: TuskState, pool: StakingPool, principal: bigint, activationEpoch: number): bigint {
+  return sharesForWal(principal, rateAt(state, pool, activationEpoch));
 }
 
-export function addPendingStake(pool: StakingPool, epoch: number, amount: bigint): void {
-  addTo(pool.pendingStake, epoch, amount);
+function splitPayout(
+  state: TuskState,
+  pool: StakingPool,
+  principal: bigint,
+  activationEpoch: number,
+  epoch: number,
+  amount: bigint,
+): [bigint, bigint] {
+  const shares = sharesOf(state, pool, principal, activationEpoch);
+  const unslashed = walForShares(shares, unslashedRateAt(state, pool, epoch));
+  const rewards = unslashed > principal ? unslashed - principal : 0n;
+  return [rewards, principal + rewards - amount];
 }
 
-export function removePendingStake(pool: StakingPool, epoch: number, amount: bigint): void {
-  addTo(pool.pendingStake, epoch, -amount);
-  if (pool.pendingStake.get(epoch) === 0n) pool.pendingStake.delete(epoch);
+/** `payout`: (amount, rewards, slashed) of `principal` activated at `activationEpoch`, at rate(`epoch`). */
+export function payout(
+  state: TuskState,
+  pool: StakingPool,
+  principal: bigint,
+  activationEpoch: number,
+  epoch: number,
+): [bigint, bigint, bigint] {
+  const shares = sharesOf(state, pool, principal, activationEpoch);
+  const amount = walForShares(shares, rateAt(state, pool, epoch));
+  const [rewards, slashed] = splitPayout(state, pool, principal, activationEpoch, epoch, amount);
+  return [amount, rewards, slashed];
 }
 
-export function addPendingWithdraw(pool: StakingPool, epoch: number, shares: bigint): void {
-  addTo(pool.pendingWithdrawShares, epoch, shares);
-}
-
-/** Shares a principal activated at `activationEpoch` holds. */
-export function sharesOf(pool: StakingPool, principal: bigint, activationEpoch: number): bigint {
-  return sharesForWal(principal, rateAt(pool, activationEpoch));
-}
-
-/**
- * Stake the pool will have at `epoch` if nothing else happens: active stake,
- * plus stake activating by then, minus shares leaving by then at today's rate.
- */
+/** `stake_at`: the pool's stake at `epoch` (the next one) if nothing else happens. */
 export function stakeAt(pool: StakingPool, epoch: number): bigint {
-  let stake = pool.wal;
-  for (const [e, amount] of pool.pendingStake) if (e > pool.epoch && e <= epoch) stake += amount;
-  let leaving = 0n;
-  for (const [e, shares] of pool.pendingWithdrawShares) if (e > pool.epoch && e <= epoch) leaving += shares;
-  stake -= walForShares(leaving, currentRate(pool));
-  return stake < 0n ? 0n : stake;
+  const arriving = get(pool.pendingStake, epoch);
+  const leaving = walForShares(get(pool.pendingWithdrawShares, epoch), currentRate(pool));
+  const total = pool.wal + arriving;
+  return (total > leaving ? total : leaving) - leaving;
 }
 
-export interface PoolAdvance {
-  rewards: bigint;
-  commission: bigint;
-  activated: bigint;
-  withdrawn: bigint;
+export function pendingStake(pool: StakingPool, epoch: number): bigint {
+  return get(pool.pendingStake, epoch);
 }
 
-/**
- * Moves the pool into `epoch`: its `rewards` for the epoch that ended come in
- * (commission first), the commission scheduled for `epoch` takes effect,
- * shares leaving at `epoch` are paid out at the rate after rewards, stake
- * activating at `epoch` buys shares at that rate, and the rate is recorded.
- */
-export function advancePool(pool: StakingPool, epoch: number, rewards: bigint): PoolAdvance {
-  const { commission, toPool } = splitCommission(rewards, pool.commissionBps);
+// --- Changes (the caller touched the pool) ---
+
+export function addStake(pool: StakingPool, amount: bigint, activationEpoch: number): void {
+  addTo(pool.pendingStake, activationEpoch, amount);
+  pool.balance += amount;
+}
+
+export function removePendingStake(pool: StakingPool, amount: bigint, activationEpoch: number): bigint {
+  subFrom(pool.pendingStake, activationEpoch, amount);
+  pool.balance -= amount;
+  return amount;
+}
+
+export function addPendingWithdraw(pool: StakingPool, shares: bigint, withdrawEpoch: number): void {
+  addTo(pool.pendingWithdrawShares, withdrawEpoch, shares);
+}
+
+/** `withdraw`: pays a stake whose withdraw epoch has come; returns (amount, rewards, slashed). */
+export function withdraw(
+  state: TuskState,
+  pool: StakingPool,
+  principal: bigint,
+  activationEpoch: number,
+  withdrawEpoch: number,
+): [bigint, bigint, bigint] {
+  let [amount] = payout(state, pool, principal, activationEpoch, withdrawEpoch);
+  if (amount > pool.withdrawable) amount = pool.withdrawable;
+  pool.withdrawable -= amount;
+  const [rewards, slashed] = splitPayout(state, pool, principal, activationEpoch, withdrawEpoch, amount);
+  pool.balance -= amount;
+  return [amount, rewards, slashed];
+}
+
+/** `advance`: moves the pool into `epoch` with `rewards`; emits `PoolAdvanced`. */
+export function advance(ctx: TxContext, state: TuskState, pool: StakingPool, epoch: number, rewards: bigint): void {
+  check(epoch === pool.epoch + 1, M, 'ENotNextEpoch', 'advance');
+  const commission = bpsOf(rewards, pool.commissionRate);
   pool.commission += commission;
+  const toPool = rewards - commission;
+  pool.balance += toPool;
   pool.wal += toPool;
   pool.unslashedWal += toPool;
-  const scheduled = pool.pendingCommission.get(epoch);
-  if (scheduled !== undefined) {
-    pool.commissionBps = scheduled;
-    pool.pendingCommission.delete(epoch);
+  const scheduled = pool.pendingCommissionRates.findIndex(([e]) => e === epoch);
+  if (scheduled >= 0) {
+    pool.commissionRate = pool.pendingCommissionRates[scheduled]![1];
+    pool.pendingCommissionRates.splice(scheduled, 1);
   }
-
-  // One rate for the epoch: withdrawals leave and activations enter at it.
-  const rate = normalizedRate(currentRate(pool));
-  const unslashedRate = normalizedRate(exchangeRate(pool.unslashedWal, pool.shares));
-  pool.rates.set(epoch, rate);
-  pool.unslashedRates.set(epoch, unslashedRate);
-
-  const leavingShares = pool.pendingWithdrawShares.get(epoch) ?? 0n;
-  pool.pendingWithdrawShares.delete(epoch);
-  const withdrawn = min(walForShares(leavingShares, rate), pool.wal);
+  const rate = normalized(exchangeRate(pool.wal, pool.shares));
+  const unslashed = normalized(exchangeRate(pool.unslashedWal, pool.shares));
+  ctx.touch(rates(state, pool.nodeId)).set(epoch, { rate, unslashed });
+  const leaving = take(pool.pendingWithdrawShares, epoch);
+  const due = walForShares(leaving, rate);
+  const withdrawn = due < pool.wal ? due : pool.wal;
   pool.wal -= withdrawn;
-  pool.unslashedWal -= min(walForShares(leavingShares, unslashedRate), pool.unslashedWal);
-  pool.shares -= leavingShares;
+  const dueUnslashed = walForShares(leaving, unslashed);
+  pool.unslashedWal -= dueUnslashed < pool.unslashedWal ? dueUnslashed : pool.unslashedWal;
+  pool.shares -= leaving;
   pool.withdrawable += withdrawn;
-
-  const activated = pool.pendingStake.get(epoch) ?? 0n;
-  pool.pendingStake.delete(epoch);
+  const activated = take(pool.pendingStake, epoch);
   pool.wal += activated;
   pool.unslashedWal += activated;
   pool.shares += sharesForWal(activated, rate);
   pool.epoch = epoch;
-  return { rewards, commission, activated, withdrawn };
+  ctx.emit('PoolAdvanced', {
+    epoch,
+    node_id: pool.nodeId,
+    stake: pool.wal,
+    shares: pool.shares,
+    rewards,
+    commission,
+    activated,
+    withdrawn,
+    rate_wal: rate.wal,
+    rate_shares: rate.shares,
+  });
 }
 
-function normalizedRate(rate: ExchangeRate): ExchangeRate {
-  return rate.wal === 0n || rate.shares === 0n ? exchangeRate(0n, 0n) : rate;
+/** `slash`: takes all commission and `slashBps` of the active stake; returns (commission, stake) to burn. */
+export function slash(pool: StakingPool, slashBps: number): [bigint, bigint] {
+  const commission = pool.commission;
+  pool.commission = 0n;
+  const stakeBurned = bpsOf(pool.wal, slashBps);
+  pool.wal -= stakeBurned;
+  pool.balance -= stakeBurned;
+  return [commission, stakeBurned];
 }
 
-function min(a: bigint, b: bigint): bigint {
-  return a < b ? a : b;
+export function setCommissionRate(pool: StakingPool, rate: number, effectiveEpoch: number): void {
+  check(BigInt(rate) <= BPS, M, 'EInvalidCommissionRate', 'set_commission_rate');
+  const entry = pool.pendingCommissionRates.find(([e]) => e === effectiveEpoch);
+  if (entry) entry[1] = rate;
+  else pool.pendingCommissionRates.push([effectiveEpoch, rate]);
+}
+
+export function collectCommission(pool: StakingPool): bigint {
+  const amount = pool.commission;
+  pool.commission = 0n;
+  return amount;
 }

@@ -1,89 +1,151 @@
 /**
- * The Tusk protocol state the devnet holds, split the way the journal needs
- * it (see `context.ts`): small headers copied whole when touched, and maps of
- * pools and proposals whose entries are touched one by one.
+ * The Tusk protocol state the devnet holds, laid out like the Move shared
+ * objects and split the way the undo journal needs it (see `context.ts`):
+ * small headers copied whole when touched, and maps whose entries are
+ * touched one by one (pools, proposals and their votes, slash tallies).
  */
-import type { ProtocolParams } from './params.ts';
-import type { PriceVote, StakingPool } from './stakingPool.ts';
+import type { ExchangeRate } from '@tusk/shared/staking/index';
+import type { BlsCommittee } from './bls.ts';
+import type { Params } from './params.ts';
 
-export interface CommitteeMember {
-  nodeId: string;
-  /** Shard indices held, ascending. */
-  shards: number[];
+/** Members and their shard indices, in committee order (`tusk::committee::Committee`). */
+export interface Committee {
+  nodeIds: string[];
+  shards: number[][];
 }
 
-export type EpochState =
-  | { kind: 'done'; atMs: bigint }
-  | { kind: 'sync'; startedMs: bigint; synced: string[]; weight: number };
+export type EpochState = { kind: 'sync'; synced: string[]; weight: number } | { kind: 'done'; doneMs: bigint };
 
+export interface Prices {
+  storagePrice: bigint;
+  writePrice: bigint;
+  capacity: bigint;
+}
+
+/** `tusk::staking::Staking`, without its pools and slash votes. */
 export interface StakingHeader {
   version: number;
+  params: Params;
   epoch: number;
   epochStartMs: bigint;
-  state: EpochState;
-  /** Whether `voting_end` ran this epoch (the next committee is chosen). */
+  epochState: EpochState;
   votingEnded: boolean;
-  committee: CommitteeMember[];
-  nextCommittee: CommitteeMember[] | undefined;
-  /** Prices and capacity in force, and those chosen at voting end for the next epoch. */
-  prices: PriceVote;
-  nextPrices: PriceVote | undefined;
-  /** Slash votes of the current epoch by target node. */
-  slashVotes: Record<string, { voters: string[]; weight: number }>;
-  /** Nodes slashed this epoch (one slash per node per epoch). */
-  slashed: string[];
+  committee: Committee;
+  nextCommittee: Committee;
+  prices: Prices;
+  nextPrices: Prices;
+  /** Node IDs in registration order. */
+  nodeIds: string[];
+  pendingParameterChanges: { proposalId: string; name: string; value: bigint }[];
 }
 
-export type ProposalKind = 0 | 1 | 2;
-export type ProposalStatus = 0 | 1 | 2 | 3 | 4;
+export interface NodeInfo {
+  name: string;
+  networkAddress: string;
+  metadataUrl: string;
+  publicKey: Uint8Array;
+  networkPublicKey: Uint8Array;
+}
 
+export interface PoolRate {
+  rate: ExchangeRate;
+  unslashed: ExchangeRate;
+}
+
+/** `tusk::staking_pool::StakingPool` (its rates table kept apart, in `TuskState.poolRates`). */
+export interface StakingPool {
+  nodeId: string;
+  operator: string;
+  info: NodeInfo;
+  registeredEpoch: number;
+  epoch: number;
+  commissionRate: number;
+  /** VecMap<epoch, rate> in insertion order. */
+  pendingCommissionRates: [number, number][];
+  commission: bigint;
+  votes: Prices;
+  wal: bigint;
+  shares: bigint;
+  unslashedWal: bigint;
+  /** VecMap<epoch, amount> in insertion order. */
+  pendingStake: [number, bigint][];
+  pendingWithdrawShares: [number, bigint][];
+  withdrawable: bigint;
+  /** All WAL held for stakers. */
+  balance: bigint;
+}
+
+/** `tusk::slashing::SlashTally`. */
+export interface SlashTally {
+  epoch: number;
+  voters: string[];
+  weight: bigint;
+  executed: boolean;
+}
+
+/** `tusk::governance::Proposal` without its vote tables (kept in `TuskState.proposalVotes`). */
 export interface Proposal {
   id: string;
   proposer: string;
-  kind: ProposalKind;
+  kind: number;
   payload: Uint8Array;
-  /** For kind 0: the parameter and value. */
-  parameter?: { name: string; value: bigint };
+  parameterName: string;
+  parameterValue: bigint;
   deposit: bigint;
   createdEpoch: number;
   endEpoch: number;
-  /** 0 open, 1 passed, 2 rejected, 3 vetoed, 4 failed quorum. */
-  status: ProposalStatus;
-  executed: boolean;
-  /** Node votes: node ID -> option and weight at cast time. */
+  status: number;
+  /** Delegators' weights by option (yes, no, abstain, veto). */
+  stakeTotals: [bigint, bigint, bigint, bigint];
+}
+
+export interface ProposalVotes {
+  /** VecMap<node ID, vote> in insertion order. */
   nodeVotes: Map<string, { option: number; weight: bigint }>;
-  /** Delegator votes: StakedWal ID -> node, option, weight at cast time. */
   stakeVotes: Map<string, { nodeId: string; option: number; weight: bigint }>;
+  /** VecMap<node ID, delegator weight that overrides it>. */
+  overrides: Map<string, bigint>;
 }
 
 export interface GovernanceHeader {
   version: number;
-  /** Passed parameter changes waiting for the next epoch change, in the order they passed. */
-  pendingChanges: { proposalId: string; name: string; value: bigint }[];
-  /** Package digests authorized by passed upgrade proposals (hex). */
-  authorizedUpgrades: string[];
+  /** Passed, unused upgrade digests by proposal ID (VecMap order). */
+  authorizedUpgrades: [string, Uint8Array][];
+  /** The package the upgrade cap points at. */
+  packageId: string;
 }
 
+export interface EpochLedger {
+  usedCapacity: bigint;
+  rewards: bigint;
+}
+
+/** `tusk::system::System`. */
 export interface SystemHeader {
   version: number;
-  /** Bytes of storage reserved, by epoch (past epochs are dropped). */
-  usedCapacity: Map<number, bigint>;
-  /** Fees (FROST) owed to each epoch's committee, by epoch (paid out at the epoch's end). */
-  fees: Map<number, bigint>;
+  epoch: number;
+  committee: BlsCommittee;
+  totalCapacity: bigint;
+  storagePrice: bigint;
+  writePrice: bigint;
+  maxEpochsAhead: number;
+  ledger: EpochLedger[];
+  head: number;
 }
 
 export interface TreasuryHeader {
   version: number;
   totalSupply: bigint;
-  burned: bigint;
 }
 
 export interface TuskState {
-  params: ProtocolParams;
   staking: StakingHeader;
   pools: Map<string, StakingPool>;
+  poolRates: Map<string, Map<number, PoolRate>>;
+  slashVotes: Map<string, SlashTally>;
   governance: GovernanceHeader;
   proposals: Map<string, Proposal>;
+  proposalVotes: Map<string, ProposalVotes>;
   system: SystemHeader;
   treasury: TreasuryHeader;
 }

@@ -1,6 +1,6 @@
 /**
- * `wal::wal::WalTreasury`: burning (fee burn, slashes, vetoed deposits) and
- * the total supply. Nothing mints after publish.
+ * `wal::wal::WalTreasury`: burning (fee burn, dust, slashes, vetoed deposits)
+ * lowers the total supply. Nothing mints after publish.
  */
 import type { TxContext } from '../context.ts';
 import { check } from './aborts.ts';
@@ -8,11 +8,9 @@ import type { TuskState } from './state.ts';
 
 export const TREASURY_VERSION = 1;
 
-/** `wal::burn_balance`: destroys `amount` FROST, lowering the total supply. */
-export function burn(ctx: TxContext, state: TuskState, amount: bigint): void {
-  check(state.treasury.version === TREASURY_VERSION, 'wal', 'EWrongVersion');
-  if (amount === 0n) return;
-  const treasury = ctx.touch(state.treasury);
-  treasury.totalSupply -= amount;
-  treasury.burned += amount;
+/** `wal::burn_balance`: destroys `amount` FROST; returns it. Checks the version even for 0. */
+export function burnBalance(ctx: TxContext, state: TuskState, amount: bigint): bigint {
+  check(state.treasury.version === TREASURY_VERSION, 'wal', 'EWrongVersion', 'assert_current_version');
+  if (amount > 0n) ctx.touch(state.treasury).totalSupply -= amount;
+  return amount;
 }
