@@ -53,6 +53,7 @@ import {
 const USAGE = `usage: npm run publish:move -- [options]
 
   --network <name|URL>   localnet (default), devnet, testnet, mainnet, or a full node URL
+  --network-name <name>  name to record for a --network URL (default: custom), e.g. localnet
   --key <file|ENV>       the publisher's key: a file, or the name of an environment variable,
                          holding suiprivkey1... (sui keytool export) or a sui.keystore array
   --address <0x...>      which key of a keystore to use (or, with --dry-run, who would send)
@@ -92,6 +93,7 @@ function parseOptions(argv: string[]): Options {
     allowPositionals: true,
     options: {
       network: { type: 'string', default: 'localnet' },
+      'network-name': { type: 'string' },
       key: { type: 'string' },
       address: { type: 'string' },
       'new-key': { type: 'string' },
@@ -123,7 +125,7 @@ function parseOptions(argv: string[]): Options {
     throw new Error(`--public-rpc-url must be an http(s) URL (got ${values['public-rpc-url']})`);
   }
   return {
-    network: resolveNetwork(values.network, { faucet: values.faucet }),
+    network: resolveNetwork(values.network, { faucet: values.faucet, name: values['network-name'] }),
     key: values.key,
     address: values.address,
     newKey: values['new-key'],
