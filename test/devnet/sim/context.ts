@@ -9,15 +9,10 @@
 import { toHex } from '@mysten/sui/utils';
 import { eventSchemas, type EventInput, type EventName } from '@tusk/shared/events';
 import { deriveObjectId } from './ids.ts';
-import { pendingEventSchemas, type PendingEventName } from './pendingEvents.ts';
 
-/** Every event the simulator emits: the shared catalogue, plus storage events not merged into it yet. */
-export type SimEventName = EventName | PendingEventName;
-type SimEventInput<N extends SimEventName> = N extends EventName
-  ? EventInput<N>
-  : N extends PendingEventName
-    ? (typeof pendingEventSchemas)[N]['$inferInput']
-    : never;
+/** Every event the simulator emits (the shared catalogue). */
+export type SimEventName = EventName;
+type SimEventInput<N extends SimEventName> = EventInput<N>;
 
 export interface EmittedEvent {
   name: SimEventName;
@@ -114,8 +109,7 @@ export class TxContext {
 
   /** `event::emit` of a catalogue event (fields in Move declaration order). */
   emit<N extends SimEventName>(name: N, value: SimEventInput<N>): void {
-    const schema = ((eventSchemas as Record<string, unknown>)[name] ??
-      pendingEventSchemas[name as PendingEventName]) as { serialize(v: unknown): { toBytes(): Uint8Array } };
+    const schema = eventSchemas[name] as unknown as { serialize(v: unknown): { toBytes(): Uint8Array } };
     this.events.push({
       name,
       type: `${this.#packages.tuskOriginal}::events::${name}`,

@@ -1,44 +1,44 @@
 /**
- * Byte formats of the storage side, as `tusk::encoding`, `tusk::blob` and
- * `tusk::messages` define them (move/tusk/API.md): encoded sizes, blob IDs,
- * and the certificate messages nodes sign, with the parsing and aborts of
- * `messages::certified_blob_message` / `invalid_blob_id_message`.
+ * Byte formats of the storage side with the aborts Move raises on them:
+ * encoded sizes (`tusk::encoding`), blob IDs (`tusk::blob::derive_blob_id`)
+ * and the certificate messages nodes sign (`tusk::messages`). The formats
+ * themselves live once in `shared/src/` (`encodedSize.ts`, `blobId.ts`,
+ * `certificateMessages.ts`); this module adds Move's checks and parsing.
  */
-import { bcs } from '@mysten/sui/bcs';
 import { normalizeSuiAddress, toHex } from '@mysten/sui/utils';
-import { blake2b256 } from '../ids.ts';
+import { blobId } from '@tusk/shared/blobId';
+import {
+  blobCertifiedMessage,
+  blobIdInvalidMessage,
+  signersBitmap as sharedSignersBitmap,
+} from '@tusk/shared/certificateMessages';
+import { encodedSize as sharedEncodedSize } from '@tusk/shared/encodedSize';
 import { check } from './aborts.ts';
 
 const MAX_U64 = (1n << 64n) - 1n;
 
-/** `encoding::encoded_size`: n * (2 * max(1, ceil(size / 2k)) + 32 n), k = n - 2 * floor((n - 1) / 3). */
+/** `encoding::encoded_size`, aborting where Move does. */
 export function encodedSize(size: bigint, encodingType: number, nShards: bigint): bigint {
   check(encodingType === 0, 'encoding', 'EUnsupportedEncoding', 'encoded_size');
   check(nShards > 0n, 'encoding', 'ENoShards', 'max_faulty_shards');
   const k = nShards - 2n * ((nShards - 1n) / 3n);
-  const rowBytes = k * 2n;
-  let rows = (size + rowBytes - 1n) / rowBytes;
-  if (rows === 0n) rows = 1n;
-  const total = (rows * 2n + 32n * nShards) * nShards;
-  check(total <= MAX_U64, 'encoding', 'EBlobTooLarge', 'encoded_size');
-  return total;
+  const rows = (size + 2n * k - 1n) / (2n * k);
+  check(
+    ((rows === 0n ? 1n : rows) * 2n + 32n * nShards) * nShards <= MAX_U64,
+    'encoding',
+    'EBlobTooLarge',
+    'encoded_size',
+  );
+  return sharedEncodedSize(size, nShards, encodingType);
 }
 
-/** `blob::derive_blob_id`: blake2b256(bcs(encoding_type, size, root_hash)) as a little-endian u256. */
-export function deriveBlobId(encodingType: number, size: bigint, rootHash: bigint): bigint {
-  const preimage = bcs
-    .struct('BlobIdPreimage', { encoding_type: bcs.u8(), size: bcs.u64(), root_hash: bcs.u256() })
-    .serialize({ encoding_type: encodingType, size, root_hash: rootHash })
-    .toBytes();
-  return BigInt(`0x${toHex(blake2b256(preimage).reverse())}`);
-}
+export const deriveBlobId = blobId;
 
 const HEADER_LENGTH = 7;
 
-function readHeader(message: Uint8Array, intentType: number, fn: string): number {
+function readHeader(message: Uint8Array, intentType: number): number {
   check(message.length >= HEADER_LENGTH, 'messages', 'EMalformedMessage', 'peel_header');
   check(message[0] === intentType && message[1] === 0 && message[2] === 3, 'messages', 'EWrongIntent', 'peel_header');
-  void fn;
   return new DataView(message.buffer, message.byteOffset).getUint32(3, true);
 }
 
@@ -55,9 +55,9 @@ export interface CertifiedBlobMessage {
 /** `messages::certified_blob_message`. */
 export function certifiedBlobMessage(message: Uint8Array): CertifiedBlobMessage {
   const fn = 'certified_blob_message';
-  const epoch = readHeader(message, 1, fn);
+  const epoch = readHeader(message, 1);
   check(message.length >= HEADER_LENGTH + 32 + 1, 'messages', 'EMalformedMessage', fn);
-  const blobId = readU256(message, HEADER_LENGTH);
+  const id = readU256(message, HEADER_LENGTH);
   const tag = message[HEADER_LENGTH + 32]!;
   let deletableObjectId: string | undefined;
   let end = HEADER_LENGTH + 33;
@@ -68,39 +68,16 @@ export function certifiedBlobMessage(message: Uint8Array): CertifiedBlobMessage 
     end += 32;
   }
   check(message.length === end, 'messages', 'EMalformedMessage', fn);
-  return { epoch, blobId, deletableObjectId };
+  return { epoch, blobId: id, deletableObjectId };
 }
 
 /** `messages::invalid_blob_id_message`: (epoch, blob_id). */
 export function invalidBlobIdMessage(message: Uint8Array): [number, bigint] {
-  const fn = 'invalid_blob_id_message';
-  const epoch = readHeader(message, 2, fn);
-  check(message.length === HEADER_LENGTH + 32, 'messages', 'EMalformedMessage', fn);
+  const epoch = readHeader(message, 2);
+  check(message.length === HEADER_LENGTH + 32, 'messages', 'EMalformedMessage', 'invalid_blob_id_message');
   return [epoch, readU256(message, HEADER_LENGTH)];
 }
 
-/** The "blob certified" bytes nodes sign (`messages::blob_certified_bytes`). */
-export function blobCertifiedBytes(epoch: number, blobId: bigint, deletableObjectId?: string): Uint8Array {
-  const header = Uint8Array.from([
-    1,
-    0,
-    3,
-    ...bcs.u32().serialize(epoch).toBytes(),
-    ...bcs.u256().serialize(blobId).toBytes(),
-  ]);
-  return deletableObjectId
-    ? Uint8Array.from([...header, 1, ...bcs.Address.serialize(deletableObjectId).toBytes()])
-    : Uint8Array.from([...header, 0]);
-}
-
-/** The "blob ID invalid" bytes nodes sign. */
-export function blobIdInvalidBytes(epoch: number, blobId: bigint): Uint8Array {
-  return Uint8Array.from([2, 0, 3, ...bcs.u32().serialize(epoch).toBytes(), ...bcs.u256().serialize(blobId).toBytes()]);
-}
-
-/** Bit `i` of byte `i / 8` for each signer (committee order). */
-export function signersBitmap(signers: number[], committeeSize: number): Uint8Array {
-  const bytes = new Uint8Array(Math.ceil(committeeSize / 8));
-  for (const i of signers) bytes[i >> 3]! |= 1 << (i & 7);
-  return bytes;
-}
+export const blobCertifiedBytes = blobCertifiedMessage;
+export const blobIdInvalidBytes = blobIdInvalidMessage;
+export const signersBitmap = sharedSignersBitmap;
