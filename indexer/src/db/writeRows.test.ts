@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
-import { committeeMembers, epochFees, proposals } from '@tusk/shared/db/schema';
+import { committeeMembers, epochFees, proposals, stakeEvents } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { MAX_BIND_PARAMETERS, writeRows } from './writeRows.ts';
 
@@ -79,5 +79,34 @@ describe.each(testDatabaseKinds())('writeRows on $name', (kind) => {
     await open.db.transaction((tx) => writeRows(tx, committeeMembers, rows, { kind: 'replace' }));
     const [last] = await open.db.select().from(committeeMembers).where(eq(committeeMembers.nodeId, `n${count - 1}`));
     expect(last?.receivedShards).toEqual([count - 1, count]);
+  });
+});
+
+describe.each(testDatabaseKinds())('appending log rows on $name', (kind) => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await kind.open();
+  });
+  afterAll(() => open?.close());
+
+  const row = (i: number, txDigest: string) => ({
+    checkpoint: BigInt(i), txDigest, eventIndex: 0, timestamp: new Date(1_700_000_000_123 + i), epoch: 2,
+    kind: 'deposited' as const, stakedWalId: '0xa', nodeId: null, owner: 'o', amount: (1n << 64n) - 1n,
+    rewards: null, slashed: null, relatedId: null, effectiveEpoch: 3,
+  });
+
+  it('appends rows with tabs, newlines, backslashes and NULLs intact (COPY on PostgreSQL)', async () => {
+    const digests = ['plain', 'tab\there', 'new\nline', 'back\\slash\\N', 'cr\rlf', '\\N', 'ünï 🐘'];
+    await open.db.transaction((tx) => writeRows(tx, stakeEvents, digests.map((d, i) => row(i, d)), { kind: 'append' }));
+    const stored = await open.db.select().from(stakeEvents).orderBy(asc(stakeEvents.checkpoint));
+    expect(stored.map((r) => r.txDigest)).toEqual(digests);
+    expect(stored[1]).toMatchObject({ nodeId: null, amount: (1n << 64n) - 1n, timestamp: new Date(1_700_000_000_124) });
+  });
+
+  it('fails the whole batch on a duplicate rather than dropping it', async () => {
+    await expect(
+      open.db.transaction((tx) => writeRows(tx, stakeEvents, [row(100, 'x'), row(100, 'x')], { kind: 'append' })),
+    ).rejects.toThrow();
+    expect(await open.db.select().from(stakeEvents).where(eq(stakeEvents.checkpoint, 100n))).toEqual([]);
   });
 });

@@ -6,8 +6,13 @@
  * would flatten, fall back to multi-row VALUES in chunks that keep
  * rows x columns under PostgreSQL's 65,535 bind parameters.
  *
+ * `append` is for rows that cannot exist yet (event logs: the watermark check
+ * in the same transaction guarantees a batch is written once): they go in with
+ * COPY on node-postgres (see copyRows.ts), a plain INSERT elsewhere; a
+ * duplicate fails the batch rather than vanish.
+ *
  * On conflict with the primary key:
- * - `ignore`: the row is already there (event logs keyed by event identity).
+ * - `ignore`: the row is already there.
  * - `replace`: the new row wins (state the pipeline merged in memory).
  * - `add`: the listed counter columns are added to the stored ones, the rest replaced.
  * A batch must not contain two rows with the same key (merge them first).
@@ -15,9 +20,11 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { arrayLiteral, columnLiteral, type DriverValue } from './pgArrayLiteral.ts';
+import { copyRows, pgClientOf } from './copyRows.ts';
 import type { Tx } from './tx.ts';
 
 export type Conflict<T extends PgTable> =
+  | { kind: 'append' }
   | { kind: 'ignore' }
   | { kind: 'replace' }
   | { kind: 'add'; columns: readonly (keyof T['$inferInsert'] & string)[] };
@@ -78,6 +85,14 @@ export async function writeRows<T extends PgTable>(
   const first = rows[0] as Record<string, unknown>;
   // Columns with defaults (serial ids, created_at) are left to the database unless given.
   const columns = shape.columns.filter((c) => !c.column.hasDefault || c.key in first);
+  if (conflict.kind === 'append') {
+    const client = pgClientOf(tx);
+    if (client && !columns.some((c) => c.toDriver)) {
+      const names = columns.map((c) => c.column.name);
+      await copyRows(client, shape.name, names, columns.map((c) => c.key), rows as Record<string, unknown>[]);
+      return;
+    }
+  }
   if (shape.hasArrayColumn) {
     await writeWithValues(tx, table, shape, columns, rows, conflict);
     return;
@@ -97,6 +112,7 @@ function conflictClause<T extends PgTable>(
   columns: TableShape['columns'],
   conflict: Conflict<T>,
 ): SQL {
+  if (conflict.kind === 'append') return sql``;
   if (conflict.kind === 'ignore') return sql`ON CONFLICT DO NOTHING`;
   const key = shape.primaryKey.map((c) => `"${c.name}"`).join(', ');
   const added = new Set<string>(conflict.kind === 'add' ? conflict.columns : []);
@@ -123,6 +139,10 @@ async function writeWithValues<T extends PgTable>(
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
     const insert = tx.insert(table).values(chunk as never);
+    if (conflict.kind === 'append') {
+      await insert;
+      continue;
+    }
     if (conflict.kind === 'ignore') {
       await insert.onConflictDoNothing();
       continue;

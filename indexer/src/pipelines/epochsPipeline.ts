@@ -94,7 +94,7 @@ export const epochsPipeline = definePipeline<Row>({
     }
     await writeRows(tx, epochs, [...state.values()], { kind: 'replace' });
     await writeRows(tx, parameters, [...parameterRows.values()], { kind: 'replace' });
-    await writeRows(tx, priceChanges, priceRows, { kind: 'ignore' });
+    await writeRows(tx, priceChanges, priceRows, { kind: 'append' });
   },
 });
 

@@ -106,7 +106,7 @@ export const governancePipeline = definePipeline<Row>({
     }
     await writeRows(tx, proposals, [...changedProposals], { kind: 'replace' });
     await writeRows(tx, votes, [...changedVotes], { kind: 'replace' });
-    await writeRows(tx, packageUpgrades, upgrades, { kind: 'ignore' });
+    await writeRows(tx, packageUpgrades, upgrades, { kind: 'append' });
   },
 });
 

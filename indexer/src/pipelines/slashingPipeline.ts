@@ -47,7 +47,7 @@ export const slashingPipeline = definePipeline<Row>({
     return rows;
   },
   async commit(tx, rows) {
-    await writeRows(tx, slashVotes, rows.flatMap((r) => (r.table === 'votes' ? [r.row] : [])), { kind: 'ignore' });
-    await writeRows(tx, slashes, rows.flatMap((r) => (r.table === 'slashes' ? [r.row] : [])), { kind: 'ignore' });
+    await writeRows(tx, slashVotes, rows.flatMap((r) => (r.table === 'votes' ? [r.row] : [])), { kind: 'append' });
+    await writeRows(tx, slashes, rows.flatMap((r) => (r.table === 'slashes' ? [r.row] : [])), { kind: 'append' });
   },
 });

@@ -197,7 +197,7 @@ export const stakingPipeline = definePipeline<Row>({
       }
     }
     await writeRows(tx, stakePositions, [...changed], { kind: 'replace' });
-    await writeRows(tx, stakeEvents, log, { kind: 'ignore' });
+    await writeRows(tx, stakeEvents, log, { kind: 'append' });
     if (epochStarts.length > 0) await activateDue(tx, epochStarts);
   },
 });
