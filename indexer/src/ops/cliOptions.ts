@@ -38,7 +38,7 @@ Database:
   --batch-rows <n>            close a commit batch once a pipeline has this many rows (default: 20000)
 
 Operations:
-  --metrics-port <n>          port of /metrics and /health (default: 9184; 0 picks a free one; -1 disables)
+  --metrics-port <n>          port of /metrics and /health (default: 9184; 0 picks a free one; "off" disables)
   --metrics-host <host>       interface to bind them to (default: 127.0.0.1)
   --max-lag <n>               /health reports unhealthy beyond this many checkpoints behind (default: 100)
   --log-level <level>         ${LOG_LEVELS.join(' | ')} (default: info)
@@ -74,11 +74,14 @@ const Options = z.object({
   dataDir: z.string().min(1),
   batchCheckpoints: nonNegativeInt('--batch-checkpoints').optional(),
   batchRows: nonNegativeInt('--batch-rows').optional(),
-  metricsPort: z
-    .string()
-    .regex(/^-?\d+$/, '--metrics-port must be a port number')
-    .transform((v) => Number(v))
-    .pipe(z.number().int().min(-1).max(65535)),
+  metricsPort: z.union([
+    z.literal('off').transform(() => undefined),
+    z
+      .string()
+      .regex(/^\d+$/, '--metrics-port must be a port number or "off"')
+      .transform((v) => Number(v))
+      .pipe(z.number().int().max(65535, '--metrics-port must be at most 65535')),
+  ]),
   metricsHost: z.string().min(1),
   maxLag: z
     .string()
@@ -188,7 +191,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv, deployment: Dep
         ? { kind: 'postgres', url: o.databaseUrl }
         : { kind: 'pglite', dataDir: o.dataDir === 'memory' ? undefined : o.dataDir },
       batch: { maxCheckpoints: o.batchCheckpoints, maxRows: o.batchRows },
-      metrics: o.metricsPort < 0 ? undefined : { port: o.metricsPort, host: o.metricsHost },
+      metrics: o.metricsPort === undefined ? undefined : { port: o.metricsPort, host: o.metricsHost },
       maxLag: o.maxLag,
       logLevel: o.logLevel,
       progressIntervalMs: o.progressIntervalMs,

@@ -19,6 +19,7 @@ import type { IndexerCliConfig } from './cliOptions.ts';
 import type { Logger } from './logger.ts';
 import { IndexerMetrics } from './metrics.ts';
 import { startOpsServer, type OpsServer } from './opsServer.ts';
+import { endPool, guardPool } from './poolGuard.ts';
 import { IndexingProgress } from './progress.ts';
 import { startProgressReporter } from './progressReporter.ts';
 import { backoffDelay, DEFAULT_BACKOFF, retry, type BackoffPolicy } from './retry.ts';
@@ -68,6 +69,7 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
 
   const database = await openDatabaseWithRetry(config, logger, signal, backoff);
   if (!database) return { stoppedBy: 'abort' };
+  if (database.pool) guardPool(database.pool, (error) => logger.warn({ err: error }, 'database connection lost'));
   let ops: OpsServer | undefined;
   let stopReporter: (() => void) | undefined;
   try {
@@ -167,7 +169,11 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
   } finally {
     stopReporter?.();
     await ops?.close();
-    await database.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database failed'));
+    const closed = await endPool(database.close, 10_000).catch((error: unknown) => {
+      logger.warn({ err: error }, 'closing the database failed');
+      return true;
+    });
+    if (!closed) logger.warn('the database did not close within 10 s; leaving its connections behind');
   }
 }
 
