@@ -68,17 +68,40 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
       const fact = facts.positions.get(row.stakedWalId)!;
       expect({ id: row.stakedWalId, ...pick(row) }).toEqual({ id: row.stakedWalId, ...pick(fact) });
     }
-    function pick(p: { owner: string | null; nodeId: string | null; principal: bigint; state: string; rewards: bigint | null; slashed: bigint | null; splitFrom: string | null; joinedInto: string | null }) {
-      return { owner: p.owner, nodeId: p.nodeId, principal: p.principal, state: p.state, rewards: p.rewards, slashed: p.slashed, splitFrom: p.splitFrom, joinedInto: p.joinedInto };
+    function pick(p: {
+      owner: string | null;
+      nodeId: string | null;
+      principal: bigint;
+      state: string;
+      rewards: bigint | null;
+      slashed: bigint | null;
+      splitFrom: string | null;
+      joinedInto: string | null;
+    }) {
+      return {
+        owner: p.owner,
+        nodeId: p.nodeId,
+        principal: p.principal,
+        state: p.state,
+        rewards: p.rewards,
+        slashed: p.slashed,
+        splitFrom: p.splitFrom,
+        joinedInto: p.joinedInto,
+      };
     }
   });
 
   it('logs one stake event per delegation event, by owner', async () => {
-    const [{ count }] = (await clean.db.select({ count: sql<number>`count(*)::int` }).from(stakeEvents)) as [{ count: number }];
+    const [{ count }] = (await clean.db.select({ count: sql<number>`count(*)::int` }).from(stakeEvents)) as [
+      { count: number },
+    ];
     const byName = facts.eventsByName;
     expect(count).toBe(
-      (byName.StakeDeposited ?? 0) + (byName.WithdrawRequested ?? 0) + (byName.StakeWithdrawn ?? 0) +
-        (byName.StakedWalSplit ?? 0) + (byName.StakedWalJoined ?? 0),
+      (byName.StakeDeposited ?? 0) +
+        (byName.WithdrawRequested ?? 0) +
+        (byName.StakeWithdrawn ?? 0) +
+        (byName.StakedWalSplit ?? 0) +
+        (byName.StakedWalJoined ?? 0),
     );
   });
 
@@ -88,8 +111,14 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
     for (const row of rows) {
       const fact = facts.nodes.get(row.nodeId)!;
       expect({
-        id: row.nodeId, stake: row.stake, shares: row.shares, shards: row.shards, status: row.status,
-        commissionBps: row.commissionBps, slashCount: row.slashCount, commissionCollected: row.commissionCollected,
+        id: row.nodeId,
+        stake: row.stake,
+        shares: row.shares,
+        shards: row.shards,
+        status: row.status,
+        commissionBps: row.commissionBps,
+        slashCount: row.slashCount,
+        commissionCollected: row.commissionCollected,
       }).toEqual({ id: row.nodeId, ...fact });
     }
     expect(rows.reduce((n, r) => n + r.slashCount, 0)).toBe(facts.eventsByName.NodeSlashed);
@@ -108,7 +137,14 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
     expect(rows.length).toBe(facts.proposals.size);
     for (const row of rows) {
       const fact = facts.proposals.get(row.proposalId)!;
-      expect({ status: row.status, yes: row.yes, no: row.no, abstain: row.abstain, veto: row.veto, voters: row.voteCount }).toEqual(fact);
+      expect({
+        status: row.status,
+        yes: row.yes,
+        no: row.no,
+        abstain: row.abstain,
+        veto: row.veto,
+        voters: row.voteCount,
+      }).toEqual(fact);
     }
     expect(rows.some((r) => r.status !== 'open')).toBe(true);
   });
@@ -128,7 +164,9 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
 
   it('keeps the metadata pairs currently set on each blob', async () => {
     const rows = await clean.db.select().from(blobMetadata);
-    const expected = [...facts.blobs].flatMap(([objectId, b]) => [...b.metadata].map(([key, value]) => `${objectId}/${key}=${value}`));
+    const expected = [...facts.blobs].flatMap(([objectId, b]) =>
+      [...b.metadata].map(([key, value]) => `${objectId}/${key}=${value}`),
+    );
     expect(rows.map((r) => `${r.objectId}/${r.key}=${r.value}`).sort()).toEqual(expected.sort());
     expect(rows.length).toBeGreaterThan(0);
   });
@@ -140,16 +178,25 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
     for (const [id, fact] of facts.storage) {
       const row = byId.get(id)!;
       expect({ id, state: row.state, size: row.size, startEpoch: row.startEpoch, endEpoch: row.endEpoch }).toEqual({
-        id, state: fact.state, size: fact.size, startEpoch: fact.startEpoch, endEpoch: fact.endEpoch,
+        id,
+        state: fact.state,
+        size: fact.size,
+        startEpoch: fact.startEpoch,
+        endEpoch: fact.endEpoch,
       });
     }
   });
 
   it('sums the storage fees, write fees and added rewards paid in each epoch', async () => {
     const rows = await clean.db.select().from(epochFees);
-    expect(new Map(rows.map((r) => [r.epoch, { storagePaid: r.storagePaid, writeFees: r.writeFees, rewardsAdded: r.rewardsAdded }]))).toEqual(
-      facts.epochFees,
-    );
+    expect(
+      new Map(
+        rows.map((r) => [
+          r.epoch,
+          { storagePaid: r.storagePaid, writeFees: r.writeFees, rewardsAdded: r.rewardsAdded },
+        ]),
+      ),
+    ).toEqual(facts.epochFees);
   });
 
   it('is a no-op when the same checkpoints are indexed again', async () => {
@@ -182,7 +229,9 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
     const db = await kind.open();
     try {
       const crashing = allPipelines.map((p) => (p.name === 'staking' ? failingOnCommit(p, 5) : p));
-      await expect(indexCheckpoints(db.db, checkpoints, { pipelines: crashing })).rejects.toThrow(/injected crash in staking/);
+      await expect(indexCheckpoints(db.db, checkpoints, { pipelines: crashing })).rejects.toThrow(
+        /injected crash in staking/,
+      );
       const marks = await db.db.select().from(watermarks);
       const staking = marks.find((m) => m.pipeline === 'staking')!.checkpoint;
       expect(staking).toBeLessThan(facts.lastCheckpoint);
@@ -202,7 +251,10 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
       const letters = await db.db.select().from(deadLetters);
       expect(letters.length).toBe(summary.deadLetters);
       expect(letters.map((l) => l.error)).toEqual(
-        expect.arrayContaining([expect.stringMatching(/trailing bytes/), expect.stringMatching(/no schema named "Teleported"/)]),
+        expect.arrayContaining([
+          expect.stringMatching(/trailing bytes/),
+          expect.stringMatching(/no schema named "Teleported"/),
+        ]),
       );
       const { dead_letters: _, ...rest } = await tableHashes(db.db);
       const { dead_letters: __, ...cleanRest } = cleanHashes;
@@ -220,7 +272,12 @@ function withBrokenEvents(checkpoint: Checkpoint): Checkpoint {
     ...checkpoint,
     events: [
       ...checkpoint.events,
-      { ...base, eventIndex: 0, type: eventType(TEST_PACKAGE_ID, 'EpochChangeDone'), bcs: new Uint8Array([1, 0, 0, 0, 9]) },
+      {
+        ...base,
+        eventIndex: 0,
+        type: eventType(TEST_PACKAGE_ID, 'EpochChangeDone'),
+        bcs: new Uint8Array([1, 0, 0, 0, 9]),
+      },
       { ...base, eventIndex: 1, type: `${TEST_PACKAGE_ID}::events::Teleported`, bcs: new Uint8Array([1]) },
       { ...base, eventIndex: 2, type: '0x2::coin::Foreign', bcs: new Uint8Array([1]) },
     ],

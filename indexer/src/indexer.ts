@@ -96,7 +96,10 @@ export async function resumeCheckpoint(
   db: Database,
   pipelines: readonly Pipeline<unknown>[] = allPipelines,
 ): Promise<bigint> {
-  const marks = await readWatermarks(db, pipelines.map((p) => p.name));
+  const marks = await readWatermarks(
+    db,
+    pipelines.map((p) => p.name),
+  );
   let first: bigint | null = null;
   for (const p of pipelines) {
     const next = (marks.get(p.name) ?? -1n) + 1n;
@@ -106,7 +109,10 @@ export async function resumeCheckpoint(
 }
 
 /** Indexes `checkpoints` (ascending sequence numbers) until the stream ends or `signal` aborts. */
-export async function runIndexer(checkpoints: AsyncIterable<Checkpoint>, options: IndexerOptions): Promise<IndexerSummary> {
+export async function runIndexer(
+  checkpoints: AsyncIterable<Checkpoint>,
+  options: IndexerOptions,
+): Promise<IndexerSummary> {
   const pipelines = options.pipelines ?? allPipelines;
   const names = new Set<string>();
   for (const p of pipelines) {
@@ -120,7 +126,15 @@ export async function runIndexer(checkpoints: AsyncIterable<Checkpoint>, options
   const failure = new FailureSignal();
   const writers = pipelines.map(
     (p) =>
-      new PipelineWriter(p, options.db, marks.get(p.name) ?? -1n, retry, options.maxPendingBatches ?? 2, failure, options),
+      new PipelineWriter(
+        p,
+        options.db,
+        marks.get(p.name) ?? -1n,
+        retry,
+        options.maxPendingBatches ?? 2,
+        failure,
+        options,
+      ),
   );
   const summary: IndexerSummary = {
     checkpoints: 0,
@@ -309,9 +323,12 @@ class PipelineWriter {
       } catch (error) {
         const transient = isTransientDbError(error);
         if ((!transient && attempt >= this.retry.maxAttempts) || this.options.signal?.aborted) {
-          throw new Error(`pipeline ${name}: committing checkpoints ${batch.first}..${batch.last} failed: ${describe(error)}`, {
-            cause: error,
-          });
+          throw new Error(
+            `pipeline ${name}: committing checkpoints ${batch.first}..${batch.last} failed: ${describe(error)}`,
+            {
+              cause: error,
+            },
+          );
         }
         const delayMs = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** Math.min(attempt - 1, 16));
         this.options.observer?.onRetry?.({ pipeline: name, attempt, delayMs, error });
@@ -399,10 +416,13 @@ function waitFor<T>(
       reject(failure.error);
     });
     if (deadline !== undefined) {
-      timer = setTimeout(() => {
-        cleanup();
-        resolve({ kind: 'timeout' });
-      }, Math.max(0, deadline - Date.now()));
+      timer = setTimeout(
+        () => {
+          cleanup();
+          resolve({ kind: 'timeout' });
+        },
+        Math.max(0, deadline - Date.now()),
+      );
     }
     signal?.addEventListener('abort', onAbort, { once: true });
     promise.then(

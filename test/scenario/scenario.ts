@@ -203,7 +203,8 @@ export class Scenario {
   #idCounter = 0;
 
   constructor(params: ScenarioParams) {
-    if (params.checkpointsPerEpoch < 8) throw new Error(`checkpointsPerEpoch must be at least 8 (got ${params.checkpointsPerEpoch})`);
+    if (params.checkpointsPerEpoch < 8)
+      throw new Error(`checkpointsPerEpoch must be at least 8 (got ${params.checkpointsPerEpoch})`);
     if (params.nodes < 1 || params.stakers < 1) throw new Error('a scenario needs at least one node and one staker');
     this.params = {
       committeeSize: Math.min(params.nodes, 100),
@@ -216,7 +217,11 @@ export class Scenario {
       ...params,
     };
     this.#random = new Random(params.seed);
-    this.#cp = new CheckpointAssembler(normalizeSuiAddress(params.packageId), this.params.firstCheckpoint, this.params.startTimeMs);
+    this.#cp = new CheckpointAssembler(
+      normalizeSuiAddress(params.packageId),
+      this.params.firstCheckpoint,
+      this.params.startTimeMs,
+    );
     this.#facts = {
       checkpoints: 0,
       events: 0,
@@ -269,7 +274,12 @@ export class Scenario {
         else if (i === 1) this.#syncDone();
         else if (i === Math.floor(perEpoch / 2)) this.#votingEnd();
         else if (i === Math.floor(perEpoch / 2) + 1 && this.#isSlashEpoch()) this.#slash();
-        else if (i === 2 && this.params.proposalEveryEpochs > 0 && epoch > 0 && epoch % this.params.proposalEveryEpochs === 0) {
+        else if (
+          i === 2 &&
+          this.params.proposalEveryEpochs > 0 &&
+          epoch > 0 &&
+          epoch % this.params.proposalEveryEpochs === 0
+        ) {
           this.#propose();
         } else this.#ordinaryCheckpoint();
         yield this.#seal(stepMs);
@@ -510,7 +520,8 @@ export class Scenario {
         target.stake -= stakeBurned;
         target.slashCount += 1;
         // The pool's rate drops: the same shares now hold less WAL.
-        target.rate = target.shares > 0n && target.stake > 0n ? { wal: target.stake, shares: target.shares } : target.rate;
+        target.rate =
+          target.shares > 0n && target.stake > 0n ? { wal: target.stake, shares: target.shares } : target.rate;
         this.#tx(
           event('NodeSlashed', {
             epoch: this.#epoch,
@@ -530,7 +541,10 @@ export class Scenario {
 
   #ordinaryCheckpoint(): void {
     const average = this.params.eventsPerCheckpoint;
-    const target = this.#random.between(Math.max(1, Math.ceil(average / 2)), Math.max(1, Math.floor((average * 3) / 2)));
+    const target = this.#random.between(
+      Math.max(1, Math.ceil(average / 2)),
+      Math.max(1, Math.floor((average * 3) / 2)),
+    );
     for (let attempts = 0; this.#cp.pendingEvents < target && attempts < target * 10; attempts++) this.#randomAction();
   }
 
@@ -714,12 +728,27 @@ export class Scenario {
     const size = BigInt(this.#random.between(1, 1024)) * MIB;
     const epochsAhead = this.#random.between(2, 12);
     const paid = (size / MIB) * this.#storagePrice * BigInt(epochsAhead);
-    const r: StorageModel = { id: this.#newId(), owner, state: 'active', size, startEpoch: this.#epoch, endEpoch: this.#epoch + epochsAhead };
+    const r: StorageModel = {
+      id: this.#newId(),
+      owner,
+      state: 'active',
+      size,
+      startEpoch: this.#epoch,
+      endEpoch: this.#epoch + epochsAhead,
+    };
     this.#storage.set(r.id, r);
     this.#freeStorage.add(r);
     this.#addFees(paid, 0n);
     this.#tx(
-      event('StorageReserved', { epoch: this.#epoch, storage_id: r.id, owner, size, start_epoch: r.startEpoch, end_epoch: r.endEpoch, paid }),
+      event('StorageReserved', {
+        epoch: this.#epoch,
+        storage_id: r.id,
+        owner,
+        size,
+        start_epoch: r.startEpoch,
+        end_epoch: r.endEpoch,
+        paid,
+      }),
     );
   }
 
@@ -728,14 +757,28 @@ export class Scenario {
     const r = this.#freeStorage.pick(this.#random);
     if (!r || r.endEpoch - r.startEpoch < 2) return;
     const mid = r.startEpoch + 1 + this.#random.int(r.endEpoch - r.startEpoch - 1);
-    const created: StorageModel = { id: this.#newId(), owner: r.owner, state: 'active', size: r.size, startEpoch: mid, endEpoch: r.endEpoch };
+    const created: StorageModel = {
+      id: this.#newId(),
+      owner: r.owner,
+      state: 'active',
+      size: r.size,
+      startEpoch: mid,
+      endEpoch: r.endEpoch,
+    };
     r.endEpoch = mid;
     this.#storage.set(created.id, created);
     this.#freeStorage.add(created);
     this.#tx(
       event('StorageSplit', {
-        epoch: this.#epoch, storage_id: r.id, size: r.size, start_epoch: r.startEpoch, end_epoch: r.endEpoch,
-        new_storage_id: created.id, new_size: created.size, new_start_epoch: created.startEpoch, new_end_epoch: created.endEpoch,
+        epoch: this.#epoch,
+        storage_id: r.id,
+        size: r.size,
+        start_epoch: r.startEpoch,
+        end_epoch: r.endEpoch,
+        new_storage_id: created.id,
+        new_size: created.size,
+        new_start_epoch: created.startEpoch,
+        new_end_epoch: created.endEpoch,
       }),
     );
   }
@@ -744,13 +787,22 @@ export class Scenario {
   #fuseStorage(): void {
     const r = this.#freeStorage.pick(this.#random);
     if (!r) return;
-    const next = this.#freeStorage.values().find((o) => o !== r && o.owner === r.owner && o.size === r.size && o.startEpoch === r.endEpoch);
+    const next = this.#freeStorage
+      .values()
+      .find((o) => o !== r && o.owner === r.owner && o.size === r.size && o.startEpoch === r.endEpoch);
     if (!next) return;
     r.endEpoch = next.endEpoch;
     next.state = 'fused';
     this.#freeStorage.delete(next);
     this.#tx(
-      event('StorageFused', { epoch: this.#epoch, storage_id: r.id, fused_id: next.id, size: r.size, start_epoch: r.startEpoch, end_epoch: r.endEpoch }),
+      event('StorageFused', {
+        epoch: this.#epoch,
+        storage_id: r.id,
+        fused_id: next.id,
+        size: r.size,
+        start_epoch: r.startEpoch,
+        end_epoch: r.endEpoch,
+      }),
     );
   }
 
@@ -777,7 +829,9 @@ export class Scenario {
     const value = blob.metadata.has(key) && this.#random.chance(0.3) ? null : `${key} ${this.#idCounter} ✓`;
     if (value === null) blob.metadata.delete(key);
     else blob.metadata.set(key, value);
-    this.#tx(event('BlobMetadataUpdated', { epoch: this.#epoch, blob_id: blob.blobId, object_id: blob.objectId, key, value }));
+    this.#tx(
+      event('BlobMetadataUpdated', { epoch: this.#epoch, blob_id: blob.blobId, object_id: blob.objectId, key, value }),
+    );
   }
 
   #forgetBlob(blob: BlobModel): void {
@@ -910,7 +964,14 @@ export class Scenario {
     const node = this.#random.pick(this.#nodes);
     const bps = this.#random.between(0, 20) * 50;
     node.pendingCommission = { bps, epoch: this.#epoch + 2 };
-    this.#tx(event('CommissionScheduled', { epoch: this.#epoch, node_id: node.id, rate_bps: bps, effective_epoch: this.#epoch + 2 }));
+    this.#tx(
+      event('CommissionScheduled', {
+        epoch: this.#epoch,
+        node_id: node.id,
+        rate_bps: bps,
+        effective_epoch: this.#epoch + 2,
+      }),
+    );
   }
 
   #collectCommission(): void {
@@ -983,14 +1044,30 @@ export class Scenario {
       if (node.stake === 0n) return;
       proposal.votes.set(node.id, { isNode: true, option, weight: node.stake, nodeId: node.id });
       this.#tx(
-        event('VoteCast', { epoch: this.#epoch, proposal_id: proposal.id, voter: node.id, is_node: true, option, weight: node.stake }),
+        event('VoteCast', {
+          epoch: this.#epoch,
+          proposal_id: proposal.id,
+          voter: node.id,
+          is_node: true,
+          option,
+          weight: node.stake,
+        }),
       );
     } else {
       const p = this.#active.pick(this.#random);
       if (!p) return;
       const weight = walForShares(p.shares, p.node.rate);
       proposal.votes.set(p.id, { isNode: false, option, weight, nodeId: p.nodeId });
-      this.#tx(event('VoteCast', { epoch: this.#epoch, proposal_id: proposal.id, voter: p.id, is_node: false, option, weight }));
+      this.#tx(
+        event('VoteCast', {
+          epoch: this.#epoch,
+          proposal_id: proposal.id,
+          voter: p.id,
+          is_node: false,
+          option,
+          weight,
+        }),
+      );
     }
     proposal.fact.voters = proposal.votes.size;
   }
@@ -1056,4 +1133,3 @@ function parameterPayload(name: string, value: bigint): Uint8Array {
   new DataView(out.buffer).setBigUint64(1 + nameBytes.length, value, true);
   return out;
 }
-

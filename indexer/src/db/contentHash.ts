@@ -19,7 +19,10 @@ export function indexedTables(): PgTable[] {
 }
 
 /** md5 per table of its sorted rows (run-dependent columns excluded). */
-export async function tableHashes(db: Database, tables: readonly PgTable[] = indexedTables()): Promise<Record<string, string>> {
+export async function tableHashes(
+  db: Database,
+  tables: readonly PgTable[] = indexedTables(),
+): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const table of tables) {
     const name = getTableConfig(table).name;

@@ -32,7 +32,8 @@ export function copyValue(value: unknown): string {
       return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, escapeChar) : value;
   }
   if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+  if (value instanceof Uint8Array)
+    return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   throw new Error(`cannot COPY a value of type ${typeof value}`);
 }
 
@@ -48,7 +49,9 @@ export async function copyRows(
   keys: readonly string[],
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
-  const sink = client.query(copyStreams.from(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+  const sink = client.query(
+    copyStreams.from(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`),
+  );
   await pipeline(Readable.from(chunks(keys, rows)), sink);
 }
 

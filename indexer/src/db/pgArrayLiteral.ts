@@ -59,7 +59,11 @@ export function arrayLiteral(values: readonly DriverValue[]): string {
 }
 
 /** The literal of column `key` of `rows`, without building the column first. */
-export function columnLiteral(rows: readonly Record<string, unknown>[], key: string, toDriver?: (value: unknown) => DriverValue): string {
+export function columnLiteral(
+  rows: readonly Record<string, unknown>[],
+  key: string,
+  toDriver?: (value: unknown) => DriverValue,
+): string {
   let out = '{';
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) out += ',';

@@ -12,7 +12,10 @@ import { rowsOf, type Tx } from './tx.ts';
 /** Watermarks of `pipelines` (absent: never committed). */
 export async function readWatermarks(db: Database, pipelines: readonly string[]): Promise<Map<string, bigint>> {
   if (pipelines.length === 0) return new Map();
-  const rows = await db.select().from(watermarks).where(inArray(watermarks.pipeline, [...pipelines]));
+  const rows = await db
+    .select()
+    .from(watermarks)
+    .where(inArray(watermarks.pipeline, [...pipelines]));
   return new Map(rows.filter((r) => r.checkpoint >= 0n).map((r) => [r.pipeline, r.checkpoint]));
 }
 

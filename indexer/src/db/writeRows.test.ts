@@ -63,21 +63,56 @@ describe.each(testDatabaseKinds())('writeRows on $name', (kind) => {
   });
 
   it('adds counters on conflict', async () => {
-    const fees = { epoch: 1, storagePaid: 10n, storageReservedBytes: 1n, storageReservations: 1, writeFees: 2n, blobsRegistered: 1, rewardsAdded: 3n };
-    const add = { kind: 'add', columns: ['storagePaid', 'storageReservedBytes', 'storageReservations', 'writeFees', 'blobsRegistered', 'rewardsAdded'] } as const;
+    const fees = {
+      epoch: 1,
+      storagePaid: 10n,
+      storageReservedBytes: 1n,
+      storageReservations: 1,
+      writeFees: 2n,
+      blobsRegistered: 1,
+      rewardsAdded: 3n,
+    };
+    const add = {
+      kind: 'add',
+      columns: [
+        'storagePaid',
+        'storageReservedBytes',
+        'storageReservations',
+        'writeFees',
+        'blobsRegistered',
+        'rewardsAdded',
+      ],
+    } as const;
     await open.db.transaction((tx) => writeRows(tx, epochFees, [fees], add));
     await open.db.transaction((tx) => writeRows(tx, epochFees, [fees], add));
-    expect(await open.db.select().from(epochFees)).toEqual([{ ...fees, storagePaid: 20n, storageReservedBytes: 2n, storageReservations: 2, writeFees: 4n, blobsRegistered: 2, rewardsAdded: 6n }]);
+    expect(await open.db.select().from(epochFees)).toEqual([
+      {
+        ...fees,
+        storagePaid: 20n,
+        storageReservedBytes: 2n,
+        storageReservations: 2,
+        writeFees: 4n,
+        blobsRegistered: 2,
+        rewardsAdded: 6n,
+      },
+    ]);
   });
 
   it('writes tables with array columns in chunks under the bind-parameter limit', async () => {
     const columns = 5;
     const count = Math.ceil(MAX_BIND_PARAMETERS / columns) + 10;
     const rows = Array.from({ length: count }, (_, i) => ({
-      epoch: 1, nodeId: `n${i}`, shards: i % 7, selectedCheckpoint: 1n, receivedShards: [i, i + 1],
+      epoch: 1,
+      nodeId: `n${i}`,
+      shards: i % 7,
+      selectedCheckpoint: 1n,
+      receivedShards: [i, i + 1],
     }));
     await open.db.transaction((tx) => writeRows(tx, committeeMembers, rows, { kind: 'replace' }));
-    const [last] = await open.db.select().from(committeeMembers).where(eq(committeeMembers.nodeId, `n${count - 1}`));
+    const [last] = await open.db
+      .select()
+      .from(committeeMembers)
+      .where(eq(committeeMembers.nodeId, `n${count - 1}`));
     expect(last?.receivedShards).toEqual([count - 1, count]);
   });
 });
@@ -90,14 +125,32 @@ describe.each(testDatabaseKinds())('appending log rows on $name', (kind) => {
   afterAll(() => open?.close());
 
   const row = (i: number, txDigest: string) => ({
-    checkpoint: BigInt(i), txDigest, eventIndex: 0, timestamp: new Date(1_700_000_000_123 + i), epoch: 2,
-    kind: 'deposited' as const, stakedWalId: '0xa', nodeId: null, owner: 'o', amount: (1n << 64n) - 1n,
-    rewards: null, slashed: null, relatedId: null, effectiveEpoch: 3,
+    checkpoint: BigInt(i),
+    txDigest,
+    eventIndex: 0,
+    timestamp: new Date(1_700_000_000_123 + i),
+    epoch: 2,
+    kind: 'deposited' as const,
+    stakedWalId: '0xa',
+    nodeId: null,
+    owner: 'o',
+    amount: (1n << 64n) - 1n,
+    rewards: null,
+    slashed: null,
+    relatedId: null,
+    effectiveEpoch: 3,
   });
 
   it('appends rows with tabs, newlines, backslashes and NULLs intact (COPY on PostgreSQL)', async () => {
     const digests = ['plain', 'tab\there', 'new\nline', 'back\\slash\\N', 'cr\rlf', '\\N', 'ünï 🐘'];
-    await open.db.transaction((tx) => writeRows(tx, stakeEvents, digests.map((d, i) => row(i, d)), { kind: 'append' }));
+    await open.db.transaction((tx) =>
+      writeRows(
+        tx,
+        stakeEvents,
+        digests.map((d, i) => row(i, d)),
+        { kind: 'append' },
+      ),
+    );
     const stored = await open.db.select().from(stakeEvents).orderBy(asc(stakeEvents.checkpoint));
     expect(stored.map((r) => r.txDigest)).toEqual(digests);
     expect(stored[1]).toMatchObject({ nodeId: null, amount: (1n << 64n) - 1n, timestamp: new Date(1_700_000_000_124) });

@@ -51,7 +51,9 @@ function shapeOf(table: PgTable): TableShape {
     const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({
       key,
       column: column as PgColumn,
-      toDriver: needsDriverMapping(column as PgColumn) ? (v: unknown) => (column as PgColumn).mapToDriverValue(v) as DriverValue : undefined,
+      toDriver: needsDriverMapping(column as PgColumn)
+        ? (v: unknown) => (column as PgColumn).mapToDriverValue(v) as DriverValue
+        : undefined,
     }));
     const primaryKey = config.primaryKeys[0]?.columns ?? columns.filter((c) => c.column.primary).map((c) => c.column);
     if (primaryKey.length === 0) throw new Error(`table ${config.name} has no primary key to resolve conflicts on`);
@@ -70,7 +72,9 @@ function shapeOf(table: PgTable): TableShape {
  */
 function needsDriverMapping(column: PgColumn): boolean {
   const type = column.getSQLType();
-  return !/^(numeric\(\d+, ?0\)|text|bigint|integer|smallint|boolean|bytea|double precision|timestamp with time zone|timestamp)$/.test(type);
+  return !/^(numeric\(\d+, ?0\)|text|bigint|integer|smallint|boolean|bytea|double precision|timestamp with time zone|timestamp)$/.test(
+    type,
+  );
 }
 
 /** Writes `rows` into `table` in as few statements as the limits allow. */
@@ -89,7 +93,13 @@ export async function writeRows<T extends PgTable>(
     const client = pgClientOf(tx);
     if (client && !columns.some((c) => c.toDriver)) {
       const names = columns.map((c) => c.column.name);
-      await copyRows(client, shape.name, names, columns.map((c) => c.key), rows as Record<string, unknown>[]);
+      await copyRows(
+        client,
+        shape.name,
+        names,
+        columns.map((c) => c.key),
+        rows as Record<string, unknown>[],
+      );
       return;
     }
   }
@@ -99,7 +109,9 @@ export async function writeRows<T extends PgTable>(
   }
   for (let start = 0; start < rows.length; start += UNNEST_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + UNNEST_ROWS_PER_STATEMENT) as Record<string, unknown>[];
-    const arrays = columns.map(({ key, column, toDriver }) => sql`${columnLiteral(chunk, key, toDriver)}::${sql.raw(column.getSQLType())}[]`);
+    const arrays = columns.map(
+      ({ key, column, toDriver }) => sql`${columnLiteral(chunk, key, toDriver)}::${sql.raw(column.getSQLType())}[]`,
+    );
     const names = sql.raw(columns.map((c) => `"${c.column.name}"`).join(', '));
     await tx.execute(
       sql`INSERT INTO ${sql.raw(`"${shape.name}"`)} (${names}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) ${conflictClause(shape, columns, conflict)}`,

@@ -13,7 +13,10 @@ import { bigintFields } from './eventValues.ts';
 const PKG = '0x' + 'ab'.repeat(32);
 const SHORT_PKG = '0xab' + '';
 const filter = new EventTypeFilter([PKG]);
-const eventsMove = readFileSync(fileURLToPath(new URL('../../../move/tusk/sources/events.move', import.meta.url)), 'utf8');
+const eventsMove = readFileSync(
+  fileURLToPath(new URL('../../../move/tusk/sources/events.move', import.meta.url)),
+  'utf8',
+);
 const structs = new Map(parseMoveStructs(eventsMove).map((s) => [s.name, s]));
 
 function raw(type: string, bcs: Uint8Array, eventIndex = 0): CheckpointEvent {
@@ -58,11 +61,17 @@ describe('decodeEvent', () => {
   });
 
   it('dead-letters truncated bytes, saying the schema and struct probably differ', () => {
-    const bytes = eventSchemas.StakeDeposited.serialize(sampleStruct(structs.get('StakeDeposited')!, structs, 0) as never).toBytes();
+    const bytes = eventSchemas.StakeDeposited.serialize(
+      sampleStruct(structs.get('StakeDeposited')!, structs, 0) as never,
+    ).toBytes();
     const result = decodeEvent(raw(eventType(PKG, 'StakeDeposited'), bytes.slice(0, bytes.length - 2)), 9n, 0n, filter);
     expect(result.kind).toBe('dead');
     if (result.kind !== 'dead') return;
-    expect(result.letter).toMatchObject({ checkpoint: 9n, txDigest: 'TxDigest1', eventType: eventType(PKG, 'StakeDeposited') });
+    expect(result.letter).toMatchObject({
+      checkpoint: 9n,
+      txDigest: 'TxDigest1',
+      eventType: eventType(PKG, 'StakeDeposited'),
+    });
     expect(result.letter.error).toMatch(/StakeDeposited: could not decode \d+ BCS bytes \(ran past the end/);
     expect(Array.from(result.letter.contents)).toEqual(Array.from(bytes.slice(0, bytes.length - 2)));
   });
@@ -79,18 +88,29 @@ describe('decodeEvent', () => {
     const bytes = eventSchemas.EpochChangeDone.serialize({ epoch: 7 }).toBytes();
     const padded = new Uint8Array([...bytes, 0, 0, 0]);
     const result = decodeEvent(raw(eventType(PKG, 'EpochChangeDone'), padded), 1n, 0n, filter);
-    expect(result).toMatchObject({ kind: 'dead', letter: { error: expect.stringMatching(/3 trailing bytes after the event \(decoded 4 of 7 bytes\)/) } });
+    expect(result).toMatchObject({
+      kind: 'dead',
+      letter: { error: expect.stringMatching(/3 trailing bytes after the event \(decoded 4 of 7 bytes\)/) },
+    });
   });
 
   it('dead-letters invalid values (a bool byte of 2)', () => {
     const bytes = eventSchemas.BlobInvalidated.serialize({ epoch: 1, blob_id: 5n }).toBytes();
     const certified = eventSchemas.BlobCertified.serialize({
-      epoch: 1, blob_id: 5n, object_id: '0x1', end_epoch: 3, deletable: true, is_extension: false,
+      epoch: 1,
+      blob_id: 5n,
+      object_id: '0x1',
+      end_epoch: 3,
+      deletable: true,
+      is_extension: false,
     }).toBytes();
     certified[certified.length - 1] = 2;
     expect(decodeEvent(raw(eventType(PKG, 'BlobInvalidated'), bytes), 1n, 0n, filter).kind).toBe('event');
     const result = decodeEvent(raw(eventType(PKG, 'BlobCertified'), certified), 1n, 0n, filter);
-    expect(result).toMatchObject({ kind: 'dead', letter: { error: expect.stringMatching(/BlobCertified: .*Invalid bool/) } });
+    expect(result).toMatchObject({
+      kind: 'dead',
+      letter: { error: expect.stringMatching(/BlobCertified: .*Invalid bool/) },
+    });
   });
 
   it('dead-letters an unknown event name from our package, naming the fix', () => {
@@ -103,7 +123,10 @@ describe('decodeEvent', () => {
 
   it('dead-letters an event of our package from another module', () => {
     const result = decodeEvent(raw(`${PKG}::staking::Secret`, new Uint8Array()), 1n, 0n, filter);
-    expect(result).toMatchObject({ kind: 'dead', letter: { error: expect.stringMatching(/not from module "events"/) } });
+    expect(result).toMatchObject({
+      kind: 'dead',
+      letter: { error: expect.stringMatching(/not from module "events"/) },
+    });
   });
 });
 

@@ -34,9 +34,7 @@ export interface DeadLetter {
 }
 
 export type DecodeResult =
-  | { kind: 'event'; event: DecodedEvent }
-  | { kind: 'foreign' }
-  | { kind: 'dead'; letter: DeadLetter };
+  { kind: 'event'; event: DecodedEvent } | { kind: 'foreign' } | { kind: 'dead'; letter: DeadLetter };
 
 /** Decodes `event`, found in the checkpoint `checkpoint` with time `timestampMs`. */
 export function decodeEvent(

@@ -10,9 +10,7 @@ import { eventNames, EVENTS_MODULE, isEventName, type EventName } from '@tusk/sh
 import { normalizeSuiAddress } from '@mysten/sui/utils';
 
 export type EventTypeClass =
-  | { kind: 'foreign' }
-  | { kind: 'ours'; name: EventName }
-  | { kind: 'unknown'; reason: string };
+  { kind: 'foreign' } | { kind: 'ours'; name: EventName } | { kind: 'unknown'; reason: string };
 
 /** Classifies event type strings against our original package IDs, caching by type string. */
 export class EventTypeFilter {

@@ -32,7 +32,17 @@ export const commissionPipeline = definePipeline<Row>({
     return rows;
   },
   async commit(tx, rows) {
-    await writeRows(tx, commissionChanges, rows.flatMap((r) => (r.table === 'changes' ? [r.row] : [])), { kind: 'append' });
-    await writeRows(tx, commissionCollections, rows.flatMap((r) => (r.table === 'collections' ? [r.row] : [])), { kind: 'append' });
+    await writeRows(
+      tx,
+      commissionChanges,
+      rows.flatMap((r) => (r.table === 'changes' ? [r.row] : [])),
+      { kind: 'append' },
+    );
+    await writeRows(
+      tx,
+      commissionCollections,
+      rows.flatMap((r) => (r.table === 'collections' ? [r.row] : [])),
+      { kind: 'append' },
+    );
   },
 });

@@ -125,6 +125,9 @@ async function loadEpochs(tx: Tx, events: Row[]): Promise<Map<number, Epoch>> {
     if (e.name === 'CommitteeSelected') numbers.add(e.data.next_epoch);
   }
   if (numbers.size === 0) return new Map();
-  const rows = await tx.select().from(epochs).where(isAnyOf(epochs.epoch, [...numbers]));
+  const rows = await tx
+    .select()
+    .from(epochs)
+    .where(isAnyOf(epochs.epoch, [...numbers]));
   return new Map(rows.map((r) => [r.epoch, r]));
 }

@@ -162,7 +162,12 @@ async function load(tx: Tx, events: Row[]) {
     }
   }
   const proposalRows =
-    proposalIds.size === 0 ? [] : await tx.select().from(proposals).where(isAnyOf(proposals.proposalId, [...proposalIds]));
+    proposalIds.size === 0
+      ? []
+      : await tx
+          .select()
+          .from(proposals)
+          .where(isAnyOf(proposals.proposalId, [...proposalIds]));
   const voteRows =
     voters.length === 0
       ? []

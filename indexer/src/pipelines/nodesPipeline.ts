@@ -187,6 +187,11 @@ async function loadNodes(tx: Tx, events: Row[]): Promise<Map<string, Node>> {
   const ids = new Set<string>();
   if (!all) for (const e of events) if (e.name !== 'NodeRegistered' && 'node_id' in e.data) ids.add(e.data.node_id);
   if (!all && ids.size === 0) return new Map();
-  const rows = all ? await tx.select().from(nodes) : await tx.select().from(nodes).where(isAnyOf(nodes.nodeId, [...ids]));
+  const rows = all
+    ? await tx.select().from(nodes)
+    : await tx
+        .select()
+        .from(nodes)
+        .where(isAnyOf(nodes.nodeId, [...ids]));
   return new Map(rows.map((r) => [r.nodeId, r]));
 }

@@ -53,18 +53,44 @@ function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> }
 
   startEpoch(0);
   cp.transaction([event('EpochChangeStarted', { epoch: 0, total_stake: 0n, rewards: 0n, burned: 0n })]);
-  for (const [node, name] of [[A, 'alpha'], [B, 'beta']] as const) {
+  for (const [node, name] of [
+    [A, 'alpha'],
+    [B, 'beta'],
+  ] as const) {
     cp.transaction([
       event('NodeRegistered', {
-        epoch: 0, node_id: node, operator: node === A ? carol : bob, name, network_address: `${name}:9185`,
-        public_key: new Uint8Array(96), commission_bps: 1000,
+        epoch: 0,
+        node_id: node,
+        operator: node === A ? carol : bob,
+        name,
+        network_address: `${name}:9185`,
+        public_key: new Uint8Array(96),
+        commission_bps: 1000,
       }),
     ]);
   }
   cp.transaction([event('EpochChangeDone', { epoch: 0 })]);
   seal();
-  cp.transaction([event('StakeDeposited', { epoch: 0, staked_wal_id: P1, node_id: A, owner: alice, amount: 10n * WAL, activation_epoch: 1 })]);
-  cp.transaction([event('StakeDeposited', { epoch: 0, staked_wal_id: P2, node_id: B, owner: bob, amount: 20n * WAL, activation_epoch: 1 })]);
+  cp.transaction([
+    event('StakeDeposited', {
+      epoch: 0,
+      staked_wal_id: P1,
+      node_id: A,
+      owner: alice,
+      amount: 10n * WAL,
+      activation_epoch: 1,
+    }),
+  ]);
+  cp.transaction([
+    event('StakeDeposited', {
+      epoch: 0,
+      staked_wal_id: P2,
+      node_id: B,
+      owner: bob,
+      amount: 20n * WAL,
+      activation_epoch: 1,
+    }),
+  ]);
   seal();
   cp.transaction([event('CommitteeSelected', { epoch: 0, next_epoch: 1, node_ids: [A, B], shards: [600, 400] })]);
   seal();
@@ -81,7 +107,16 @@ function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> }
     event('ShardsReceived', { epoch: 1, node_id: A, shards: [0, 1, 2] }),
     event('EpochChangeDone', { epoch: 1 }),
   ]);
-  cp.transaction([event('WithdrawRequested', { epoch: 1, staked_wal_id: P1, node_id: A, owner: alice, principal: 10n * WAL, withdraw_epoch: 2 })]);
+  cp.transaction([
+    event('WithdrawRequested', {
+      epoch: 1,
+      staked_wal_id: P1,
+      node_id: A,
+      owner: alice,
+      principal: 10n * WAL,
+      withdraw_epoch: 2,
+    }),
+  ]);
   cp.transaction([event('CommitteeSelected', { epoch: 1, next_epoch: 2, node_ids: [B], shards: [1000] })]);
   seal();
 
@@ -93,11 +128,28 @@ function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> }
     poolAdvanced(2, B, 20n * WAL, 20n * WAL, 0n, 0n, 0n, 0n, 20n * WAL, 20n * WAL),
   ]);
   seal();
-  cp.transaction([event('StakeWithdrawn', { epoch: 2, staked_wal_id: P1, node_id: A, owner: alice, principal: 10n * WAL, rewards: 900_000_000n, slashed: 0n })]);
+  cp.transaction([
+    event('StakeWithdrawn', {
+      epoch: 2,
+      staked_wal_id: P1,
+      node_id: A,
+      owner: alice,
+      principal: 10n * WAL,
+      rewards: 900_000_000n,
+      slashed: 0n,
+    }),
+  ]);
   seal();
   cp.transaction([
     event('SlashVoteCast', { epoch: 2, voter_node_id: A, target_node_id: B, weight: 600n, total_weight: 600n }),
-    event('NodeSlashed', { epoch: 2, node_id: B, commission_burned: 5n, stake_burned: WAL / 5n, rate_wal: 19_800_000_000n, rate_shares: 20n * WAL }),
+    event('NodeSlashed', {
+      epoch: 2,
+      node_id: B,
+      commission_burned: 5n,
+      stake_burned: WAL / 5n,
+      rate_wal: 19_800_000_000n,
+      rate_shares: 20n * WAL,
+    }),
   ]);
   seal();
 
@@ -108,9 +160,13 @@ function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> }
   cp.transaction([event('StakedWalJoined', { epoch: 3, into_id: P2, from_id: P3 })]);
   cp.transaction([
     event('ProposalCreated', {
-      epoch: 3, proposal_id: G1, proposer: carol, kind: 0,
+      epoch: 3,
+      proposal_id: G1,
+      proposer: carol,
+      kind: 0,
       payload: new Uint8Array([9, ...new TextEncoder().encode('slash_bps'), 200, 0, 0, 0, 0, 0, 0, 0]),
-      deposit: 100n * WAL, end_epoch: 5,
+      deposit: 100n * WAL,
+      end_epoch: 5,
     }),
   ]);
   seal();
@@ -121,43 +177,144 @@ function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> }
   cp.transaction([
     event('ProposalFinalized', { epoch: 3, proposal_id: G1, status: 1, yes: 10n, no: 0n, abstain: 20n, veto: 0n }),
     event('ProposalExecuted', { epoch: 3, proposal_id: G1 }),
-    event('ParametersApplied', { epoch: 3, storage_price: 7n, write_price: 3n, capacity: 1n << 40n, changed: [{ name: 'slash_bps', value: 200n }] }),
+    event('ParametersApplied', {
+      epoch: 3,
+      storage_price: 7n,
+      write_price: 3n,
+      capacity: 1n << 40n,
+      changed: [{ name: 'slash_bps', value: 200n }],
+    }),
   ]);
   seal();
   // Storage across batches: X registered and certified, its ID invalidated later; Y registered with the same ID after.
   cp.transaction([
-    event('StorageReserved', { epoch: 3, storage_id: id(0x5001), owner: carol, size: 1000n, start_epoch: 3, end_epoch: 8, paid: 500n }),
-    event('BlobRegistered', { epoch: 3, blob_id: BLOB_ID, object_id: X, owner: carol, size: 100n, encoding_type: 1, end_epoch: 8, deletable: true, write_fee: 30n }),
+    event('StorageReserved', {
+      epoch: 3,
+      storage_id: id(0x5001),
+      owner: carol,
+      size: 1000n,
+      start_epoch: 3,
+      end_epoch: 8,
+      paid: 500n,
+    }),
+    event('BlobRegistered', {
+      epoch: 3,
+      blob_id: BLOB_ID,
+      object_id: X,
+      owner: carol,
+      size: 100n,
+      encoding_type: 1,
+      end_epoch: 8,
+      deletable: true,
+      write_fee: 30n,
+    }),
   ]);
   seal();
-  cp.transaction([event('BlobCertified', { epoch: 3, blob_id: BLOB_ID, object_id: X, end_epoch: 8, deletable: true, is_extension: false })]);
-  cp.transaction([event('BlobCertified', { epoch: 3, blob_id: BLOB_ID, object_id: X, end_epoch: 12, deletable: true, is_extension: true })]);
+  cp.transaction([
+    event('BlobCertified', {
+      epoch: 3,
+      blob_id: BLOB_ID,
+      object_id: X,
+      end_epoch: 8,
+      deletable: true,
+      is_extension: false,
+    }),
+  ]);
+  cp.transaction([
+    event('BlobCertified', {
+      epoch: 3,
+      blob_id: BLOB_ID,
+      object_id: X,
+      end_epoch: 12,
+      deletable: true,
+      is_extension: true,
+    }),
+  ]);
   seal();
   cp.transaction([event('BlobInvalidated', { epoch: 3, blob_id: BLOB_ID })]);
   seal();
   cp.transaction([
-    event('StorageReserved', { epoch: 3, storage_id: id(0x5002), owner: bob, size: 2000n, start_epoch: 3, end_epoch: 4, paid: 200n }),
-    event('BlobRegistered', { epoch: 3, blob_id: BLOB_ID, object_id: Y, owner: bob, size: 200n, encoding_type: 1, end_epoch: 4, deletable: true, write_fee: 60n }),
+    event('StorageReserved', {
+      epoch: 3,
+      storage_id: id(0x5002),
+      owner: bob,
+      size: 2000n,
+      start_epoch: 3,
+      end_epoch: 4,
+      paid: 200n,
+    }),
+    event('BlobRegistered', {
+      epoch: 3,
+      blob_id: BLOB_ID,
+      object_id: Y,
+      owner: bob,
+      size: 200n,
+      encoding_type: 1,
+      end_epoch: 4,
+      deletable: true,
+      write_fee: 60n,
+    }),
   ]);
   seal();
-  cp.transaction([event('BlobDeleted', { epoch: 3, blob_id: BLOB_ID, object_id: Y, end_epoch: 4, was_certified: false })]);
-  cp.transaction([event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'content-type', value: 'text/plain' })]);
-  cp.transaction([event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'filename', value: 'a.txt' })]);
+  cp.transaction([
+    event('BlobDeleted', { epoch: 3, blob_id: BLOB_ID, object_id: Y, end_epoch: 4, was_certified: false }),
+  ]);
+  cp.transaction([
+    event('BlobMetadataUpdated', {
+      epoch: 3,
+      blob_id: BLOB_ID,
+      object_id: X,
+      key: 'content-type',
+      value: 'text/plain',
+    }),
+  ]);
+  cp.transaction([
+    event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'filename', value: 'a.txt' }),
+  ]);
   seal();
-  cp.transaction([event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'filename', value: null })]);
+  cp.transaction([
+    event('BlobMetadataUpdated', { epoch: 3, blob_id: BLOB_ID, object_id: X, key: 'filename', value: null }),
+  ]);
   cp.transaction([event('BlobBurned', { epoch: 3, blob_id: BLOB_ID, object_id: X })]);
   cp.transaction([event('RewardsAdded', { epoch: 3, amount: 77n })]);
   // Storage bought alone: S1 split by epoch into S1 [3,5) and S2 [5,9), fused back; S3 expires and is destroyed.
   cp.transaction([
-    event('StorageReserved', { epoch: 3, storage_id: S1, owner: carol, size: 4096n, start_epoch: 3, end_epoch: 9, paid: 50n }),
+    event('StorageReserved', {
+      epoch: 3,
+      storage_id: S1,
+      owner: carol,
+      size: 4096n,
+      start_epoch: 3,
+      end_epoch: 9,
+      paid: 50n,
+    }),
     event('StorageSplit', {
-      epoch: 3, storage_id: S1, size: 4096n, start_epoch: 3, end_epoch: 5,
-      new_storage_id: S2, new_size: 4096n, new_start_epoch: 5, new_end_epoch: 9,
+      epoch: 3,
+      storage_id: S1,
+      size: 4096n,
+      start_epoch: 3,
+      end_epoch: 5,
+      new_storage_id: S2,
+      new_size: 4096n,
+      new_start_epoch: 5,
+      new_end_epoch: 9,
     }),
   ]);
   seal();
-  cp.transaction([event('StorageFused', { epoch: 3, storage_id: S1, fused_id: S2, size: 4096n, start_epoch: 3, end_epoch: 9 })]);
-  cp.transaction([event('StorageReserved', { epoch: 3, storage_id: S3, owner: bob, size: 1000n, start_epoch: 3, end_epoch: 4, paid: 10n })]);
+  cp.transaction([
+    event('StorageFused', { epoch: 3, storage_id: S1, fused_id: S2, size: 4096n, start_epoch: 3, end_epoch: 9 }),
+  ]);
+  cp.transaction([
+    event('StorageReserved', {
+      epoch: 3,
+      storage_id: S3,
+      owner: bob,
+      size: 1000n,
+      start_epoch: 3,
+      end_epoch: 4,
+      paid: 10n,
+    }),
+  ]);
   seal();
   cp.transaction([event('StorageDestroyed', { epoch: 4, storage_id: S3 })]);
   seal();
@@ -165,11 +322,28 @@ function story(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> }
 }
 
 function poolAdvanced(
-  epoch: number, node: string, stake: bigint, shares: bigint, rewards: bigint, commission: bigint,
-  activated: bigint, withdrawn: bigint, rateWal: bigint, rateShares: bigint,
+  epoch: number,
+  node: string,
+  stake: bigint,
+  shares: bigint,
+  rewards: bigint,
+  commission: bigint,
+  activated: bigint,
+  withdrawn: bigint,
+  rateWal: bigint,
+  rateShares: bigint,
 ) {
   return event('PoolAdvanced', {
-    epoch, node_id: node, stake, shares, rewards, commission, activated, withdrawn, rate_wal: rateWal, rate_shares: rateShares,
+    epoch,
+    node_id: node,
+    stake,
+    shares,
+    rewards,
+    commission,
+    activated,
+    withdrawn,
+    rate_wal: rateWal,
+    rate_shares: rateShares,
   });
 }
 
@@ -179,17 +353,31 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
   let open: OpenDatabase;
   beforeAll(async () => {
     open = await kind.open();
-    await indexCheckpoints(open.db, checkpoints, { batch: { maxCheckpoints: 2, maxRows: 1000, flushIntervalMs: 60_000 } });
+    await indexCheckpoints(open.db, checkpoints, {
+      batch: { maxCheckpoints: 2, maxRows: 1000, flushIntervalMs: 60_000 },
+    });
   });
   afterAll(() => open?.close());
 
   it('staking: alice stakes 10 WAL, withdraws at epoch 2 and shows as withdrawn with 0.9 WAL rewards', async () => {
     const [p1] = await open.db.select().from(stakePositions).where(eq(stakePositions.stakedWalId, P1));
     expect(p1).toMatchObject({
-      owner: alice, nodeId: A, principal: 10n * WAL, state: 'withdrawn', activationEpoch: 1,
-      withdrawRequestedEpoch: 1, withdrawEpoch: 2, withdrawnEpoch: 2, rewards: 900_000_000n, slashed: 0n,
+      owner: alice,
+      nodeId: A,
+      principal: 10n * WAL,
+      state: 'withdrawn',
+      activationEpoch: 1,
+      withdrawRequestedEpoch: 1,
+      withdrawEpoch: 2,
+      withdrawnEpoch: 2,
+      rewards: 900_000_000n,
+      slashed: 0n,
     });
-    const history = await open.db.select().from(stakeEvents).where(eq(stakeEvents.owner, alice)).orderBy(asc(stakeEvents.checkpoint));
+    const history = await open.db
+      .select()
+      .from(stakeEvents)
+      .where(eq(stakeEvents.owner, alice))
+      .orderBy(asc(stakeEvents.checkpoint));
     expect(history.map((e) => [e.kind, e.amount, e.effectiveEpoch])).toEqual([
       ['deposited', 10n * WAL, 1],
       ['withdraw_requested', 10n * WAL, 2],
@@ -204,8 +392,20 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
 
   it('staking: a split inherits owner and node, and joining it back moves its principal and marks it joined', async () => {
     const [p3] = await open.db.select().from(stakePositions).where(eq(stakePositions.stakedWalId, P3));
-    expect(p3).toMatchObject({ owner: bob, nodeId: B, splitFrom: P2, joinedInto: P2, state: 'joined', principal: 0n, activationEpoch: 1 });
-    const bobs = await open.db.select().from(stakeEvents).where(eq(stakeEvents.owner, bob)).orderBy(asc(stakeEvents.checkpoint));
+    expect(p3).toMatchObject({
+      owner: bob,
+      nodeId: B,
+      splitFrom: P2,
+      joinedInto: P2,
+      state: 'joined',
+      principal: 0n,
+      activationEpoch: 1,
+    });
+    const bobs = await open.db
+      .select()
+      .from(stakeEvents)
+      .where(eq(stakeEvents.owner, bob))
+      .orderBy(asc(stakeEvents.checkpoint));
     expect(bobs.map((e) => [e.kind, e.stakedWalId, e.relatedId, e.amount])).toEqual([
       ['deposited', P2, null, 20n * WAL],
       ['split', P2, P3, 5n * WAL],
@@ -216,11 +416,17 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
   it('nodes: a slash lowers the stake and rate and counts on the node; slashes and votes are logged', async () => {
     const [b] = await open.db.select().from(nodes).where(eq(nodes.nodeId, B));
     expect(b).toMatchObject({
-      slashCount: 1, stake: 19_800_000_000n, stakeSlashed: WAL / 5n, commissionBurned: 5n,
-      rateWal: 19_800_000_000n, rateShares: 20n * WAL,
+      slashCount: 1,
+      stake: 19_800_000_000n,
+      stakeSlashed: WAL / 5n,
+      commissionBurned: 5n,
+      rateWal: 19_800_000_000n,
+      rateShares: 20n * WAL,
     });
     expect(await open.db.select().from(slashes)).toMatchObject([{ nodeId: B, epoch: 2, stakeBurned: WAL / 5n }]);
-    expect(await open.db.select().from(slashVotes)).toMatchObject([{ voterNodeId: A, targetNodeId: B, weight: 600n, totalWeight: 600n }]);
+    expect(await open.db.select().from(slashVotes)).toMatchObject([
+      { voterNodeId: A, targetNodeId: B, weight: 600n, totalWeight: 600n },
+    ]);
   });
 
   it('nodes: committee membership follows the selected committee when its epoch begins', async () => {
@@ -234,7 +440,9 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
   it('nodes and commission: a scheduled commission takes effect at its epoch and the schedule is logged', async () => {
     const [a] = await open.db.select().from(nodes).where(eq(nodes.nodeId, A));
     expect(a).toMatchObject({ commissionBps: 500, pendingCommissionBps: null, pendingCommissionEpoch: null });
-    expect(await open.db.select().from(commissionChanges)).toMatchObject([{ nodeId: A, rateBps: 500, effectiveEpoch: 3, epoch: 1 }]);
+    expect(await open.db.select().from(commissionChanges)).toMatchObject([
+      { nodeId: A, rateBps: 500, effectiveEpoch: 3, epoch: 1 },
+    ]);
   });
 
   it('pools: node_epochs carry the committee shards and the APY of the rate change over the epoch', async () => {
@@ -244,9 +452,16 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
       [2, 0, 10_900_000_000n, 10n * WAL],
     ]);
     expect(rows[0]!.apy).toBeNull();
-    const expected = annualizedReturn({ wal: 1n, shares: 1n }, { wal: 109n, shares: 100n }, Number(epochStart.get(2)! - epochStart.get(1)!));
+    const expected = annualizedReturn(
+      { wal: 1n, shares: 1n },
+      { wal: 109n, shares: 100n },
+      Number(epochStart.get(2)! - epochStart.get(1)!),
+    );
     expect(rows[1]!.apy).toBeCloseTo(expected!, 9);
-    const members = await open.db.select().from(committeeMembers).orderBy(asc(committeeMembers.epoch), asc(committeeMembers.nodeId));
+    const members = await open.db
+      .select()
+      .from(committeeMembers)
+      .orderBy(asc(committeeMembers.epoch), asc(committeeMembers.nodeId));
     expect(members.map((m) => [m.epoch, m.nodeId, m.shards, m.receivedShards])).toEqual([
       [1, A, 600, [0, 1, 2]],
       [1, B, 400, null],
@@ -271,8 +486,18 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
   it('governance: a parameter proposal decodes its payload, counts a re-vote once and keeps the final tallies', async () => {
     const [g] = await open.db.select().from(proposals);
     expect(g).toMatchObject({
-      proposalId: G1, kind: 'parameter', parameterName: 'slash_bps', parameterValue: 200n, status: 'passed',
-      yes: 10n, no: 0n, abstain: 20n, veto: 0n, voteCount: 2, finalizedEpoch: 3, executedEpoch: 3,
+      proposalId: G1,
+      kind: 'parameter',
+      parameterName: 'slash_bps',
+      parameterValue: 200n,
+      status: 'passed',
+      yes: 10n,
+      no: 0n,
+      abstain: 20n,
+      veto: 0n,
+      voteCount: 2,
+      finalizedEpoch: 3,
+      executedEpoch: 3,
     });
     const rows = await open.db.select().from(votes).orderBy(asc(votes.voter));
     expect(rows.map((v) => [v.voter, v.isNode, v.option, v.weight, v.revotes])).toEqual([
@@ -290,7 +515,9 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
   });
 
   it('storage: blob metadata keeps the pairs still set', async () => {
-    expect(await open.db.select().from(blobMetadata)).toMatchObject([{ objectId: X, key: 'content-type', value: 'text/plain' }]);
+    expect(await open.db.select().from(blobMetadata)).toMatchObject([
+      { objectId: X, key: 'content-type', value: 'text/plain' },
+    ]);
   });
 
   it('storage: a resource split off inherits its owner, fuses back, and an expired one is destroyed', async () => {
@@ -299,7 +526,9 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
       .from(storageResources)
       .where(inArray(storageResources.storageId, [S1, S2, S3]))
       .orderBy(asc(storageResources.storageId));
-    expect(rows.map((r) => [r.storageId, r.owner, r.state, r.startEpoch, r.endEpoch, r.paid, r.splitFrom, r.fusedInto])).toEqual([
+    expect(
+      rows.map((r) => [r.storageId, r.owner, r.state, r.startEpoch, r.endEpoch, r.paid, r.splitFrom, r.fusedInto]),
+    ).toEqual([
       [S1, carol, 'active', 3, 9, 50n, null, null],
       [S2, carol, 'fused', 5, 9, null, S1, S1],
       [S3, bob, 'destroyed', 3, 4, 10n, null, null],
@@ -308,7 +537,15 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
 
   it('storage: fees and added rewards of an epoch add up across batches', async () => {
     expect(await open.db.select().from(epochFees)).toEqual([
-      { epoch: 3, storagePaid: 760n, storageReservedBytes: 8096n, storageReservations: 4, writeFees: 90n, blobsRegistered: 2, rewardsAdded: 77n },
+      {
+        epoch: 3,
+        storagePaid: 760n,
+        storageReservedBytes: 8096n,
+        storageReservations: 4,
+        writeFees: 90n,
+        blobsRegistered: 2,
+        rewardsAdded: 77n,
+      },
     ]);
   });
 });

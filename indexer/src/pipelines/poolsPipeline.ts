@@ -57,7 +57,13 @@ export const poolsPipeline = definePipeline<Row>({
           let member = members.get(key(epoch, node_id));
           if (!member) {
             // Selected before the indexer's start: the confirmation is all we know.
-            member = { epoch, nodeId: node_id, shards: shards.length, selectedCheckpoint: event.checkpoint, receivedShards: null };
+            member = {
+              epoch,
+              nodeId: node_id,
+              shards: shards.length,
+              selectedCheckpoint: event.checkpoint,
+              receivedShards: null,
+            };
             members.set(key(epoch, node_id), member);
           }
           member.receivedShards = [...shards];
@@ -120,7 +126,10 @@ async function loadMembers(tx: Tx, events: Row[]): Promise<Map<string, Member>> 
   const epochsNeeded = new Set<number>();
   for (const e of events) epochsNeeded.add(e.name === 'CommitteeSelected' ? e.data.next_epoch : e.data.epoch);
   if (epochsNeeded.size === 0) return new Map();
-  const rows = await tx.select().from(committeeMembers).where(isAnyOf(committeeMembers.epoch, [...epochsNeeded]));
+  const rows = await tx
+    .select()
+    .from(committeeMembers)
+    .where(isAnyOf(committeeMembers.epoch, [...epochsNeeded]));
   return new Map(rows.map((r) => [key(r.epoch, r.nodeId), r]));
 }
 
@@ -129,7 +138,13 @@ async function loadPreviousRates(tx: Tx, events: Row[]): Promise<Map<string, Pre
   const pools = new Set<string>();
   for (const e of events) if (e.name === 'PoolAdvanced') pools.add(e.data.node_id);
   if (pools.size === 0) return new Map();
-  const rows = rowsOf<{ node_id: string; epoch: string | number; ts: string | number; rate_wal: string; rate_shares: string }>(
+  const rows = rowsOf<{
+    node_id: string;
+    epoch: string | number;
+    ts: string | number;
+    rate_wal: string;
+    rate_shares: string;
+  }>(
     await tx.execute(sql`
       SELECT DISTINCT ON (node_id) node_id, epoch, (extract(epoch FROM "timestamp") * 1000)::int8 AS ts, rate_wal, rate_shares
       FROM node_epochs WHERE node_id = ANY(${arrayLiteral([...pools])}::text[])

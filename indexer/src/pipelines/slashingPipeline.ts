@@ -8,8 +8,7 @@ import { eventIdentity } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 type Row =
-  | { table: 'votes'; row: typeof slashVotes.$inferInsert }
-  | { table: 'slashes'; row: typeof slashes.$inferInsert };
+  { table: 'votes'; row: typeof slashVotes.$inferInsert } | { table: 'slashes'; row: typeof slashes.$inferInsert };
 
 export const slashingPipeline = definePipeline<Row>({
   name: 'slashing',
@@ -47,7 +46,17 @@ export const slashingPipeline = definePipeline<Row>({
     return rows;
   },
   async commit(tx, rows) {
-    await writeRows(tx, slashVotes, rows.flatMap((r) => (r.table === 'votes' ? [r.row] : [])), { kind: 'append' });
-    await writeRows(tx, slashes, rows.flatMap((r) => (r.table === 'slashes' ? [r.row] : [])), { kind: 'append' });
+    await writeRows(
+      tx,
+      slashVotes,
+      rows.flatMap((r) => (r.table === 'votes' ? [r.row] : [])),
+      { kind: 'append' },
+    );
+    await writeRows(
+      tx,
+      slashes,
+      rows.flatMap((r) => (r.table === 'slashes' ? [r.row] : [])),
+      { kind: 'append' },
+    );
   },
 });

@@ -235,6 +235,9 @@ async function loadPositions(tx: Tx, events: Row[]): Promise<Map<string, Positio
     }
   }
   if (ids.size === 0) return new Map();
-  const rows = await tx.select().from(stakePositions).where(isAnyOf(stakePositions.stakedWalId, [...ids]));
+  const rows = await tx
+    .select()
+    .from(stakePositions)
+    .where(isAnyOf(stakePositions.stakedWalId, [...ids]));
   return new Map(rows.map((r) => [r.stakedWalId, r]));
 }

@@ -48,7 +48,15 @@ export const storagePipeline = definePipeline<Row>({
     const feesOf = (epoch: number): Fees => {
       let f = fees.get(epoch);
       if (!f) {
-        f = { epoch, storagePaid: 0n, storageReservedBytes: 0n, storageReservations: 0, writeFees: 0n, blobsRegistered: 0, rewardsAdded: 0n };
+        f = {
+          epoch,
+          storagePaid: 0n,
+          storageReservedBytes: 0n,
+          storageReservations: 0,
+          writeFees: 0n,
+          blobsRegistered: 0,
+          rewardsAdded: 0n,
+        };
         fees.set(epoch, f);
       }
       return f;
@@ -207,7 +215,10 @@ export const storagePipeline = definePipeline<Row>({
           metadata.set(`${d.object_id}\u0000${d.key}`, {
             objectId: d.object_id,
             key: d.key,
-            row: d.value === null ? null : { objectId: d.object_id, key: d.key, value: d.value, epoch: d.epoch, checkpoint: event.checkpoint },
+            row:
+              d.value === null
+                ? null
+                : { objectId: d.object_id, key: d.key, value: d.value, epoch: d.epoch, checkpoint: event.checkpoint },
           });
           break;
         }
@@ -222,7 +233,14 @@ export const storagePipeline = definePipeline<Row>({
     // Counters add up across batches; the watermark check makes each batch count once.
     await writeRows(tx, epochFees, [...fees.values()], {
       kind: 'add',
-      columns: ['storagePaid', 'storageReservedBytes', 'storageReservations', 'writeFees', 'blobsRegistered', 'rewardsAdded'],
+      columns: [
+        'storagePaid',
+        'storageReservedBytes',
+        'storageReservations',
+        'writeFees',
+        'blobsRegistered',
+        'rewardsAdded',
+      ],
     });
     if (newlyInvalid.size > 0) await invalidateStored(tx, [...newlyInvalid.values()]);
     await writeMetadata(tx, [...metadata.values()]);
@@ -238,14 +256,22 @@ async function invalidateStored(tx: Tx, ids: (typeof invalidBlobIds.$inferInsert
 }
 
 /** Sets the pairs whose last update in the batch set a value; deletes the ones removed. */
-async function writeMetadata(tx: Tx, updates: { objectId: string; key: string; row: Metadata | null }[]): Promise<void> {
+async function writeMetadata(
+  tx: Tx,
+  updates: { objectId: string; key: string; row: Metadata | null }[],
+): Promise<void> {
   const removed = updates.filter((u) => u.row === null);
   if (removed.length > 0) {
     await tx.execute(sql`
       DELETE FROM blob_metadata m USING unnest(${arrayLiteral(removed.map((u) => u.objectId))}::text[], ${arrayLiteral(removed.map((u) => u.key))}::text[]) AS r(object_id, key)
       WHERE m.object_id = r.object_id AND m.key = r.key`);
   }
-  await writeRows(tx, blobMetadata, updates.flatMap((u) => (u.row ? [u.row] : [])), { kind: 'replace' });
+  await writeRows(
+    tx,
+    blobMetadata,
+    updates.flatMap((u) => (u.row ? [u.row] : [])),
+    { kind: 'replace' },
+  );
 }
 
 async function load(tx: Tx, events: Row[]) {
@@ -271,13 +297,27 @@ async function load(tx: Tx, events: Row[]) {
         break;
     }
   }
-  const blobRows = objectIds.size === 0 ? [] : await tx.select().from(blobs).where(isAnyOf(blobs.objectId, [...objectIds]));
+  const blobRows =
+    objectIds.size === 0
+      ? []
+      : await tx
+          .select()
+          .from(blobs)
+          .where(isAnyOf(blobs.objectId, [...objectIds]));
   const resourceRows =
-    storageIds.size === 0 ? [] : await tx.select().from(storageResources).where(isAnyOf(storageResources.storageId, [...storageIds]));
+    storageIds.size === 0
+      ? []
+      : await tx
+          .select()
+          .from(storageResources)
+          .where(isAnyOf(storageResources.storageId, [...storageIds]));
   const invalidRows =
     registeredIds.size === 0
       ? []
-      : await tx.select({ blobId: invalidBlobIds.blobId }).from(invalidBlobIds).where(isAnyOf(invalidBlobIds.blobId, [...registeredIds]));
+      : await tx
+          .select({ blobId: invalidBlobIds.blobId })
+          .from(invalidBlobIds)
+          .where(isAnyOf(invalidBlobIds.blobId, [...registeredIds]));
   return {
     blobState: new Map(blobRows.map((b) => [b.objectId, b])),
     resourceState: new Map(resourceRows.map((r) => [r.storageId, r])),

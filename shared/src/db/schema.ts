@@ -285,7 +285,9 @@ export const stakePositions = pgTable(
     index('stake_positions_owner').on(t.owner, t.state),
     index('stake_positions_node').on(t.nodeId, t.state),
     // The epoch change flips pending positions to active by activation epoch.
-    index('stake_positions_pending').on(t.activationEpoch).where(sql`state = 'pending'`),
+    index('stake_positions_pending')
+      .on(t.activationEpoch)
+      .where(sql`state = 'pending'`),
   ],
 );
 
@@ -380,7 +382,10 @@ export const slashes = pgTable(
     rateWal: uint('rate_wal').notNull(),
     rateShares: uint('rate_shares').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.checkpoint, t.txDigest, t.eventIndex] }), index('slashes_node').on(t.nodeId, t.epoch)],
+  (t) => [
+    primaryKey({ columns: [t.checkpoint, t.txDigest, t.eventIndex] }),
+    index('slashes_node').on(t.nodeId, t.epoch),
+  ],
 );
 
 // --- Governance (pipeline `governance`) ---

@@ -22,7 +22,9 @@ export function renderEventBcsMoveTest(eventsMoveSource: string): string {
     }
     const constructor = `new_${snakeCase(name)}`;
     if (!new RegExp(`public fun ${constructor}\\s*\\(`).test(eventsMoveSource)) {
-      throw new Error(`events.move has no #[test_only] constructor ${constructor}(...) for ${name}; add one with the fields in order`);
+      throw new Error(
+        `events.move has no #[test_only] constructor ${constructor}(...) for ${name}; add one with the fields in order`,
+      );
     }
     const body = sampleVariants.map((variant) => {
       const sample = sampleStruct(struct, structs, variant);

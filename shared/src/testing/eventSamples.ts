@@ -11,14 +11,7 @@ import type { MoveStruct, MoveType } from './moveStructs.ts';
 
 /** A sample value: numbers (u8..u32), bigints (u64..u256), 0x-hex IDs, strings, bytes, arrays, null, objects. */
 export type SampleValue =
-  | number
-  | bigint
-  | boolean
-  | string
-  | Uint8Array
-  | null
-  | SampleValue[]
-  | { [field: string]: SampleValue };
+  number | bigint | boolean | string | Uint8Array | null | SampleValue[] | { [field: string]: SampleValue };
 
 export type SampleVariant = 0 | 1;
 export const sampleVariants: readonly SampleVariant[] = [0, 1];
