@@ -48,14 +48,17 @@ export interface CallContext {
   signal: AbortSignal;
 }
 
+/** A response message, or its protobuf encoding when the handler has it ready. */
+export type Response<O> = O | Uint8Array;
+
 export interface UnaryMethod<I extends object, O extends object> {
   kind: 'unary';
-  handle(request: I, call: CallContext): O | Promise<O>;
+  handle(request: I, call: CallContext): Response<O> | Promise<Response<O>>;
 }
 
 export interface ServerStreamingMethod<I extends object, O extends object> {
   kind: 'serverStreaming';
-  handle(request: I, call: CallContext): AsyncIterable<O>;
+  handle(request: I, call: CallContext): AsyncIterable<Response<O>>;
 }
 
 // The request/response types of a method are only known to its author; the table stores them erased.
@@ -212,7 +215,7 @@ export class GrpcWebServer {
       const truncate = faults.some((f) => f.kind === 'truncate');
       if (route.implementation.kind === 'unary') {
         const response = await route.implementation.handle(request, context);
-        call.unary(route.method.O.toBinary(response), truncate);
+        call.unary(response instanceof Uint8Array ? response : route.method.O.toBinary(response), truncate);
       } else {
         const reset = faults.find((f): f is Extract<Fault, { kind: 'resetStream' }> => f.kind === 'resetStream');
         await call.stream(route.implementation.handle(request, context), route.method, signal, truncate, reset);
@@ -259,7 +262,7 @@ class ResponseWriter {
   }
 
   async stream(
-    messages: AsyncIterable<object>,
+    messages: AsyncIterable<object | Uint8Array>,
     method: MethodInfo,
     signal: AbortSignal,
     truncate: boolean,
@@ -276,7 +279,10 @@ class ResponseWriter {
         if (reset?.afterMessages !== undefined && sent >= reset.afterMessages) return this.#reset(reset);
         const next = await iterator.next();
         if (next.done || signal.aborted) break;
-        const frame = encodeFrame(DATA_FRAME, method.O.toBinary(next.value));
+        const frame = encodeFrame(
+          DATA_FRAME,
+          next.value instanceof Uint8Array ? next.value : method.O.toBinary(next.value),
+        );
         if (truncate) return this.#endTruncated(frame);
         sent += 1;
         if (!this.res.write(toWire(frame, this.format))) await waitForDrain(this.res, signal);

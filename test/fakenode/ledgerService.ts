@@ -5,6 +5,7 @@
  * every frame and a `QueryEnd` on the last), read masks applied as a full
  * node does (default `sequence_number,digest`).
  */
+import { BinaryWriter, WireType } from '@protobuf-ts/runtime';
 import { GrpcStatusCode, GrpcTypes } from '@mysten/sui/grpc';
 import type { CheckpointStore, ProtoCheckpoint } from './checkpointStore.ts';
 import { applyMask, InvalidMaskError, parseMask } from './fieldMask.ts';
@@ -114,13 +115,26 @@ export function ledgerService(
   };
 }
 
+/** A ListCheckpointsResponse around an already encoded checkpoint (fields 1, 2, 3 as in the proto). */
+function encodeListResponse(
+  checkpoint: Uint8Array,
+  watermark: GrpcTypes.Watermark,
+  end: GrpcTypes.QueryEnd | undefined,
+): Uint8Array {
+  const writer = new BinaryWriter();
+  writer.tag(1, WireType.LengthDelimited).bytes(checkpoint);
+  writer.tag(2, WireType.LengthDelimited).bytes(GrpcTypes.Watermark.toBinary(watermark));
+  if (end) writer.tag(3, WireType.LengthDelimited).bytes(GrpcTypes.QueryEnd.toBinary(end));
+  return writer.finish();
+}
+
 async function* listCheckpoints(
   store: CheckpointStore,
   start: bigint,
   end: bigint | undefined,
   limit: number,
   paths: readonly string[] | undefined,
-): AsyncGenerator<GrpcTypes.ListCheckpointsResponse> {
+): AsyncGenerator<GrpcTypes.ListCheckpointsResponse | Uint8Array> {
   let sent = 0;
   for (let sequenceNumber = start; ; sequenceNumber++) {
     const covered = sequenceNumber - 1n;
@@ -132,18 +146,18 @@ async function* listCheckpoints(
       yield { watermark, end: { reason: GrpcTypes.QueryEndReason.CHECKPOINT_BOUND } };
       return;
     }
-    const checkpoint = store.get(sequenceNumber);
-    if (!checkpoint) {
+    const encoded = store.encoded?.(sequenceNumber, paths);
+    const checkpoint = encoded ? undefined : store.get(sequenceNumber);
+    if (!encoded && !checkpoint) {
       yield { watermark, end: { reason: GrpcTypes.QueryEndReason.LEDGER_TIP } };
       return;
     }
     sent += 1;
     const itemWatermark = { cursor: listCursor(sequenceNumber), checkpoint: sequenceNumber };
-    const masked = maskCheckpoint(checkpoint, paths);
-    if (sent >= limit) {
-      yield { checkpoint: masked, watermark: itemWatermark, end: { reason: GrpcTypes.QueryEndReason.ITEM_LIMIT } };
-      return;
-    }
-    yield { checkpoint: masked, watermark: itemWatermark };
+    const queryEnd = sent >= limit ? { reason: GrpcTypes.QueryEndReason.ITEM_LIMIT } : undefined;
+    yield encoded
+      ? encodeListResponse(encoded, itemWatermark, queryEnd)
+      : { checkpoint: maskCheckpoint(checkpoint!, paths), watermark: itemWatermark, end: queryEnd };
+    if (queryEnd) return;
   }
 }

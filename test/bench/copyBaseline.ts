@@ -1,0 +1,54 @@
+/**
+ * The benchmark's baseline: how fast PostgreSQL takes the same final rows by
+ * raw COPY. Every table the indexer filled is exported (COPY TO, binary) and
+ * loaded into a fresh copy of it (same columns, keys and indexes) with COPY
+ * FROM; the load is timed.
+ */
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+
+export interface CopyBaseline {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+export async function copyBaseline(url: string, options: { exclude?: readonly string[] } = {}): Promise<CopyBaseline> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = (
+      await client.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+      )
+    ).rows
+      .map((r) => r.table_name)
+      .filter((t) => !(options.exclude ?? []).includes(t));
+    await client.query('DROP SCHEMA IF EXISTS copy_baseline CASCADE; CREATE SCHEMA copy_baseline');
+    const exports: { table: string; rows: number; data: Buffer[] }[] = [];
+    for (const table of tables) {
+      const rows = Number((await client.query(`SELECT count(*) AS n FROM public."${table}"`)).rows[0].n);
+      if (rows === 0) continue;
+      const data: Buffer[] = [];
+      const out = client.query(copyTo(`COPY public."${table}" TO STDOUT (FORMAT binary)`));
+      for await (const chunk of out) data.push(chunk as Buffer);
+      await client.query(`CREATE TABLE copy_baseline."${table}" (LIKE public."${table}" INCLUDING ALL)`);
+      exports.push({ table, rows, data });
+    }
+    const started = performance.now();
+    for (const { table, data } of exports) {
+      await pipeline(
+        Readable.from(data),
+        client.query(copyFrom(`COPY copy_baseline."${table}" FROM STDIN (FORMAT binary)`)),
+      );
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rows = exports.reduce((sum, e) => sum + e.rows, 0);
+    await client.query('DROP SCHEMA copy_baseline CASCADE');
+    return { rows, seconds, rowsPerSecond: rows / seconds };
+  } finally {
+    await client.end();
+  }
+}
