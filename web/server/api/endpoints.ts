@@ -31,7 +31,7 @@ import {
   rewardsQuery,
   votesQuery,
 } from './params.ts';
-import { csv, json } from './respond.ts';
+import { csv, json, jsonOnce } from './respond.ts';
 import { z } from 'zod';
 
 export interface EndpointInput {
@@ -66,7 +66,8 @@ export const endpoints = {
   async nodes({ db, url }) {
     const query = parseQuery(nodeListQuery, url);
     const list = await listNodes(db, { sort: query.sort, order: query.order, status: query.status, search: query.q, seed: query.seed, limit: query.limit, offset: query.offset });
-    return json({ ...list, limit: query.limit, offset: query.offset, sort: query.sort, seed: query.seed });
+    // A page object is cached per query in the snapshot, so its body can be too.
+    return jsonOnce(list, () => ({ ...list, limit: query.limit, offset: query.offset, sort: query.sort, seed: query.seed }));
   },
 
   async node(input) {
@@ -82,7 +83,7 @@ export const endpoints = {
     const nodeId = id(input, 'nodeId', 'node ID');
     const rows = await nodeHistory(input.db, nodeId, query.limit, query.before);
     if (rows.length === 0 && !(await nodeDetail(input.db, nodeId))) throw new ApiError(404, `no storage node ${nodeId} is known to the indexer`);
-    return json({ nodeId, rows });
+    return jsonOnce(rows, () => ({ nodeId, rows }));
   },
 
   async nodeDelegators(input) {

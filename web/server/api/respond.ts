@@ -12,6 +12,22 @@ export function json(data: unknown, status = 200): Response {
   return new Response(JSON.stringify(toJson(data)), { status, headers });
 }
 
+const bodies = new WeakMap<object, string>();
+
+/**
+ * `json(make())`, serialized once per `source` object: for results shared by
+ * many requests (the node-list snapshot's pages, cached histories), later
+ * requests reuse the body string.
+ */
+export function jsonOnce(source: object, make: () => unknown): Response {
+  let body = bodies.get(source);
+  if (body === undefined) {
+    body = JSON.stringify(toJson(make()));
+    bodies.set(source, body);
+  }
+  return new Response(body, { status: 200, headers });
+}
+
 export function problem(status: number, message: string): Response {
   return new Response(JSON.stringify({ error: { status, message } }), { status, headers });
 }

@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
+import { nodeDirectory, pageNodes } from './nodeDirectory.ts';
 import {
   commissionChanges,
   commissionCollections,
@@ -80,6 +81,13 @@ const nodeColumns = {
   apy: nodeEpochs.apy,
 };
 
+/**
+ * The pool's APY from its latest `node_epochs` row, as a per-row index probe
+ * (a join would hash the whole history table: 60 ms at 1,000 nodes x 90 epochs).
+ */
+const latestApy = sql<number | null>`(select ne.apy from node_epochs ne where ne.node_id = nodes.node_id and ne.epoch = nodes.last_pool_epoch)`;
+const { apy: _joinedApy, ...listColumns } = nodeColumns;
+
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%". */
 function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -106,7 +114,7 @@ function nodeOrder(params: NodeListParams): SQL[] {
     case 'stake':
       return [direction(nodes.stake), tieBreak];
     case 'apy':
-      return [params.order === 'asc' ? sql`${nodeEpochs.apy} asc nulls first` : sql`${nodeEpochs.apy} desc nulls last`, tieBreak];
+      return [params.order === 'asc' ? sql`${latestApy} asc nulls first` : sql`${latestApy} desc nulls last`, tieBreak];
     case 'commission':
       return [direction(nodes.commissionBps), tieBreak];
     case 'shards':
@@ -124,30 +132,23 @@ function votingPower(stake: bigint, total: bigint): number {
   return total > 0n ? Number((stake * 1_000_000n) / total) / 1_000_000 : 0;
 }
 
+/**
+ * One page of the node list as a single SQL statement: what `listNodes` would
+ * run without its snapshot. The API bench times it as the bare-SQL baseline.
+ */
+export function nodeListQuery(db: Database, params: NodeListParams) {
+  return db
+    .select({ ...listColumns, apy: latestApy, total: sql<number>`(count(*) over ())::int` })
+    .from(nodes)
+    .where(nodeFilter(params))
+    .orderBy(...nodeOrder(params))
+    .limit(params.limit)
+    .offset(params.offset);
+}
+
+/** One page of the node list, from the shared snapshot (see `nodeDirectory.ts`). */
 export async function listNodes(db: Database, params: NodeListParams): Promise<NodeList> {
-  const where = nodeFilter(params);
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select({ ...nodeColumns, total: sql<number>`(count(*) over ())::int` })
-      .from(nodes)
-      .leftJoin(nodeEpochs, and(eq(nodeEpochs.nodeId, nodes.nodeId), eq(nodeEpochs.epoch, nodes.lastPoolEpoch)))
-      .where(where)
-      .orderBy(...nodeOrder(params))
-      .limit(params.limit)
-      .offset(params.offset),
-    db.select({ stake: sql<string>`coalesce(sum(${nodes.stake}), 0)::text` }).from(nodes),
-  ]);
-  const totalStake = BigInt(totals?.stake ?? '0');
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && params.offset > 0) {
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(nodes).where(where);
-    total = count?.n ?? 0;
-  }
-  return {
-    rows: rows.map(({ total: _total, ...row }) => ({ ...row, votingPower: votingPower(row.stake, totalStake) })),
-    total,
-    totalStake,
-  };
+  return pageNodes(await nodeDirectory(db), params);
 }
 
 export interface NodeEpochRow {
@@ -165,8 +166,8 @@ export interface NodeEpochRow {
   apy: number | null;
 }
 
-/** A node's per-epoch rows, newest first. */
-export async function nodeHistory(db: Database, nodeId: string, limit: number, beforeEpoch?: number): Promise<NodeEpochRow[]> {
+/** The SQL of a node's per-epoch rows, newest first (exported for the API bench). */
+export function nodeHistoryQuery(db: Database, nodeId: string, limit: number, beforeEpoch?: number) {
   return db
     .select({
       epoch: nodeEpochs.epoch,
@@ -186,6 +187,27 @@ export async function nodeHistory(db: Database, nodeId: string, limit: number, b
     .where(and(eq(nodeEpochs.nodeId, nodeId), beforeEpoch === undefined ? undefined : sql`${nodeEpochs.epoch} < ${beforeEpoch}`))
     .orderBy(desc(nodeEpochs.epoch))
     .limit(limit);
+}
+
+const HISTORY_MAX_AGE_MS = 1_000;
+const historyCache = new WeakMap<Database, Map<string, { at: number; rows: Promise<NodeEpochRow[]> }>>();
+
+/**
+ * A node's per-epoch rows, newest first. They change once per epoch, so
+ * identical requests within a second share one query (every visitor of a node
+ * page polls the same history).
+ */
+export async function nodeHistory(db: Database, nodeId: string, limit: number, beforeEpoch?: number): Promise<NodeEpochRow[]> {
+  let cache = historyCache.get(db);
+  if (!cache) historyCache.set(db, (cache = new Map()));
+  const key = `${nodeId}:${limit}:${beforeEpoch ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at <= HISTORY_MAX_AGE_MS) return hit.rows;
+  if (cache.size > 5_000) cache.clear();
+  const rows = nodeHistoryQuery(db, nodeId, limit, beforeEpoch).then((result) => result as NodeEpochRow[]);
+  cache.set(key, { at: Date.now(), rows });
+  rows.catch(() => cache.delete(key));
+  return rows;
 }
 
 export interface NodeDetail {
