@@ -170,6 +170,48 @@ public fun ctx(self: &mut World, sender: address): &mut TxContext {
     self.scenario.ctx()
 }
 
+/// `Staking` and the transaction context sent by `sender`, for calls the
+/// helpers do not cover.
+public fun staking_and_ctx(self: &mut World, sender: address): (&mut Staking, &mut TxContext) {
+    let _ = tx_context::new_from_hint(sender, self.next_hint, 0, 0, 0);
+    self.next_hint = self.next_hint + 1;
+    (&mut self.staking, self.scenario.ctx())
+}
+
+/// `Governance`, `Staking` and the context sent by `sender`.
+public fun governance_staking_and_ctx(
+    self: &mut World,
+    sender: address,
+): (&mut Governance, &mut Staking, &mut TxContext) {
+    let _ = tx_context::new_from_hint(sender, self.next_hint, 0, 0, 0);
+    self.next_hint = self.next_hint + 1;
+    (&mut self.governance, &mut self.staking, self.scenario.ctx())
+}
+
+/// `Staking` and test node `i`'s cap.
+public fun staking_and_cap(self: &mut World, i: u64): (&mut Staking, &StorageNodeCap) {
+    (&mut self.staking, &self.caps[i])
+}
+
+/// `Staking`, test node `i`'s cap and the context sent by `sender`.
+public fun staking_cap_and_ctx(
+    self: &mut World,
+    i: u64,
+    sender: address,
+): (&mut Staking, &StorageNodeCap, &mut TxContext) {
+    let _ = tx_context::new_from_hint(sender, self.next_hint, 0, 0, 0);
+    self.next_hint = self.next_hint + 1;
+    (&mut self.staking, &self.caps[i], self.scenario.ctx())
+}
+
+/// `Governance`, `Staking` and test node `i`'s cap.
+public fun governance_staking_and_cap(
+    self: &mut World,
+    i: u64,
+): (&mut Governance, &Staking, &StorageNodeCap) {
+    (&mut self.governance, &self.staking, &self.caps[i])
+}
+
 /// The shared objects, for calls the helpers do not cover.
 public fun staking(self: &World): &Staking { &self.staking }
 
