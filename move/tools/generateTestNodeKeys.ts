@@ -77,13 +77,22 @@ public fun count(): u64 { ${COUNT} }
 public fun operator(i: u64): address { sui::address::from_u256(0x1000 + (i as u256)) }
 
 /// Public key of test node \`i\`.
-public fun public_key(i: u64): vector<u8> { PUBLIC_KEYS[i] }
+public fun public_key(i: u64): vector<u8> {
+    let keys = PUBLIC_KEYS;
+    keys[i]
+}
 
 /// Proof of possession of key \`i\` by \`operator(i)\`.
-public fun pop(i: u64): vector<u8> { POPS[i] }
+public fun pop(i: u64): vector<u8> {
+    let pops = POPS;
+    pops[i]
+}
 
 /// Proof of possession of key \`i\` by \`operator(0)\`.
-public fun pop_by_operator_0(i: u64): vector<u8> { POPS_BY_OPERATOR_0[i] }
+public fun pop_by_operator_0(i: u64): vector<u8> {
+    let pops = POPS_BY_OPERATOR_0;
+    pops[i]
+}
 `;
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'tusk', 'tests', 'generated', 'test_node_keys.move');

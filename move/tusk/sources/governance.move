@@ -172,7 +172,7 @@ public struct Proposal has key, store {
 
 /// Creates and shares `Governance` holding `upgrade_cap` (init::initialize).
 public(package) fun create_and_share(upgrade_cap: UpgradeCap, ctx: &mut TxContext) {
-    let package = std::type_name::get_with_original_ids<Governance>().get_address();
+    let package = std::type_name::with_original_ids<Governance>().address_string();
     assert!(upgrade_cap.upgrade_package().to_address().to_ascii_string() == package, EWrongUpgradeCap);
     transfer::share_object(Governance {
         id: object::new(ctx),

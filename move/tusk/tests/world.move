@@ -349,13 +349,23 @@ public fun set_time_in_epoch(self: &mut World, ms: u64) {
 
 /// Moves the clock to the current epoch's voting end and calls `voting_end`.
 public fun voting_end(self: &mut World) {
-    self.set_time_in_epoch(EPOCH_DURATION_MS / 2);
+    self.voting_end_at(EPOCH_DURATION_MS / 2);
+}
+
+/// Calls `voting_end` at `ms` into the current epoch.
+public fun voting_end_at(self: &mut World, ms: u64) {
+    self.set_time_in_epoch(ms);
     self.staking.voting_end(&self.clock);
 }
 
 /// Moves the clock to the end of the epoch and calls `initiate_epoch_change`.
 public fun initiate_epoch_change(self: &mut World) {
-    self.set_time_in_epoch(EPOCH_DURATION_MS);
+    self.initiate_epoch_change_at(EPOCH_DURATION_MS);
+}
+
+/// Calls `initiate_epoch_change` at `ms` into the current epoch.
+public fun initiate_epoch_change_at(self: &mut World, ms: u64) {
+    self.set_time_in_epoch(ms);
     let World { staking, system, treasury, clock, .. } = self;
     staking.initiate_epoch_change(system, treasury, clock);
 }
@@ -371,6 +381,12 @@ public fun sync_all(self: &mut World) {
         staking.epoch_sync_done(&caps[i], epoch, clock);
         k = k + 1;
     }
+}
+
+/// Test node `i` confirms sync of `epoch`.
+public fun sync_node(self: &mut World, i: u64, epoch: u32) {
+    let World { staking, caps, clock, .. } = self;
+    staking.epoch_sync_done(&caps[i], epoch, clock);
 }
 
 /// `voting_end`, `initiate_epoch_change` and sync: one whole epoch later.
