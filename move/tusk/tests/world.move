@@ -396,6 +396,18 @@ public fun advance_epoch(self: &mut World) {
     self.sync_all();
 }
 
+/// Test node `voter` votes to slash `target`.
+public fun vote_for_slash(self: &mut World, voter: u64, target: ID) {
+    let World { staking, caps, .. } = self;
+    staking.vote_for_slash(&caps[voter], target);
+}
+
+/// Anyone executes the slash of `target`.
+public fun execute_slash(self: &mut World, target: ID) {
+    let World { staking, treasury, .. } = self;
+    staking.execute_slash(treasury, target);
+}
+
 /// Shards of test node `i` in the current committee.
 public fun shards_of(self: &World, i: u64): u64 {
     self.staking.committee().shards_of(self.node_ids[i])
