@@ -130,8 +130,9 @@ public struct Governance has key {
     id: UID,
     version: u64,
     proposals: ObjectTable<ID, Proposal>,
-    /// The tusk package's upgrade capability.
-    upgrade_cap: UpgradeCap,
+    /// The tusk package's upgrade capability (always set; an `Option` only so
+    /// tests can swap it).
+    upgrade_cap: Option<UpgradeCap>,
     /// Digests of passed upgrade proposals not yet used, by proposal ID.
     authorized_upgrades: VecMap<ID, vector<u8>>,
 }
@@ -178,7 +179,7 @@ public(package) fun create_and_share(upgrade_cap: UpgradeCap, ctx: &mut TxContex
         id: object::new(ctx),
         version: VERSION,
         proposals: object_table::new(ctx),
-        upgrade_cap,
+        upgrade_cap: option::some(upgrade_cap),
         authorized_upgrades: vec_map::empty(),
     });
 }
@@ -339,14 +340,15 @@ public fun authorize_upgrade(self: &mut Governance, proposal_id: ID): UpgradeTic
     self.assert_version();
     assert!(self.authorized_upgrades.contains(&proposal_id), EUpgradeNotAuthorized);
     let (_, digest) = self.authorized_upgrades.remove(&proposal_id);
-    let policy = self.upgrade_cap.upgrade_policy();
-    self.upgrade_cap.authorize_upgrade(policy, digest)
+    let cap = self.upgrade_cap.borrow_mut();
+    let policy = cap.upgrade_policy();
+    cap.authorize_upgrade(policy, digest)
 }
 
 /// Records the upgraded package (the result of the upgrade the ticket allowed).
 public fun commit_upgrade(self: &mut Governance, receipt: UpgradeReceipt) {
     self.assert_version();
-    self.upgrade_cap.commit_upgrade(receipt);
+    self.upgrade_cap.borrow_mut().commit_upgrade(receipt);
 }
 
 /// Moves `Governance` and `Staking` to this package's version; call it through
@@ -355,7 +357,7 @@ public fun migrate(self: &mut Governance, staking: &mut Staking) {
     assert!(self.version < VERSION || staking.version() < VERSION, EAlreadyMigrated);
     self.version = VERSION;
     staking.migrate();
-    events::emit_package_upgraded(staking.epoch(), self.upgrade_cap.upgrade_package(), VERSION);
+    events::emit_package_upgraded(staking.epoch(), self.package_id(), VERSION);
 }
 
 /// Whether a passed proposal authorizes an upgrade to `digest` (not yet used).
@@ -370,7 +372,7 @@ public fun is_upgrade_authorized(self: &Governance, digest: vector<u8>): bool {
 public fun version(self: &Governance): u64 { self.version }
 
 /// The package the upgrade cap currently points at (the latest version).
-public fun package_id(self: &Governance): ID { self.upgrade_cap.upgrade_package() }
+public fun package_id(self: &Governance): ID { self.upgrade_cap.borrow().upgrade_package() }
 
 /// Whether a proposal has this ID.
 public fun has_proposal(self: &Governance, proposal_id: ID): bool {
@@ -494,6 +496,13 @@ fun assert_version(self: &Governance) {
 /// Sets the object's version, to test outdated-package handling.
 public fun set_version_for_testing(self: &mut Governance, version: u64) {
     self.version = version;
+}
+
+#[test_only]
+/// Swaps the held `UpgradeCap` (tests publish `tusk` at 0x0, which Sui's
+/// `authorize_upgrade` reads as "upgrade in progress").
+public fun swap_upgrade_cap_for_testing(self: &mut Governance, cap: UpgradeCap): UpgradeCap {
+    self.upgrade_cap.swap(cap)
 }
 
 #[test_only]

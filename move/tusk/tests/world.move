@@ -408,6 +408,71 @@ public fun execute_slash(self: &mut World, target: ID) {
     staking.execute_slash(treasury, target);
 }
 
+// === Governance ===
+
+/// `proposer` proposes setting `name` to `value` with the minimum deposit.
+public fun propose_parameter(self: &mut World, proposer: address, name: vector<u8>, value: u64): ID {
+    let deposit = self.mint(MIN_PROPOSAL_DEPOSIT);
+    let (governance, staking, ctx) = self.governance_staking_and_ctx(proposer);
+    governance.propose_parameter_change(staking, name.to_string(), value, deposit, ctx)
+}
+
+/// `proposer` proposes the upgrade to `digest` with the minimum deposit.
+public fun propose_upgrade(self: &mut World, proposer: address, digest: vector<u8>): ID {
+    let deposit = self.mint(MIN_PROPOSAL_DEPOSIT);
+    let (governance, staking, ctx) = self.governance_staking_and_ctx(proposer);
+    governance.propose_upgrade(staking, digest, deposit, ctx)
+}
+
+/// `proposer` proposes `text` with the minimum deposit.
+public fun propose_text(self: &mut World, proposer: address, text: vector<u8>): ID {
+    let deposit = self.mint(MIN_PROPOSAL_DEPOSIT);
+    let (governance, staking, ctx) = self.governance_staking_and_ctx(proposer);
+    governance.propose_text(staking, text.to_string(), deposit, ctx)
+}
+
+/// Test node `i` votes `option` on `proposal_id`.
+public fun vote_as_node(self: &mut World, i: u64, proposal_id: ID, option: u8) {
+    let World { governance, staking, caps, .. } = self;
+    governance.vote_as_node(staking, &caps[i], proposal_id, option);
+}
+
+/// The holder of `staked` votes `option` on `proposal_id`.
+public fun vote_with_stake(self: &mut World, staked: &StakedWal, proposal_id: ID, option: u8) {
+    let World { governance, staking, .. } = self;
+    governance.vote_with_stake(staking, staked, proposal_id, option);
+}
+
+/// Anyone finalizes `proposal_id`.
+public fun finalize(self: &mut World, proposal_id: ID) {
+    let World { governance, staking, treasury, scenario, .. } = self;
+    governance.finalize(staking, treasury, proposal_id, scenario.ctx());
+}
+
+/// Status of `proposal_id`.
+public fun status(self: &World, proposal_id: ID): u8 {
+    self.governance.proposal(proposal_id).status()
+}
+
+/// Tally of `proposal_id` as [yes, no, abstain, veto].
+public fun tally(self: &World, proposal_id: ID): vector<u64> {
+    let (yes, no, abstain, veto) = self.governance.proposal(proposal_id).tally();
+    vector[yes, no, abstain, veto]
+}
+
+/// Total FROST of the WAL coins `owner` received in earlier transactions of
+/// the scenario (call after `next_tx`); the coins are destroyed.
+public fun received(self: &World, owner: address): u64 {
+    let ids = test_scenario::ids_for_address<Coin<WAL>>(owner);
+    let mut total = 0;
+    ids.do!(|id| {
+        let coin = self.scenario.take_from_address_by_id<Coin<WAL>>(owner, id);
+        total = total + coin.value();
+        destroy(coin);
+    });
+    total
+}
+
 /// Shards of test node `i` in the current committee.
 public fun shards_of(self: &World, i: u64): u64 {
     self.staking.committee().shards_of(self.node_ids[i])
