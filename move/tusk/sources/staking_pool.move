@@ -39,12 +39,6 @@ use tusk::params;
 use tusk::storage_node::NodeInfo;
 use wal::wal::WAL;
 
-#[error]
-const EInvalidCommissionRate: vector<u8> = b"Commission must be at most 10000 bps (100%)";
-
-#[error]
-const ENotNextEpoch: vector<u8> = b"A pool advances one epoch at a time";
-
 /// The rates recorded when the pool advanced into an epoch.
 public struct PoolRate has copy, drop, store {
     /// The exchange rate stakes activate and withdraw at.
@@ -99,7 +93,6 @@ public(package) fun new(
     epoch: u32,
     ctx: &mut TxContext,
 ): StakingPool {
-    assert!(commission_rate as u64 <= params::bps_denominator(), EInvalidCommissionRate);
     let mut rates = table::new(ctx);
     rates.add(epoch, PoolRate { rate: exchange_rate::flat(), unslashed: exchange_rate::flat() });
     StakingPool {
@@ -163,10 +156,10 @@ public(package) fun withdraw(
 
 // === Epochs ===
 
-/// Moves the pool into `epoch` with `rewards` for the epoch that ended (see
-/// the module doc for the steps) and emits `PoolAdvanced`.
+/// Moves the pool into `epoch` (always `self.epoch + 1`: `staking` advances
+/// every pool at every epoch change) with `rewards` for the epoch that ended
+/// (see the module doc for the steps) and emits `PoolAdvanced`.
 public(package) fun advance(self: &mut StakingPool, epoch: u32, mut rewards: Balance<WAL>) {
-    assert!(epoch as u64 == (self.epoch as u64) + 1, ENotNextEpoch);
     let node_id = self.id.to_inner();
     // 1. Rewards: commission first, the rest compounds.
     let reward_amount = rewards.value();
@@ -223,10 +216,9 @@ public(package) fun slash(self: &mut StakingPool, slash_bps: u16): (Balance<WAL>
 
 // === Operator ===
 
-/// Schedules commission `rate` (bps) from `effective_epoch`, replacing any
-/// rate already scheduled for that epoch.
+/// Schedules commission `rate` (bps, checked by `staking`) from
+/// `effective_epoch`, replacing any rate already scheduled for that epoch.
 public(package) fun set_commission_rate(self: &mut StakingPool, rate: u16, effective_epoch: u32) {
-    assert!(rate as u64 <= params::bps_denominator(), EInvalidCommissionRate);
     if (self.pending_commission_rates.contains(&effective_epoch)) {
         *self.pending_commission_rates.get_mut(&effective_epoch) = rate;
     } else {
