@@ -104,7 +104,17 @@ public fun apportion(stakes: &vector<u64>, n_shards: u64, cap: u64): vector<u64>
     if (len == 0) return shards;
     let all_zero = stakes.all!(|stake| *stake == 0);
     let weights = stakes.map_ref!(|stake| if (all_zero) 1u128 else (*stake as u128));
+    // Shortcut, same result: D'Hondt gives every member at least its lower
+    // quota floor(n_shards * stake / total) (capped; capping others only adds
+    // shards), so those are handed out at once and only the rest one by one.
+    let mut total: u128 = 0;
+    weights.do_ref!(|w| total = total + *w);
     let mut assigned = 0;
+    len.do!(|i| {
+        let quota = (((n_shards as u128) * weights[i] / total) as u64).min(cap);
+        *&mut shards[i] = quota;
+        assigned = assigned + quota;
+    });
     while (assigned < n_shards) {
         let mut best = len;
         len.do!(|i| {

@@ -44,6 +44,51 @@ fun caps_a_member_at_10_percent_unless_too_few_members_to_place_all_shards() {
     assert_eq!(total, 1000);
 }
 
+/// D'Hondt one shard at a time, with the cap: the definition `apportion` must match.
+fun naive_dhondt(stakes: &vector<u64>, n_shards: u64, cap: u64): vector<u64> {
+    let len = stakes.length();
+    let mut shards = vector::tabulate!(len, |_| 0u64);
+    let mut assigned = 0;
+    while (assigned < n_shards) {
+        let mut best = len;
+        len.do!(|i| {
+            if (shards[i] < cap && stakes[i] > 0) {
+                if (
+                    best == len
+                        || (stakes[i] as u128) * ((shards[best] + 1) as u128)
+                            > (stakes[best] as u128) * ((shards[i] + 1) as u128)
+                ) best = i;
+            }
+        });
+        if (best == len) break;
+        *&mut shards[best] = shards[best] + 1;
+        assigned = assigned + 1;
+    };
+    shards
+}
+
+#[test]
+fun the_lower_quota_shortcut_gives_exactly_the_one_by_one_dhondt_result() {
+    let mut seed: u64 = 0x5EED;
+    let mut round: u64 = 0;
+    while (round < 60) {
+        seed = seed ^ (seed << 13);
+        seed = seed ^ (seed >> 7);
+        seed = seed ^ (seed << 17);
+        let members = 1 + seed % 25;
+        let n_shards = 1 + (seed >> 8) % 300;
+        let mut stakes = vector[];
+        members.do!(|k| {
+            // Mixed magnitudes, many ties.
+            let base = if (k % 3 == 0) 1_000 else if (k % 3 == 1) 7 else 1_000_000;
+            stakes.push_back(base * (1 + ((seed >> ((k % 40) as u8)) % 5)));
+        });
+        let cap = committee::shard_cap(n_shards, members);
+        assert_eq!(committee::apportion(&stakes, n_shards, cap), naive_dhondt(&stakes, n_shards, cap));
+        round = round + 1;
+    };
+}
+
 #[test]
 fun keeps_shards_on_their_current_node_where_possible() {
     let (a, b, c) = (id(0xa), id(0xb), id(0xc));
