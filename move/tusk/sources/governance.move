@@ -62,13 +62,7 @@ const KIND_PARAMETER: u8 = 0;
 const KIND_UPGRADE: u8 = 1;
 const KIND_TEXT: u8 = 2;
 
-// Vote options (YES..ABSTAIN only name the tally's order).
-#[allow(unused_const)]
-const YES: u8 = 0;
-#[allow(unused_const)]
-const NO: u8 = 1;
-#[allow(unused_const)]
-const ABSTAIN: u8 = 2;
+/// The highest vote option (0 Yes, 1 No, 2 Abstain, 3 NoWithVeto).
 const NO_WITH_VETO: u8 = 3;
 
 // Proposal status.
@@ -503,14 +497,4 @@ public fun set_version_for_testing(self: &mut Governance, version: u64) {
 /// `authorize_upgrade` reads as "upgrade in progress").
 public fun swap_upgrade_cap_for_testing(self: &mut Governance, cap: UpgradeCap): UpgradeCap {
     self.upgrade_cap.swap(cap)
-}
-
-#[test_only]
-/// Option constants for tests: (yes, no, abstain, veto).
-public fun options(): (u8, u8, u8, u8) { (YES, NO, ABSTAIN, NO_WITH_VETO) }
-
-#[test_only]
-/// Status constants for tests: (open, passed, rejected, vetoed, failed quorum).
-public fun statuses(): (u8, u8, u8, u8, u8) {
-    (STATUS_OPEN, STATUS_PASSED, STATUS_REJECTED, STATUS_VETOED, STATUS_FAILED_QUORUM)
 }

@@ -35,21 +35,21 @@ public(package) fun new(ctx: &mut TxContext): SlashVotes {
 }
 
 /// Whether `voter` already voted against `target` in `epoch`.
-public fun has_voted(self: &SlashVotes, epoch: u32, target: ID, voter: ID): bool {
+public(package) fun has_voted(self: &SlashVotes, epoch: u32, target: ID, voter: ID): bool {
     if (!self.tallies.contains(target)) return false;
     let tally = &self.tallies[target];
     tally.epoch == epoch && tally.voters.contains(&voter)
 }
 
 /// Weight voting against `target` in `epoch` (0 if none).
-public fun weight(self: &SlashVotes, epoch: u32, target: ID): u64 {
+public(package) fun weight(self: &SlashVotes, epoch: u32, target: ID): u64 {
     if (!self.tallies.contains(target)) return 0;
     let tally = &self.tallies[target];
     if (tally.epoch == epoch) tally.weight else 0
 }
 
 /// Whether `target` was slashed in `epoch`.
-public fun is_executed(self: &SlashVotes, epoch: u32, target: ID): bool {
+public(package) fun is_executed(self: &SlashVotes, epoch: u32, target: ID): bool {
     if (!self.tallies.contains(target)) return false;
     let tally = &self.tallies[target];
     tally.epoch == epoch && tally.executed

@@ -126,14 +126,3 @@ public fun is_compatible(self: &StakedWal, other: &StakedWal): bool {
         && self.activation_epoch == other.activation_epoch
         && self.state == other.state
 }
-
-#[test_only]
-/// A `StakedWal` built directly, for tests of the object alone.
-public fun mint_for_testing(
-    node_id: ID,
-    principal: u64,
-    activation_epoch: u32,
-    ctx: &mut TxContext,
-): StakedWal {
-    mint(node_id, principal, activation_epoch, 0, ctx)
-}

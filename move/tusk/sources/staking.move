@@ -871,6 +871,12 @@ public fun set_version_for_testing(self: &mut Staking, version: u64) {
 }
 
 #[test_only]
+/// `EpochChangeDone { done_ms }`, to compare with `epoch_state`.
+public fun new_epoch_state_done_for_testing(done_ms: u64): EpochState {
+    EpochState::EpochChangeDone { done_ms }
+}
+
+#[test_only]
 /// Sets a parameter directly, bypassing governance.
 public fun set_param_for_testing(self: &mut Staking, name: String, value: u64) {
     self.params.set(name, value);
