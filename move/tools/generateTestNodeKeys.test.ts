@@ -9,7 +9,10 @@ import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { describe, expect, it } from 'vitest';
 
 const bls = bls12_381.longSignatures;
-const source = readFileSync(join(import.meta.dirname, '..', 'tusk', 'tests', 'generated', 'test_node_keys.move'), 'utf8');
+const source = readFileSync(
+  join(import.meta.dirname, '..', 'tusk', 'tests', 'generated', 'test_node_keys.move'),
+  'utf8',
+);
 
 function table(name: string): Uint8Array[] {
   const body = new RegExp(`const ${name}: vector<vector<u8>> = vector\\[([^\\]]*)\\]`).exec(source)?.[1];
@@ -24,8 +27,10 @@ function operator(i: number): Uint8Array {
   return address;
 }
 
-const popMessage = (publicKey: Uint8Array, sender: Uint8Array) => Uint8Array.from([5, 0, 3, publicKey.length, ...publicKey, ...sender]);
-const verify = (pop: Uint8Array, publicKey: Uint8Array, sender: Uint8Array) => bls.verify(pop, bls.hash(popMessage(publicKey, sender)), publicKey);
+const popMessage = (publicKey: Uint8Array, sender: Uint8Array) =>
+  Uint8Array.from([5, 0, 3, publicKey.length, ...publicKey, ...sender]);
+const verify = (pop: Uint8Array, publicKey: Uint8Array, sender: Uint8Array) =>
+  bls.verify(pop, bls.hash(popMessage(publicKey, sender)), publicKey);
 
 describe('generated BLS test node keys', () => {
   const keys = table('PUBLIC_KEYS');
