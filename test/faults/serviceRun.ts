@@ -10,7 +10,7 @@ export function runService(
   args: string[],
   options: { signal?: AbortSignal; logLevel?: LogLevel } = {},
 ): Promise<ServiceOutcome> {
-  const parsed = parseCli([...args, '--metrics-port', 'off'], {} as NodeJS.ProcessEnv, undefined);
+  const parsed = parseCli([...args, '--metrics-port', 'off'], {} as unknown as NodeJS.ProcessEnv, undefined);
   if (parsed.help) throw new Error('unexpected --help');
   return runIndexerService({
     config: parsed.config,

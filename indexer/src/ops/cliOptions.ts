@@ -74,14 +74,13 @@ const Options = z.object({
   dataDir: z.string().min(1),
   batchCheckpoints: nonNegativeInt('--batch-checkpoints').optional(),
   batchRows: nonNegativeInt('--batch-rows').optional(),
-  metricsPort: z.union([
-    z.literal('off').transform(() => undefined),
-    z
-      .string()
-      .regex(/^\d+$/, '--metrics-port must be a port number or "off"')
-      .transform((v) => Number(v))
-      .pipe(z.number().int().max(65535, '--metrics-port must be at most 65535')),
-  ]),
+  metricsPort: z
+    .string()
+    .refine(
+      (v) => v === 'off' || (/^\d+$/.test(v) && Number(v) <= 65535),
+      '--metrics-port must be a port number or "off"',
+    )
+    .transform((v) => (v === 'off' ? undefined : Number(v))),
   metricsHost: z.string().min(1),
   maxLag: z
     .string()

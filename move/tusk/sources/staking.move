@@ -1,0 +1,883 @@
+/// The shared `Staking` object and the public API of delegators, operators
+/// and epoch keepers: nodes and their pools, delegation, the epoch state
+/// machine, committee selection, rewards, commission and slashing.
+///
+/// Epochs (Tusk epochs, on the `Clock`, independent of Sui epochs). Epoch `E`
+/// starts when `initiate_epoch_change` moves into it (epoch 0: at
+/// `init::initialize`), at `start`:
+/// - from `start + duration / 2` anyone calls `voting_end` (once, only after the
+///   previous change is done): the committee of `E + 1` is selected from each
+///   pool's stake at `E + 1`, and the prices of `E + 1` from its members' votes;
+/// - from `start + duration` anyone calls `initiate_epoch_change` (only after
+///   `voting_end`): the fees of `E` become rewards, every pool advances into
+///   `E + 1`, the new committee takes over and must sync;
+/// - each member of the new committee calls `epoch_sync_done`; at a 2/3
+///   quorum of shards the change is done (at once if the committee is empty).
+///
+/// Delegation timing, with `voted` = whether `voting_end` already ran in `E`:
+/// - a stake made in `E` activates at `E + 1`, or `E + 2` if `voted`;
+/// - a withdrawal requested in `E` (of active stake) is withdrawable from
+///   `E + 1`, or `E + 2` if `voted`, and pays its shares at that epoch's rate;
+/// - stake that is not active yet is withdrawn at once, without rewards.
+///
+/// Rewards of epoch `E`: `burned = fees * burn_bps / 10,000`; each member of
+/// `E`'s committee gets `(fees - burned) * shards / n_shards`; what rounding
+/// leaves (dust) is burned too. Each pool takes its commission out of its part
+/// and the rest compounds (see `staking_pool`).
+///
+/// Invariants: every FROST staked is held by exactly one pool until paid out
+/// or burned; only a `StorageNodeCap` acts for its node; every state change
+/// emits one event (plus `PoolAdvanced` per pool at an epoch change).
+module tusk::staking;
+
+use std::string::String;
+use sui::clock::Clock;
+use sui::coin::{Self, Coin};
+use sui::object_table::{Self, ObjectTable};
+use tusk::committee::{Self, Committee};
+use tusk::events;
+use tusk::params::{Self, Params};
+use tusk::slashing::{Self, SlashVotes};
+use tusk::staked_wal::{Self, StakedWal};
+use tusk::staking_pool::{Self, StakingPool};
+use tusk::storage_node::{Self, StorageNodeCap};
+use tusk::system::System;
+use wal::wal::{WAL, WalTreasury};
+
+/// Version of `Staking` this package operates on (see `governance::migrate`).
+const VERSION: u64 = 1;
+
+/// Epochs between scheduling a commission change and its effect.
+const COMMISSION_DELAY_EPOCHS: u32 = 2;
+
+#[error]
+const EWrongVersion: vector<u8> =
+    b"Staking is at another version than this package: call the current package";
+
+#[error]
+const EUnknownNode: vector<u8> = b"No storage node is registered with this ID";
+
+#[error]
+const EInvalidCommissionRate: vector<u8> = b"Commission must be at most 10000 bps (100%)";
+
+#[error]
+const EStakeBelowMinimum: vector<u8> =
+    b"A stake (and each part of a split) must hold at least min_stake (1 WAL by default)";
+
+#[error]
+const EAlreadyWithdrawing: vector<u8> = b"A withdrawal was already requested for this stake";
+
+#[error]
+const ENotActive: vector<u8> =
+    b"This stake is not active yet: withdraw it directly with withdraw_stake instead";
+
+#[error]
+const ENotWithdrawing: vector<u8> =
+    b"This stake is active: request a withdrawal first (request_withdraw_stake)";
+
+#[error]
+const EWithdrawEpochNotReached: vector<u8> =
+    b"This stake can be withdrawn only from its withdraw epoch on";
+
+#[error]
+const EInvalidSplitAmount: vector<u8> =
+    b"The split amount must be more than 0 and less than the stake's principal";
+
+#[error]
+const EIncompatibleStakedWal: vector<u8> =
+    b"Only stakes with the same node, activation epoch and withdrawal state can be joined";
+
+#[error]
+const EWrongEpochState: vector<u8> =
+    b"Not now: voting_end needs a finished epoch change and runs once per epoch; initiate_epoch_change needs voting_end first; epoch_sync_done needs an epoch change in progress";
+
+#[error]
+const ETooEarly: vector<u8> =
+    b"Too early: voting_end opens at half of the epoch, initiate_epoch_change at its end";
+
+#[error]
+const EWrongEpoch: vector<u8> = b"This is not the current epoch";
+
+#[error]
+const ENotCommitteeMember: vector<u8> = b"This node is not a member of the current committee";
+
+#[error]
+const EAlreadySynced: vector<u8> = b"This node already confirmed its shards for this epoch";
+
+#[error]
+const ECannotSlashSelf: vector<u8> = b"A node cannot vote to slash itself";
+
+#[error]
+const EAlreadyVoted: vector<u8> = b"This node already voted to slash the target in this epoch";
+
+#[error]
+const ENoSlashQuorum: vector<u8> =
+    b"Votes to slash this node this epoch do not reach 2/3 of the shards";
+
+#[error]
+const EAlreadySlashed: vector<u8> = b"This node was already slashed in this epoch";
+
+/// Staking, epochs, nodes and slashing (shared).
+public struct Staking has key {
+    id: UID,
+    version: u64,
+    params: Params,
+    epoch: u32,
+    /// When the current epoch started (ms).
+    epoch_start_ms: u64,
+    epoch_state: EpochState,
+    /// Whether `voting_end` ran in this epoch.
+    voting_ended: bool,
+    committee: Committee,
+    /// The committee of the next epoch (meaningful once `voting_ended`).
+    next_committee: Committee,
+    prices: Prices,
+    /// The prices of the next epoch (meaningful once `voting_ended`).
+    next_prices: Prices,
+    /// Node IDs in registration order.
+    node_ids: vector<ID>,
+    pools: ObjectTable<ID, StakingPool>,
+    slash_votes: SlashVotes,
+    /// Passed parameter changes waiting for the next epoch change, in order.
+    pending_parameter_changes: vector<ParameterChange>,
+}
+
+/// Where the epoch change stands.
+public enum EpochState has copy, drop, store {
+    /// The committee is syncing; `synced` confirmed, holding `weight` shards.
+    EpochChangeSync { synced: vector<ID>, weight: u64 },
+    /// The change finished at `done_ms`.
+    EpochChangeDone { done_ms: u64 },
+}
+
+/// Storage price, write price (FROST per MiB) and capacity (bytes).
+public struct Prices has copy, drop, store {
+    storage_price: u64,
+    write_price: u64,
+    capacity: u64,
+}
+
+/// A parameter change that passed governance.
+public struct ParameterChange has copy, drop, store {
+    proposal_id: ID,
+    name: String,
+    value: u64,
+}
+
+/// Creates and shares `Staking` at epoch 0, started now (called from
+/// `init::initialize`).
+public(package) fun create_and_share(
+    params: Params,
+    storage_price: u64,
+    write_price: u64,
+    capacity: u64,
+    clock: &Clock,
+    ctx: &mut TxContext,
+) {
+    transfer::share_object(new(params, storage_price, write_price, capacity, clock, ctx));
+}
+
+fun new(
+    params: Params,
+    storage_price: u64,
+    write_price: u64,
+    capacity: u64,
+    clock: &Clock,
+    ctx: &mut TxContext,
+): Staking {
+    let now = clock.timestamp_ms();
+    let prices = Prices { storage_price, write_price, capacity };
+    Staking {
+        id: object::new(ctx),
+        version: VERSION,
+        params,
+        epoch: 0,
+        epoch_start_ms: now,
+        epoch_state: EpochState::EpochChangeDone { done_ms: now },
+        voting_ended: false,
+        committee: committee::empty(),
+        next_committee: committee::empty(),
+        prices,
+        next_prices: prices,
+        node_ids: vector[],
+        pools: object_table::new(ctx),
+        slash_votes: slashing::new(ctx),
+        pending_parameter_changes: vector[],
+    }
+}
+
+// === Operators ===
+
+/// Registers a storage node: creates its staking pool (whose ID is the node
+/// ID) and returns the `StorageNodeCap` acting for it. `public_key` must come
+/// with a proof of possession for the sender (see `storage_node`). The price
+/// and capacity votes count from the next `voting_end`.
+public fun register_candidate(
+    self: &mut Staking,
+    name: String,
+    network_address: String,
+    metadata_url: String,
+    public_key: vector<u8>,
+    network_public_key: vector<u8>,
+    proof_of_possession: vector<u8>,
+    commission_bps: u16,
+    storage_price: u64,
+    write_price: u64,
+    capacity: u64,
+    ctx: &mut TxContext,
+): StorageNodeCap {
+    self.assert_version();
+    assert!(commission_bps as u64 <= params::bps_denominator(), EInvalidCommissionRate);
+    storage_node::check_public_key(&public_key, &proof_of_possession, ctx.sender());
+    let info = storage_node::new_info(
+        name,
+        network_address,
+        metadata_url,
+        public_key,
+        network_public_key,
+    );
+    let pool = staking_pool::new(
+        ctx.sender(),
+        info,
+        commission_bps,
+        storage_price,
+        write_price,
+        capacity,
+        self.epoch,
+        ctx,
+    );
+    let node_id = pool.node_id();
+    self.pools.add(node_id, pool);
+    self.node_ids.push_back(node_id);
+    events::emit_node_registered(
+        self.epoch,
+        node_id,
+        ctx.sender(),
+        name,
+        network_address,
+        public_key,
+        commission_bps,
+    );
+    storage_node::new_cap(node_id, ctx)
+}
+
+/// Schedules the node's commission to `rate_bps` from two epochs ahead
+/// (a later call for the same epoch replaces it).
+public fun set_commission(self: &mut Staking, cap: &StorageNodeCap, rate_bps: u16) {
+    self.assert_version();
+    assert!(rate_bps as u64 <= params::bps_denominator(), EInvalidCommissionRate);
+    let effective_epoch = self.epoch + COMMISSION_DELAY_EPOCHS;
+    self.pool_mut(cap.node_id()).set_commission_rate(rate_bps, effective_epoch);
+    events::emit_commission_scheduled(self.epoch, cap.node_id(), rate_bps, effective_epoch);
+}
+
+/// Takes all of the node's accrued commission.
+public fun collect_commission(self: &mut Staking, cap: &StorageNodeCap, ctx: &mut TxContext): Coin<WAL> {
+    self.assert_version();
+    let commission = self.pool_mut(cap.node_id()).collect_commission();
+    events::emit_commission_collected(self.epoch, cap.node_id(), commission.value(), ctx.sender());
+    coin::from_balance(commission, ctx)
+}
+
+/// Records the node's storage price, write price and capacity vote; it counts
+/// at the next `voting_end` if the node is in the next committee.
+public fun vote_for_prices(
+    self: &mut Staking,
+    cap: &StorageNodeCap,
+    storage_price: u64,
+    write_price: u64,
+    capacity: u64,
+) {
+    self.assert_version();
+    self.pool_mut(cap.node_id()).set_votes(storage_price, write_price, capacity);
+    events::emit_node_voted(self.epoch, cap.node_id(), storage_price, write_price, capacity);
+}
+
+/// Sets the node's name.
+public fun set_name(self: &mut Staking, cap: &StorageNodeCap, name: String) {
+    self.assert_version();
+    self.pool_mut(cap.node_id()).info_mut().set_name(name);
+    events::emit_node_updated(
+        self.epoch,
+        cap.node_id(),
+        option::some(name),
+        option::none(),
+        option::none(),
+        option::none(),
+        option::none(),
+    );
+}
+
+/// Sets the node's network address.
+public fun set_network_address(self: &mut Staking, cap: &StorageNodeCap, network_address: String) {
+    self.assert_version();
+    self.pool_mut(cap.node_id()).info_mut().set_network_address(network_address);
+    events::emit_node_updated(
+        self.epoch,
+        cap.node_id(),
+        option::none(),
+        option::some(network_address),
+        option::none(),
+        option::none(),
+        option::none(),
+    );
+}
+
+/// Sets the node's metadata URL.
+public fun set_metadata_url(self: &mut Staking, cap: &StorageNodeCap, metadata_url: String) {
+    self.assert_version();
+    self.pool_mut(cap.node_id()).info_mut().set_metadata_url(metadata_url);
+    events::emit_node_updated(
+        self.epoch,
+        cap.node_id(),
+        option::none(),
+        option::none(),
+        option::none(),
+        option::none(),
+        option::some(metadata_url),
+    );
+}
+
+/// Sets the node's network public key.
+public fun set_network_public_key(
+    self: &mut Staking,
+    cap: &StorageNodeCap,
+    network_public_key: vector<u8>,
+) {
+    self.assert_version();
+    self.pool_mut(cap.node_id()).info_mut().set_network_public_key(network_public_key);
+    events::emit_node_updated(
+        self.epoch,
+        cap.node_id(),
+        option::none(),
+        option::none(),
+        option::none(),
+        option::some(network_public_key),
+        option::none(),
+    );
+}
+
+/// Sets the node's BLS public key, with a proof of possession for the sender.
+/// Committees record keys at `initiate_epoch_change`, so a new key signs
+/// certificates from the next epoch on.
+public fun set_public_key(
+    self: &mut Staking,
+    cap: &StorageNodeCap,
+    public_key: vector<u8>,
+    proof_of_possession: vector<u8>,
+    ctx: &TxContext,
+) {
+    self.assert_version();
+    storage_node::check_public_key(&public_key, &proof_of_possession, ctx.sender());
+    self.pool_mut(cap.node_id()).info_mut().set_public_key(public_key);
+    events::emit_node_updated(
+        self.epoch,
+        cap.node_id(),
+        option::none(),
+        option::none(),
+        option::some(public_key),
+        option::none(),
+        option::none(),
+    );
+}
+
+// === Delegators ===
+
+/// Stakes `to_stake` with node `node_id`. It activates at the next epoch, or
+/// the one after if `voting_end` already ran in this epoch.
+public fun stake_with_pool(
+    self: &mut Staking,
+    to_stake: Coin<WAL>,
+    node_id: ID,
+    ctx: &mut TxContext,
+): StakedWal {
+    self.assert_version();
+    assert!(self.pools.contains(node_id), EUnknownNode);
+    let amount = to_stake.value();
+    assert!(amount >= self.params.min_stake(), EStakeBelowMinimum);
+    let activation_epoch = self.next_change_epoch();
+    self.pools.borrow_mut(node_id).add_stake(to_stake.into_balance(), activation_epoch);
+    let staked = staked_wal::mint(node_id, amount, activation_epoch, self.epoch, ctx);
+    events::emit_stake_deposited(
+        self.epoch,
+        object::id(&staked),
+        node_id,
+        ctx.sender(),
+        amount,
+        activation_epoch,
+    );
+    staked
+}
+
+/// Requests the withdrawal of an active stake: it keeps earning until its
+/// withdraw epoch (the next one, or the one after if `voting_end` already
+/// ran), from which `withdraw_stake` pays its shares at that epoch's rate.
+public fun request_withdraw_stake(self: &mut Staking, staked_wal: &mut StakedWal, ctx: &mut TxContext) {
+    self.assert_version();
+    assert!(!staked_wal.is_withdrawing(), EAlreadyWithdrawing);
+    assert!(staked_wal.activation_epoch() <= self.epoch, ENotActive);
+    let withdraw_epoch = self.next_change_epoch();
+    let node_id = staked_wal.node_id();
+    let pool = self.pool_mut(node_id);
+    let shares = pool.shares_of(staked_wal.principal(), staked_wal.activation_epoch());
+    pool.add_pending_withdraw(shares, withdraw_epoch);
+    staked_wal.set_withdrawing(withdraw_epoch);
+    events::emit_withdraw_requested(
+        self.epoch,
+        object::id(staked_wal),
+        node_id,
+        ctx.sender(),
+        staked_wal.principal(),
+        withdraw_epoch,
+    );
+}
+
+/// Withdraws a stake: one that is not active yet returns its principal at
+/// once; one whose withdraw epoch has come pays its shares at that epoch's rate.
+public fun withdraw_stake(self: &mut Staking, staked_wal: StakedWal, ctx: &mut TxContext): Coin<WAL> {
+    self.assert_version();
+    let early = self.can_withdraw_early(&staked_wal);
+    let epoch = self.epoch;
+    let node_id = staked_wal.node_id();
+    let principal = staked_wal.principal();
+    let activation_epoch = staked_wal.activation_epoch();
+    let pool = self.pool_mut(node_id);
+    let (payout, rewards, slashed) = if (early) {
+        (pool.remove_pending_stake(principal, activation_epoch), 0, 0)
+    } else {
+        let withdraw_epoch = staked_wal.withdraw_epoch();
+        assert!(withdraw_epoch.is_some(), ENotWithdrawing);
+        let withdraw_epoch = withdraw_epoch.destroy_some();
+        assert!(withdraw_epoch <= epoch, EWithdrawEpochNotReached);
+        pool.withdraw(principal, activation_epoch, withdraw_epoch)
+    };
+    events::emit_stake_withdrawn(
+        epoch,
+        object::id(&staked_wal),
+        node_id,
+        ctx.sender(),
+        principal,
+        rewards,
+        slashed,
+    );
+    staked_wal.burn();
+    coin::from_balance(payout, ctx)
+}
+
+/// Moves `amount` of principal into a new `StakedWal` in the same state;
+/// both parts must keep at least `min_stake`.
+public fun split_staked_wal(
+    self: &Staking,
+    staked_wal: &mut StakedWal,
+    amount: u64,
+    ctx: &mut TxContext,
+): StakedWal {
+    self.assert_version();
+    assert!(amount > 0 && amount < staked_wal.principal(), EInvalidSplitAmount);
+    let min_stake = self.params.min_stake();
+    assert!(amount >= min_stake && staked_wal.principal() - amount >= min_stake, EStakeBelowMinimum);
+    let part = staked_wal.split(amount, self.epoch, ctx);
+    events::emit_staked_wal_split(self.epoch, object::id(staked_wal), object::id(&part), amount);
+    part
+}
+
+/// Merges `other` into `staked_wal`: same node, same activation epoch, same state.
+public fun join_staked_wal(self: &Staking, staked_wal: &mut StakedWal, other: StakedWal) {
+    self.assert_version();
+    assert!(staked_wal.is_compatible(&other), EIncompatibleStakedWal);
+    events::emit_staked_wal_joined(self.epoch, object::id(staked_wal), object::id(&other));
+    staked_wal.join(other, self.epoch);
+}
+
+/// Rewards the stake has earned so far (for dashboards): what it would pay at
+/// the current epoch's rate (its withdraw epoch's, if that has passed) less
+/// its principal; 0 while not active or if it is worth less than its principal.
+public fun calculate_rewards(self: &Staking, staked_wal: &StakedWal): u64 {
+    self.assert_version();
+    if (staked_wal.activation_epoch() > self.epoch) return 0;
+    let withdraw_epoch = staked_wal.withdraw_epoch();
+    let epoch = if (withdraw_epoch.is_some()) withdraw_epoch.destroy_some().min(self.epoch)
+    else self.epoch;
+    let principal = staked_wal.principal();
+    let pool = self.pool(staked_wal.node_id());
+    let (amount, _, _) = pool.payout(principal, staked_wal.activation_epoch(), epoch);
+    if (amount > principal) amount - principal else 0
+}
+
+/// Whether `withdraw_stake` returns this stake at once: it is not active yet
+/// and no withdrawal was requested.
+public fun can_withdraw_early(self: &Staking, staked_wal: &StakedWal): bool {
+    !staked_wal.is_withdrawing() && staked_wal.activation_epoch() > self.epoch
+}
+
+// === Epochs ===
+
+/// Mid-epoch (from half of the epoch, once the last change is done): selects
+/// the next committee and its prices. Anyone may call it, once per epoch.
+public fun voting_end(self: &mut Staking, clock: &Clock) {
+    self.assert_version();
+    assert!(self.is_epoch_change_done() && !self.voting_ended, EWrongEpochState);
+    let duration = self.params.epoch_duration_ms();
+    assert!(clock.timestamp_ms() >= self.epoch_start_ms + duration / 2, ETooEarly);
+    let next_epoch = self.epoch + 1;
+    let n_shards = self.params.n_shards() as u64;
+
+    // Members: top pools by stake at the next epoch.
+    let stakes = self.node_ids.map_ref!(|id| self.pools[*id].stake_at(next_epoch));
+    let selected = committee::select(&stakes, self.params.max_committee_size() as u64);
+    let member_ids = selected.map_ref!(|i| self.node_ids[*i]);
+    let member_stakes = selected.map_ref!(|i| stakes[*i]);
+    let cap = committee::shard_cap(n_shards, selected.length());
+    let counts = committee::apportion(&member_stakes, n_shards, cap);
+    self.next_committee = committee::assign(&self.committee, member_ids, counts, n_shards);
+
+    // Prices: stake-weighted 2/3 quantiles of the members' votes.
+    let current = self.prices;
+    let storage_votes = member_ids.map_ref!(|id| self.pools[*id].storage_price_vote());
+    let write_votes = member_ids.map_ref!(|id| self.pools[*id].write_price_vote());
+    let capacity_votes = member_ids.map_ref!(|id| self.pools[*id].capacity_vote());
+    self.next_prices = Prices {
+        storage_price: committee::two_thirds_quantile(&storage_votes, &member_stakes, true)
+            .destroy_with_default(current.storage_price),
+        write_price: committee::two_thirds_quantile(&write_votes, &member_stakes, true)
+            .destroy_with_default(current.write_price),
+        capacity: committee::two_thirds_quantile(&capacity_votes, &member_stakes, false)
+            .destroy_with_default(current.capacity),
+    };
+    self.voting_ended = true;
+    events::emit_committee_selected(
+        self.epoch,
+        next_epoch,
+        self.next_committee.node_ids(),
+        self.next_committee.shard_counts(),
+    );
+}
+
+/// At the end of the epoch (after `voting_end`): the ending epoch's fees
+/// become rewards (see the module doc), every pool advances, passed parameter
+/// changes apply, the new committee and prices go to `System`, and the new
+/// committee starts syncing. Anyone may call it.
+public fun initiate_epoch_change(
+    self: &mut Staking,
+    system: &mut System,
+    treasury: &mut WalTreasury,
+    clock: &Clock,
+) {
+    self.assert_version();
+    assert!(self.is_epoch_change_done() && self.voting_ended, EWrongEpochState);
+    let now = clock.timestamp_ms();
+    assert!(now >= self.epoch_start_ms + self.params.epoch_duration_ms(), ETooEarly);
+    let new_epoch = self.epoch + 1;
+    let n_shards = self.params.n_shards() as u64;
+
+    // The new committee and prices go to System, which returns the fees of the ending epoch.
+    let next = self.next_committee;
+    let public_keys = next.node_ids().map!(|id| self.pools[id].info().public_key());
+    let prices = self.next_prices;
+    let mut fees = system.advance_epoch(
+        new_epoch,
+        next.node_ids(),
+        public_keys,
+        next.shard_counts(),
+        prices.storage_price,
+        prices.write_price,
+        prices.capacity,
+    );
+
+    // Fees -> burn + rewards by shards of the ending committee; dust is burned.
+    let total_fees = fees.value();
+    let burned = params::bps_of(total_fees, self.params.burn_bps());
+    let rewards = total_fees - burned;
+    let ending = self.committee;
+    let member_rewards = ending
+        .shard_counts()
+        .map!(|shards| (((rewards as u128) * (shards as u128) / (n_shards as u128)) as u64));
+    let mut distributed = 0;
+    member_rewards.do_ref!(|reward| distributed = distributed + *reward);
+    let dust = rewards - distributed;
+    treasury.burn_balance(fees.split(burned + dust));
+
+    // Every pool advances (rewards to the ending committee's members).
+    let mut total_stake = 0;
+    self.node_ids.length().do!(|i| {
+        let node_id = self.node_ids[i];
+        let index = ending.index_of(node_id);
+        let reward = if (index.is_some()) member_rewards[index.destroy_some()] else 0;
+        let pool = &mut self.pools[node_id];
+        pool.advance(new_epoch, fees.split(reward));
+        total_stake = total_stake + pool.wal();
+    });
+    fees.destroy_zero();
+
+    self.epoch = new_epoch;
+    self.epoch_start_ms = now;
+    self.committee = next;
+    self.next_committee = committee::empty();
+    self.prices = prices;
+    self.voting_ended = false;
+    self.epoch_state = EpochState::EpochChangeSync { synced: vector[], weight: 0 };
+    events::emit_epoch_change_started(new_epoch, total_stake, distributed, burned + dust);
+
+    // Passed parameter changes, in the order they passed.
+    let changed = self.apply_parameter_changes();
+    events::emit_parameters_applied(
+        new_epoch,
+        prices.storage_price,
+        prices.write_price,
+        prices.capacity,
+        changed,
+    );
+
+    // Nobody to sync with: the change is done at once.
+    if (self.committee.size() == 0) {
+        self.epoch_state = EpochState::EpochChangeDone { done_ms: now };
+        events::emit_epoch_change_done(new_epoch);
+    }
+}
+
+/// A member of the current committee confirms it holds its shards for
+/// `epoch`; at a 2/3 quorum of shards the epoch change is done.
+public fun epoch_sync_done(self: &mut Staking, cap: &StorageNodeCap, epoch: u32, clock: &Clock) {
+    self.assert_version();
+    assert!(!self.is_epoch_change_done(), EWrongEpochState);
+    assert!(epoch == self.epoch, EWrongEpoch);
+    let node_id = cap.node_id();
+    assert!(self.committee.contains(node_id), ENotCommitteeMember);
+    let shards = self.committee.shard_indices_of(node_id);
+    let n_shards = self.params.n_shards() as u64;
+    let done = match (&mut self.epoch_state) {
+        EpochState::EpochChangeSync { synced, weight } => {
+            assert!(!synced.contains(&node_id), EAlreadySynced);
+            synced.push_back(node_id);
+            *weight = *weight + shards.length();
+            committee::is_quorum(*weight, n_shards)
+        },
+        EpochState::EpochChangeDone { .. } => abort EWrongEpochState,
+    };
+    events::emit_shards_received(epoch, node_id, shards);
+    if (done) {
+        self.epoch_state = EpochState::EpochChangeDone { done_ms: clock.timestamp_ms() };
+        events::emit_epoch_change_done(epoch);
+    }
+}
+
+// === Slashing ===
+
+/// A member of the current committee votes to slash `target_node_id`, with
+/// its shards as weight.
+public fun vote_for_slash(self: &mut Staking, cap: &StorageNodeCap, target_node_id: ID) {
+    self.assert_version();
+    assert!(self.pools.contains(target_node_id), EUnknownNode);
+    let voter = cap.node_id();
+    assert!(voter != target_node_id, ECannotSlashSelf);
+    let weight = self.committee.shards_of(voter);
+    assert!(weight > 0, ENotCommitteeMember);
+    assert!(!self.slash_votes.has_voted(self.epoch, target_node_id, voter), EAlreadyVoted);
+    let total = self.slash_votes.add_vote(self.epoch, target_node_id, voter, weight);
+    events::emit_slash_vote_cast(self.epoch, voter, target_node_id, weight, total);
+}
+
+/// Slashes `target_node_id` once its votes this epoch reach 2/3 of the
+/// shards: its accrued commission and `slash_bps` of its pool's active stake
+/// are burned, lowering the pool's exchange rate. Anyone may call it, once per
+/// target per epoch.
+public fun execute_slash(self: &mut Staking, treasury: &mut WalTreasury, target_node_id: ID) {
+    self.assert_version();
+    assert!(self.pools.contains(target_node_id), EUnknownNode);
+    let weight = self.slash_votes.weight(self.epoch, target_node_id);
+    assert!(committee::is_quorum(weight, self.params.n_shards() as u64), ENoSlashQuorum);
+    assert!(!self.slash_votes.is_executed(self.epoch, target_node_id), EAlreadySlashed);
+    self.slash_votes.mark_executed(target_node_id);
+    let slash_bps = self.params.slash_bps();
+    let pool = &mut self.pools[target_node_id];
+    let (commission, stake) = pool.slash(slash_bps);
+    let commission_burned = treasury.burn_balance(commission);
+    let stake_burned = treasury.burn_balance(stake);
+    events::emit_node_slashed(
+        self.epoch,
+        target_node_id,
+        commission_burned,
+        stake_burned,
+        pool.wal(),
+        pool.shares(),
+    );
+}
+
+// === Reading ===
+
+/// Version of the object.
+public fun version(self: &Staking): u64 { self.version }
+
+/// The parameters in force.
+public fun params(self: &Staking): Params { self.params }
+
+/// The current epoch.
+public fun epoch(self: &Staking): u32 { self.epoch }
+
+/// When the current epoch started (ms).
+public fun epoch_start_ms(self: &Staking): u64 { self.epoch_start_ms }
+
+/// Where the epoch change stands.
+public fun epoch_state(self: &Staking): EpochState { self.epoch_state }
+
+/// Whether the last epoch change is done (2/3 of the shards synced).
+public fun is_epoch_change_done(self: &Staking): bool {
+    match (&self.epoch_state) {
+        EpochState::EpochChangeDone { .. } => true,
+        EpochState::EpochChangeSync { .. } => false,
+    }
+}
+
+/// Shards of the committee that confirmed sync in the current epoch change
+/// (0 once it is done).
+public fun sync_weight(self: &Staking): u64 {
+    match (&self.epoch_state) {
+        EpochState::EpochChangeSync { weight, .. } => *weight,
+        EpochState::EpochChangeDone { .. } => 0,
+    }
+}
+
+/// Whether `voting_end` ran in this epoch.
+public fun voting_ended(self: &Staking): bool { self.voting_ended }
+
+/// The current committee.
+public fun committee(self: &Staking): Committee { self.committee }
+
+/// The next epoch's committee (empty until `voting_end`).
+public fun next_committee(self: &Staking): Committee { self.next_committee }
+
+/// Storage price in force (FROST per MiB per epoch).
+public fun storage_price(self: &Staking): u64 { self.prices.storage_price }
+
+/// Write price in force (FROST per MiB).
+public fun write_price(self: &Staking): u64 { self.prices.write_price }
+
+/// Capacity in force (bytes).
+public fun capacity(self: &Staking): u64 { self.prices.capacity }
+
+/// Storage price, write price and capacity of the next epoch (after `voting_end`).
+public fun next_prices(self: &Staking): (u64, u64, u64) {
+    (self.next_prices.storage_price, self.next_prices.write_price, self.next_prices.capacity)
+}
+
+/// Every registered node ID, in registration order.
+public fun node_ids(self: &Staking): vector<ID> { self.node_ids }
+
+/// Whether a node is registered with this ID.
+public fun has_pool(self: &Staking, node_id: ID): bool { self.pools.contains(node_id) }
+
+/// The pool of node `node_id`.
+public fun pool(self: &Staking, node_id: ID): &StakingPool {
+    assert!(self.pools.contains(node_id), EUnknownNode);
+    &self.pools[node_id]
+}
+
+/// Active stake of node `node_id`'s pool (its voting power in governance).
+public fun active_stake(self: &Staking, node_id: ID): u64 { self.pool(node_id).wal() }
+
+/// Total active stake of all pools.
+public fun total_active_stake(self: &Staking): u64 {
+    let mut total = 0;
+    self.node_ids.do_ref!(|id| total = total + self.pools[*id].wal());
+    total
+}
+
+/// What `staked_wal` is worth at the current epoch's rate if it is active and
+/// not withdrawing (its voting power), else 0.
+public fun voting_power(self: &Staking, staked_wal: &StakedWal): u64 {
+    if (staked_wal.is_withdrawing() || staked_wal.activation_epoch() > self.epoch) return 0;
+    let pool = self.pool(staked_wal.node_id());
+    let (amount, _, _) = pool.payout(staked_wal.principal(), staked_wal.activation_epoch(), self.epoch);
+    amount
+}
+
+/// Weight voting this epoch to slash `target_node_id`.
+public fun slash_votes(self: &Staking, target_node_id: ID): u64 {
+    self.slash_votes.weight(self.epoch, target_node_id)
+}
+
+/// Passed parameter changes waiting for the next epoch change, as (names, values).
+public fun pending_parameter_changes(self: &Staking): (vector<String>, vector<u64>) {
+    (
+        self.pending_parameter_changes.map_ref!(|change| change.name),
+        self.pending_parameter_changes.map_ref!(|change| change.value),
+    )
+}
+
+/// The epoch a stake (or withdrawal) made now takes effect.
+public fun next_change_epoch(self: &Staking): u32 {
+    if (self.voting_ended) self.epoch + 2 else self.epoch + 1
+}
+
+// === Package ===
+
+/// Queues a passed parameter change for the next epoch change (governance).
+public(package) fun queue_parameter_change(self: &mut Staking, proposal_id: ID, name: String, value: u64) {
+    self.assert_version();
+    params::check(&name, value);
+    self.pending_parameter_changes.push_back(ParameterChange { proposal_id, name, value });
+}
+
+/// Moves the object to this package's version (governance::migrate).
+public(package) fun migrate(self: &mut Staking) {
+    self.version = VERSION;
+}
+
+/// This package's version of `Staking`.
+public(package) fun package_version(): u64 { VERSION }
+
+/// Aborts unless the object is at this package's version.
+public(package) fun assert_version(self: &Staking) {
+    assert!(self.version == VERSION, EWrongVersion);
+}
+
+// === Internal ===
+
+fun pool_mut(self: &mut Staking, node_id: ID): &mut StakingPool {
+    assert!(self.pools.contains(node_id), EUnknownNode);
+    &mut self.pools[node_id]
+}
+
+/// Applies and clears the pending parameter changes, emitting
+/// `ProposalExecuted` for each; returns the changed parameters (one entry per
+/// name, its last value, in order of first change).
+fun apply_parameter_changes(self: &mut Staking): vector<events::ParameterValue> {
+    let mut names: vector<String> = vector[];
+    let mut values: vector<u64> = vector[];
+    let changes = self.pending_parameter_changes;
+    self.pending_parameter_changes = vector[];
+    changes.do!(|change| {
+        let ParameterChange { proposal_id, name, value } = change;
+        self.params.set(name, value);
+        let at = names.find_index!(|n| *n == name);
+        if (at.is_some()) *&mut values[at.destroy_some()] = value
+        else {
+            names.push_back(name);
+            values.push_back(value);
+        };
+        events::emit_proposal_executed(self.epoch, proposal_id);
+    });
+    let mut changed = vector[];
+    names.length().do!(|i| changed.push_back(events::parameter_value(names[i], values[i])));
+    changed
+}
+
+// === Tests ===
+
+#[test_only]
+/// Sets the object's version, to test outdated-package handling.
+public fun set_version_for_testing(self: &mut Staking, version: u64) {
+    self.version = version;
+}
+
+#[test_only]
+/// `EpochChangeDone { done_ms }`, to compare with `epoch_state`.
+public fun new_epoch_state_done_for_testing(done_ms: u64): EpochState {
+    EpochState::EpochChangeDone { done_ms }
+}
+
+#[test_only]
+/// Sets a parameter directly, bypassing governance.
+public fun set_param_for_testing(self: &mut Staking, name: String, value: u64) {
+    self.params.set(name, value);
+}
