@@ -49,6 +49,12 @@ export interface DevnetOptions {
   digestOf?: (index: number, bytes: Uint8Array) => Uint8Array;
 }
 
+/** Receives the devnet's inputs in order, so a run can be replayed exactly. */
+export interface DevnetRecorder {
+  executed(record: { bytes: Uint8Array; signatures: Uint8Array[]; clockMs: bigint; success: boolean }): void;
+  sealed(record: { clockMs: bigint }): void;
+}
+
 export const DEFAULT_GENESIS: GenesisParams = {
   ...DEFAULT_PARAMS,
   maxEpochsAhead: 53,
@@ -95,6 +101,8 @@ export class Devnet {
   readonly #digestOf: DevnetOptions['digestOf'];
   clockMs: bigint;
   readonly suiEpoch = 0n;
+  /** Told of every committed transaction and seal, in order (persistence, replay). */
+  recorder: DevnetRecorder | undefined;
 
   constructor(options: DevnetOptions) {
     this.clockMs = options.genesisTimeMs;
@@ -289,6 +297,11 @@ export class Devnet {
 
   #nonce = 0;
 
+  /** Moves the nonce counter past `count` nonces (after a replay). */
+  skipNonces(count: number): void {
+    this.#nonce = (this.#nonce + count) % 2 ** 32;
+  }
+
   /** A fresh nonce for a transaction without gas coins (see `PtbBuilder.build`). */
   nextNonce(): number {
     this.#nonce = (this.#nonce + 1) % 2 ** 32;
@@ -376,6 +389,7 @@ export class Devnet {
       transactions,
     };
     this.checkpoints.push(checkpoint);
+    this.recorder?.sealed({ clockMs: this.clockMs });
     for (const listener of [...this.#checkpointListeners]) listener(checkpoint);
     return checkpoint;
   }
@@ -519,6 +533,12 @@ export class Devnet {
     this.#transactions.set(digest, executed);
     this.#pending.push(executed);
     this.#transactionCount += 1n;
+    this.recorder?.executed({
+      bytes,
+      signatures: options.signatures ?? [],
+      clockMs: this.clockMs,
+      success: executed.status.success,
+    });
     return executed;
   }
 

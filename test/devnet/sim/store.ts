@@ -9,8 +9,8 @@
  * `StakedWal` positions, `StorageNodeCap`s), in ID order for stable paging.
  */
 import { bcs } from '@mysten/sui/bcs';
-import { fromBase58, normalizeSuiAddress } from '@mysten/sui/utils';
-import { digestToString, saltedDigest } from './ids.ts';
+import { fromBase58, fromHex, normalizeSuiAddress } from '@mysten/sui/utils';
+import { blake2b256, digestToString } from './ids.ts';
 
 export type Owner =
   { kind: 'address'; address: string } | { kind: 'shared'; initialVersion: bigint } | { kind: 'immutable' };
@@ -43,29 +43,37 @@ export function objectContents(object: SuiObject): Uint8Array | undefined {
   return object.codec?.encode(object.value);
 }
 
-/** The object digest: blake2b256 of "Object::" and the object's identity, version, owner and contents. */
+/**
+ * The object digest: blake2b256 of "Object::" and the object's ID, type,
+ * version, owner, previous transaction and contents (a devnet digest: unique
+ * per object version, not Sui's exact preimage).
+ */
 export function computeObjectDigest(object: Omit<SuiObject, 'digest'>): string {
   const contents = objectContents(object as SuiObject) ?? new Uint8Array();
-  const header = bcs
-    .struct('DigestInput', {
-      id: bcs.Address,
-      type: bcs.string(),
-      version: bcs.u64(),
-      owner: bcs.Owner,
-      previousTransaction: bcs.ObjectDigest,
-      contents: bcs.byteVector(),
-    })
-    .serialize({
-      id: object.id,
-      type: object.type,
-      version: object.version,
-      owner: ownerToBcs(object.owner),
-      previousTransaction: object.previousTransaction,
+  const id = fromHex(object.id.slice(2));
+  const version = new Uint8Array(8);
+  new DataView(version.buffer).setBigUint64(0, object.version, true);
+  const owner =
+    object.owner.kind === 'address'
+      ? fromHex(object.owner.address.slice(2))
+      : object.owner.kind === 'shared'
+        ? Uint8Array.of(1)
+        : Uint8Array.of(2);
+  return digestToString(
+    blake2b256(
+      OBJECT_SALT,
+      id,
+      encoder.encode(object.type),
+      version,
+      owner,
+      fromBase58(object.previousTransaction),
       contents,
-    })
-    .toBytes();
-  return digestToString(saltedDigest('Object::', header));
+    ),
+  );
 }
+
+const encoder = new TextEncoder();
+const OBJECT_SALT = encoder.encode('Object::');
 
 export function ownerToBcs(owner: Owner): Parameters<typeof bcs.Owner.serialize>[0] {
   switch (owner.kind) {
