@@ -10,6 +10,7 @@
  * `deployment.ts`; the database target by `db/database.ts`. This module only
  * puts them together and adds the values they do not cover.
  */
+import type { Env } from './env.ts';
 import { z } from 'zod';
 import { targetFromEnv, type DatabaseTarget } from './db/database.ts';
 import type { Deployment } from './deployment.ts';
@@ -157,9 +158,9 @@ export interface LoadConfigOptions {
  * Reads and checks the whole configuration. Empty variables count as unset.
  * Throws a `ConfigError` listing every problem at once.
  */
-export function loadConfig(env: NodeJS.ProcessEnv | undefined, options: { requireDeployment: false }): TuskConfig;
-export function loadConfig(env?: NodeJS.ProcessEnv, options?: LoadConfigOptions): DeployedConfig;
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): TuskConfig {
+export function loadConfig(env: Env | undefined, options: { requireDeployment: false }): TuskConfig;
+export function loadConfig(env?: Env, options?: LoadConfigOptions): DeployedConfig;
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): TuskConfig {
   const requireDeployment = options.requireDeployment ?? true;
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const problems: string[] = [];

@@ -2,13 +2,14 @@
  * Reading the deployment from the environment or a file (Node only; the
  * schema itself lives in `deployment.ts`, which browsers import too).
  */
+import type { Env } from './env.ts';
 import { readFileSync } from 'node:fs';
 import { parseDeployment, type Deployment } from './deployment.ts';
 
 /** The file the environment points at: `TUSK_DEPLOYMENT`, else `.data/deployment.json`. */
 export const DEFAULT_DEPLOYMENT_FILE = '.data/deployment.json';
 
-export function deploymentFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+export function deploymentFileFromEnv(env: Env = process.env): string {
   return env.TUSK_DEPLOYMENT?.trim() || DEFAULT_DEPLOYMENT_FILE;
 }
 
@@ -17,7 +18,7 @@ export function deploymentFileFromEnv(env: NodeJS.ProcessEnv = process.env): str
  * `deploymentFileFromEnv()` names. Returns `undefined` when neither exists, and
  * throws with the reason when one exists but is not a valid deployment.
  */
-export function loadDeployment(env: NodeJS.ProcessEnv = process.env): Deployment | undefined {
+export function loadDeployment(env: Env = process.env): Deployment | undefined {
   const inline = env.TUSK_DEPLOYMENT_JSON?.trim();
   if (inline) return parseDeployment(parseJson(inline, 'TUSK_DEPLOYMENT_JSON'), 'TUSK_DEPLOYMENT_JSON');
   const file = deploymentFileFromEnv(env);

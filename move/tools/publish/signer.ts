@@ -1,6 +1,7 @@
 // The publisher's key: `--key` names a file or an environment variable holding
 // a Sui private key (`suiprivkey1...` as `sui keytool export` prints it, or a
 // `sui.keystore` JSON array of base64 `flag || key` entries).
+import type { Env } from '@tusk/shared/env';
 import { existsSync, readFileSync } from 'node:fs';
 import { decodeSuiPrivateKey, type Keypair } from '@mysten/sui/cryptography';
 import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
@@ -18,7 +19,7 @@ export interface LoadedKey {
  * Loads `--key`: a path to a file, else the name of an environment variable.
  * With a keystore of several keys, `address` picks one.
  */
-export function loadKey(spec: string, options: { env?: NodeJS.ProcessEnv; address?: string } = {}): LoadedKey {
+export function loadKey(spec: string, options: { env?: Env; address?: string } = {}): LoadedKey {
   const env = options.env ?? process.env;
   let text: string;
   let source: string;

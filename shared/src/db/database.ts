@@ -4,6 +4,7 @@
  * Migrations from `shared/drizzle/` are applied on open, so every caller sees
  * the current schema.
  */
+import type { Env } from '../env.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,7 @@ const migrationsFolder = process.env.TUSK_MIGRATIONS_DIR ?? join(dirname(fileURL
 export const DEFAULT_DATA_DIR = '.data/pglite';
 
 /** The target the environment asks for: `DATABASE_URL`, else PGlite in `TUSK_DATA_DIR`. */
-export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function targetFromEnv(env: Env = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {

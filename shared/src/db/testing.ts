@@ -3,6 +3,7 @@
  * real PostgreSQL server whenever `DATABASE_URL` is set (CI sets it). Each real
  * database is created fresh and dropped afterwards, so tests never share state.
  */
+import type { Env } from '../env.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type OpenDatabase } from './database.ts';
@@ -13,7 +14,7 @@ export interface TestDatabaseKind {
 }
 
 /** The database kinds to run DB tests on here. */
-export function testDatabaseKinds(env: NodeJS.ProcessEnv = process.env): TestDatabaseKind[] {
+export function testDatabaseKinds(env: Env = process.env): TestDatabaseKind[] {
   const kinds: TestDatabaseKind[] = [{ name: 'pglite', open: () => openDatabase({ kind: 'pglite' }) }];
   const url = env.DATABASE_URL?.trim();
   if (url) kinds.push({ name: 'postgres', open: () => openFreshPostgres(url) });
