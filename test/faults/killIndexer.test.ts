@@ -97,7 +97,6 @@ describe(`indexer killed with SIGKILL during backfill (${serverUrl ? 'PostgreSQL
     const last = new IndexerProcess([...args, '--list-chunk', '200', '--batch-checkpoints', '500'], env);
     await last.waitForLog((l) => l.msg === 'indexer exited cleanly', 60_000);
     expect((await last.exited).code).toBe(0);
-
     const reference = serverUrl ? await openFreshPostgres(serverUrl) : await openDatabase({ kind: 'pglite' });
     const indexed = serverUrl
       ? await openDatabase({ kind: 'postgres', url: (target!.target as { url: string }).url })
