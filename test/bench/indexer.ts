@@ -7,7 +7,8 @@
  *
  * Prints: BENCH indexer events_per_s=<n> copy_rows_per_s=<m> ratio=<n/m>
  * Needs DATABASE_URL (a fresh database is created on that server and dropped).
- * Standalone: `npx tsx test/bench/indexer.ts`; BENCH_INDEXER_EPOCHS shrinks the chain for a quick look.
+ * Standalone: `npx tsx test/bench/indexer.ts`; BENCH_INDEXER_EPOCHS shrinks the chain for a quick look;
+ * BENCH_INDEXER_BATCH_CHECKPOINTS / BENCH_INDEXER_BATCH_ROWS try other batch sizes than the core's defaults.
  */
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -66,9 +67,16 @@ export async function runIndexerBench(
     });
     const started = performance.now();
     let lastReport = started;
+    const batch = {
+      ...(process.env.BENCH_INDEXER_BATCH_CHECKPOINTS
+        ? { maxCheckpoints: Number(process.env.BENCH_INDEXER_BATCH_CHECKPOINTS) }
+        : {}),
+      ...(process.env.BENCH_INDEXER_BATCH_ROWS ? { maxRows: Number(process.env.BENCH_INDEXER_BATCH_ROWS) } : {}),
+    };
     const summary = await runIndexer(source.checkpoints(0n), {
       db: database.db,
       packageIds: [params.packageId],
+      batch,
       observer: {
         onBatchCommitted: (batch) => {
           const now = performance.now();

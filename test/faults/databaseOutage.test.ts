@@ -86,5 +86,5 @@ it.skipIf(!postgresInstalled())(
       await reference.close();
     }
   },
-  90_000,
+  150_000,
 );

@@ -110,5 +110,5 @@ describe(`indexer killed with SIGKILL during backfill (${serverUrl ? 'PostgreSQL
       await indexed.close();
       await reference.close();
     }
-  }, 110_000);
+  }, 180_000);
 });

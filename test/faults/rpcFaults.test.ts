@@ -95,4 +95,4 @@ it('backfills and follows the chain through every kind of RPC fault with nothing
     if (!serverUrl) await indexed.close();
     await reference.close();
   }
-}, 90_000);
+}, 150_000);
