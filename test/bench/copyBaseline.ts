@@ -8,11 +8,14 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { cpuSeconds } from './postgresCpu.ts';
 
 export interface CopyBaseline {
   rows: number;
   seconds: number;
   rowsPerSecond: number;
+  /** CPU seconds of the PostgreSQL backend during the load. */
+  postgresCpuSeconds: number;
 }
 
 export async function copyBaseline(url: string, options: { exclude?: readonly string[] } = {}): Promise<CopyBaseline> {
@@ -37,6 +40,8 @@ export async function copyBaseline(url: string, options: { exclude?: readonly st
       await client.query(`CREATE TABLE copy_baseline."${table}" (LIKE public."${table}" INCLUDING ALL)`);
       exports.push({ table, rows, data });
     }
+    const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    const cpuBefore = cpuSeconds([backend]);
     const started = performance.now();
     for (const { table, data } of exports) {
       await pipeline(
@@ -45,9 +50,10 @@ export async function copyBaseline(url: string, options: { exclude?: readonly st
       );
     }
     const seconds = (performance.now() - started) / 1000;
+    const postgresCpuSeconds = cpuSeconds([backend]) - cpuBefore;
     const rows = exports.reduce((sum, e) => sum + e.rows, 0);
     await client.query('DROP SCHEMA copy_baseline CASCADE');
-    return { rows, seconds, rowsPerSecond: rows / seconds };
+    return { rows, seconds, rowsPerSecond: rows / seconds, postgresCpuSeconds };
   } finally {
     await client.end();
   }

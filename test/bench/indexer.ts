@@ -19,6 +19,7 @@ import { SourceConfig } from '../../indexer/src/source/sourceConfig.ts';
 import type { ScenarioParams } from '../scenario/scenario.ts';
 import { BENCH_SCENARIO } from './benchChain.ts';
 import { copyBaseline } from './copyBaseline.ts';
+import { backendPids, cpuSeconds } from './postgresCpu.ts';
 import type { FakeNodeReady } from './fakeNodeWorker.ts';
 
 export interface IndexerBenchResult {
@@ -65,6 +66,7 @@ export async function runIndexerBench(
         listChunkSize: 1_000,
       }),
     });
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     let lastReport = started;
     const batch = {
@@ -90,13 +92,23 @@ export async function runIndexerBench(
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const indexerCpu = (cpu.user + cpu.system) / 1e6;
+    // The pool keeps its connections for the whole run, so these backends did the ingest's database work.
+    const postgresCpu = cpuSeconds(await backendPids((database.target as { url: string }).url));
     if (summary.events !== node.events) throw new Error(`indexed ${summary.events} events of ${node.events}`);
     log(
       `ingest: ${summary.events} events, ${summary.checkpoints} checkpoints in ${seconds.toFixed(1)} s; rows ${JSON.stringify(summary.rows)}`,
     );
+    log(
+      `ingest CPU: indexer process ${indexerCpu.toFixed(1)} s (${((indexerCpu / summary.events) * 1e6).toFixed(0)} µs/event, fake node thread included), ` +
+        `PostgreSQL backends ${postgresCpu.toFixed(1)} s (${((postgresCpu / summary.events) * 1e6).toFixed(0)} µs/event)`,
+    );
 
     const copy = await copyBaseline((database.target as { url: string }).url, { exclude: ['watermarks'] });
-    log(`copy: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s`);
+    log(
+      `copy: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s; PostgreSQL backend CPU ${copy.postgresCpuSeconds.toFixed(1)} s (${((copy.postgresCpuSeconds / copy.rows) * 1e6).toFixed(0)} µs/row)`,
+    );
     const eventsPerSecond = summary.events / seconds;
     const result: IndexerBenchResult = {
       events: summary.events,
