@@ -160,7 +160,14 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   const afterUserTx = () => {
     devnet.seal();
   };
-  const node = await startDevnetNode(devnet, { host: options.host, port: options.port, afterExecute: afterUserTx });
+  let liveReady = false;
+  const node = await startDevnetNode(devnet, {
+    host: options.host,
+    port: options.port,
+    afterExecute: afterUserTx,
+    unavailable: () =>
+      liveReady ? undefined : 'the devnet is still making or replaying its history; try again in a moment',
+  });
   const deployment = devnetDeployment(devnet, node.url);
   progress(`devnet: full node at ${node.url} (chain ${devnet.chainId})`);
 
@@ -218,7 +225,6 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   let lastSeal = Date.now();
   let ticking = false;
   const live = options.live ?? true;
-  let liveReady = false;
   void ready.then(() => (liveReady = true)).catch(() => {});
   const tick = () => {
     if (!liveReady || ticking || stopped) return;

@@ -33,6 +33,8 @@ const ZERO_ADDRESS = normalizeSuiAddress('0x0');
 export interface ExecutionHooks {
   /** Called after a transaction is executed (not simulated), e.g. to seal a checkpoint. */
   afterExecute?(tx: ExecutedTransaction): void;
+  /** A reason to refuse transactions for now (e.g. the devnet is still replaying its history), or undefined. */
+  unavailable?(): string | undefined;
 }
 
 function invalid(message: string): never {

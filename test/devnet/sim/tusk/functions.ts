@@ -32,6 +32,8 @@ export interface MoveFunction {
   name: string;
   params: Param[];
   returns: Return[];
+  /** Whether the Move function takes the `TxContext` last (`&mut` or `&`). */
+  ctx: 'mut' | 'ref' | undefined;
   /** Whether the function is `entry`-only or `public` (all ours are public). */
   call(ctx: TxContext, state: TuskState, args: Args): unknown[];
 }
@@ -49,6 +51,27 @@ const cap = O('storageNodeCap', 'ref');
 const systemMut = S('system', true);
 const systemRef = S('system', false);
 
+/** Functions whose Move signature ends with `ctx: &mut TxContext` (or `&TxContext`). */
+const TAKES_CTX: Record<string, 'mut' | 'ref'> = {
+  register_candidate: 'mut',
+  collect_commission: 'mut',
+  set_public_key: 'ref',
+  stake_with_pool: 'mut',
+  request_withdraw_stake: 'mut',
+  withdraw_stake: 'mut',
+  split_staked_wal: 'mut',
+  propose_parameter_change: 'mut',
+  propose_upgrade: 'mut',
+  propose_text: 'mut',
+  finalize: 'mut',
+  reserve_space: 'mut',
+  reserve_space_for_epochs: 'mut',
+  split_storage_by_epoch: 'mut',
+  split_storage_by_size: 'mut',
+  register_blob: 'mut',
+  extend_blob: 'mut',
+};
+
 function fn(
   module: string,
   name: string,
@@ -56,7 +79,7 @@ function fn(
   returns: Return[],
   call: MoveFunction['call'],
 ): MoveFunction {
-  return { module, name, params, returns, call };
+  return { module, name, params, returns, ctx: module === 'wal' ? undefined : TAKES_CTX[name], call };
 }
 
 const nodeSetter = (name: string, field: staking.NodeField, type: PureType) =>

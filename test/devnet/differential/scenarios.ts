@@ -1,0 +1,480 @@
+/**
+ * The differential scenarios: each runs on a fresh `DiffWorld` through the
+ * simulator's transaction API and becomes one Move test
+ * (`move/tusk/tests/generated/differential_<n>.move`). Together they cover
+ * every public function the dashboard and the devnet use, every event group,
+ * and aborts at the end of a scenario.
+ */
+import { FROST_PER_WAL } from '@tusk/shared/protocol';
+import { TuskCalls } from '../sim/calls.ts';
+import { nodeKeys } from '../sim/nodeKeys.ts';
+import { blobCertifiedBytes, blobIdInvalidBytes, deriveBlobId } from '../sim/tusk/storageFormats.ts';
+import { Random } from '../scenario/random.ts';
+import { DiffWorld, person, WAL } from './world.ts';
+
+export interface DifferentialScenario {
+  name: string;
+  doc: string;
+  run(world: DiffWorld): void;
+}
+
+const staked = (result: ReturnType<TuskCalls['stake']>) => TuskCalls.createdOf(result, 'StakedWal');
+const created = (result: ReturnType<TuskCalls['run']>, type: string) => TuskCalls.createdOf(result, type);
+
+function encodedFor(world: DiffWorld, size: bigint): bigint {
+  const n = world.devnet.state.system.committee.nShards;
+  const k = n - 2n * ((n - 1n) / 3n);
+  const rows = (size + 2n * k - 1n) / (2n * k);
+  return n * ((rows === 0n ? 1n : rows) * 2n + 32n * n);
+}
+
+/** A world with `nodes` nodes, each with 100 WAL of stake from person 0, in epoch 1. */
+function running(world: DiffWorld, nodes = 4): void {
+  world.registerNodes(nodes);
+  world.fund([person(0)], 10_000n * WAL);
+  for (const node of world.nodes) world.calls.stake(person(0), node.nodeId, BigInt(100 * (node.index + 1)) * WAL);
+  world.nextEpoch();
+}
+
+function blob(world: DiffWorld, owner: string, size: bigint, rootHash: bigint, deletable: boolean, epochs = 3) {
+  const storageId = created(
+    world.calls.reserveSpace(owner, encodedFor(world, size), epochs, 1_000_000n * WAL),
+    'Storage',
+  );
+  const blobId = deriveBlobId(0, size, rootHash);
+  const blobObjectId = created(
+    world.calls.registerBlob(
+      owner,
+      storageId,
+      { blobId, rootHash, size, encodingType: 0, deletable },
+      1_000_000n * WAL,
+    ),
+    'Blob',
+  );
+  return { storageId, blobId, blobObjectId };
+}
+
+function certified(
+  world: DiffWorld,
+  owner: string,
+  b: { blobId: bigint; blobObjectId: string },
+  deletable: boolean,
+): void {
+  const cert = world.certificate(
+    blobCertifiedBytes(world.devnet.state.system.epoch, b.blobId, deletable ? b.blobObjectId : undefined),
+  );
+  world.calls.certifyBlob(owner, b.blobObjectId, cert.signature, cert.signersBitmap, cert.message);
+}
+
+export const SCENARIOS: DifferentialScenario[] = [
+  {
+    name: 'register_nodes',
+    doc: 'Four operators register storage nodes (BLS keys with proofs of possession); the first epoch change with no stake makes an empty committee.',
+    run: (w) => {
+      w.registerNodes(4);
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'stake_activates_next_epoch',
+    doc: 'Stakes made before voting end activate at the next epoch; the committee is chosen by stake with D’Hondt shards; pools advance with PoolAdvanced.',
+    run: (w) => {
+      running(w, 5);
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'stake_after_voting_end',
+    doc: 'A stake made after voting end activates two epochs later.',
+    run: (w) => {
+      running(w, 3);
+      w.votingEnd();
+      w.fund([person(1)], 50n * WAL);
+      w.calls.stake(person(1), w.nodes[0]!.nodeId, 20n * WAL);
+      w.nextEpoch();
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'withdraw_before_activation',
+    doc: 'Stake that is not active yet is withdrawn at once, principal only.',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(1)], 50n * WAL);
+      const id = staked(w.calls.stake(person(1), w.nodes[1]!.nodeId, 30n * WAL));
+      w.calls.withdraw(person(1), id);
+    },
+  },
+  {
+    name: 'request_withdraw_and_rewards',
+    doc: 'A delegator earns rewards (fees burned 3%, split by shards, commission taken), requests a withdrawal and withdraws at the withdraw epoch with rewards.',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(1)], 500n * WAL);
+      const id = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 200n * WAL));
+      w.nextEpoch();
+      w.calls.addRewards(w.devnet.faucetAddress, 1_000n * WAL);
+      w.nextEpoch();
+      w.calls.requestWithdraw(person(1), id);
+      w.nextEpoch();
+      w.calls.withdraw(person(1), id);
+    },
+  },
+  {
+    name: 'partial_withdraw_split_join',
+    doc: 'Positions are split, joined back, and part of one is withdrawn by splitting first.',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(1)], 500n * WAL);
+      const a = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 90n * WAL));
+      const b = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 60n * WAL));
+      w.nextEpoch();
+      w.calls.join(person(1), a, [b]);
+      const part = created(w.calls.split(person(1), a, 40n * WAL), 'StakedWal');
+      w.calls.requestWithdraw(person(1), part, 15n * WAL);
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'commission_schedule_and_collect',
+    doc: 'An operator schedules a new commission (effective two epochs later) and collects what it accrued.',
+    run: (w) => {
+      running(w, 3);
+      const node = w.nodes[2]!;
+      w.calls.setCommission(node.operator, node.capId, 2_500);
+      w.calls.addRewards(w.devnet.faucetAddress, 500n * WAL);
+      w.nextEpoch();
+      w.calls.addRewards(w.devnet.faucetAddress, 500n * WAL);
+      w.nextEpoch();
+      w.calls.addRewards(w.devnet.faucetAddress, 500n * WAL);
+      w.nextEpoch();
+      w.calls.collectCommission(node.operator, node.capId);
+    },
+  },
+  {
+    name: 'slash_and_withdraw',
+    doc: 'Committee members vote to slash a node up to the 2/3 quorum; the slash burns its commission and 1% of its stake; its delegator withdraws with the loss reported.',
+    run: (w) => {
+      running(w, 4);
+      w.fund([person(1)], 500n * WAL);
+      const target = w.nodes[0]!;
+      const id = staked(w.calls.stake(person(1), target.nodeId, 100n * WAL));
+      w.calls.addRewards(w.devnet.faucetAddress, 300n * WAL);
+      w.nextEpoch();
+      w.calls.addRewards(w.devnet.faucetAddress, 300n * WAL);
+      w.nextEpoch();
+      for (const voter of w.nodes.slice(1)) w.calls.voteForSlash(voter.operator, voter.capId, target.nodeId);
+      w.calls.executeSlash(person(1), target.nodeId);
+      w.calls.requestWithdraw(person(1), id);
+      w.nextEpoch();
+      w.calls.withdraw(person(1), id);
+    },
+  },
+  {
+    name: 'governance_parameter_change_passes',
+    doc: 'A parameter change passes with node votes, is finalized after the window, and applies at the next epoch change (ParametersApplied lists it).',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(2)], 100n * WAL);
+      const proposal = w.calls.proposeParameterChange(person(2), 'burn_bps', 500n, 10n * WAL);
+      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      for (const node of w.nodes) w.calls.voteAsNode(node.operator, node.capId, id, 0);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.finalize(person(2), id);
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'governance_veto_burns_deposit',
+    doc: 'A text proposal is vetoed: the deposit is burned.',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(2)], 100n * WAL);
+      const proposal = w.calls.proposeText(person(2), 'Rename WAL to TUSK', 20n * WAL);
+      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      w.calls.voteAsNode(w.nodes[2]!.operator, w.nodes[2]!.capId, id, 3);
+      w.calls.voteAsNode(w.nodes[1]!.operator, w.nodes[1]!.capId, id, 0);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.finalize(person(3), id);
+    },
+  },
+  {
+    name: 'governance_failed_quorum',
+    doc: 'An upgrade proposal that too little stake votes on fails quorum; the deposit goes back.',
+    run: (w) => {
+      running(w, 4);
+      w.fund([person(2)], 100n * WAL);
+      const proposal = w.calls.proposeUpgrade(person(2), new Uint8Array(32).fill(7), 10n * WAL);
+      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      w.calls.voteAsNode(w.nodes[0]!.operator, w.nodes[0]!.capId, id, 0);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.finalize(person(2), id);
+    },
+  },
+  {
+    name: 'governance_delegator_override',
+    doc: 'A node votes Yes; its delegator votes No with a StakedWal and overrides the node for that stake; an upgrade passes and is executed at once.',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(1), person(2)], 1_000n * WAL);
+      const position = staked(w.calls.stake(person(1), w.nodes[1]!.nodeId, 500n * WAL));
+      w.nextEpoch();
+      w.nextEpoch();
+      const proposal = w.calls.proposeUpgrade(person(2), new Uint8Array(32).fill(9), 10n * WAL);
+      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      w.calls.voteAsNode(w.nodes[1]!.operator, w.nodes[1]!.capId, id, 0);
+      w.calls.voteAsNode(w.nodes[0]!.operator, w.nodes[0]!.capId, id, 0);
+      w.calls.voteWithStake(person(1), [position], id, 1);
+      w.calls.voteWithStake(person(1), [position], id, 2);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.finalize(person(2), id);
+    },
+  },
+  {
+    name: 'price_votes_quantile',
+    doc: 'Nodes vote prices and capacity; voting end takes the stake-weighted 2/3 quantiles; the epoch change applies them (PricesUpdated).',
+    run: (w) => {
+      w.registerNodes(5, 500, (i) => ({
+        storagePrice: BigInt(1_000 + 100 * i),
+        writePrice: BigInt(2_000 - 50 * i),
+        capacity: BigInt(i + 1) * 1_000_000_000_000n,
+      }));
+      w.fund([person(0)], 5_000n * WAL);
+      for (const node of w.nodes) w.calls.stake(person(0), node.nodeId, BigInt(50 + 70 * node.index) * WAL);
+      w.calls.voteForPrices(w.nodes[4]!.operator, w.nodes[4]!.capId, 5_000n, 9_000n, 7_000_000_000_000n);
+      w.nextEpoch();
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'node_info_updates',
+    doc: 'An operator changes its node’s name, address, metadata URL, network key and BLS key (with a new proof of possession).',
+    run: (w) => {
+      running(w, 2);
+      const node = w.nodes[0]!;
+      w.calls.setName(node.operator, node.capId, 'renamed-node');
+      w.calls.setNetworkAddress(node.operator, node.capId, 'new.tusk.test:9185');
+      w.calls.run(node.operator, (b) => {
+        b.moveCall(w.devnet.deployment.packages.tuskCurrent, 'staking', 'set_metadata_url', [
+          b.shared(
+            w.devnet.deployment.objects.staking.objectId,
+            w.devnet.deployment.objects.staking.initialSharedVersion,
+            true,
+          ),
+          b.object(w.calls.ref(node.capId)),
+          b.string('https://new.tusk.test/meta.json'),
+        ]);
+        b.moveCall(w.devnet.deployment.packages.tuskCurrent, 'staking', 'set_network_public_key', [
+          b.shared(
+            w.devnet.deployment.objects.staking.objectId,
+            w.devnet.deployment.objects.staking.initialSharedVersion,
+            true,
+          ),
+          b.object(w.calls.ref(node.capId)),
+          b.bytes(new Uint8Array(32).fill(3)),
+        ]);
+      });
+      const rotated = nodeKeys('differential-rotated', node.operator);
+      w.calls.run(node.operator, (b) => {
+        b.moveCall(w.devnet.deployment.packages.tuskCurrent, 'staking', 'set_public_key', [
+          b.shared(
+            w.devnet.deployment.objects.staking.objectId,
+            w.devnet.deployment.objects.staking.initialSharedVersion,
+            true,
+          ),
+          b.object(w.calls.ref(node.capId)),
+          b.bytes(rotated.bls.publicKey),
+          b.bytes(rotated.proofOfPossession),
+        ]);
+      });
+    },
+  },
+  {
+    name: 'store_certify_extend',
+    doc: 'A user reserves storage, registers a permanent blob, the committee certifies it (BLS quorum), and the user extends it.',
+    run: (w) => {
+      running(w, 4);
+      w.fund([person(5)], 100_000n * WAL);
+      const b = blob(w, person(5), 10_000n, 0x1234n, false);
+      certified(w, person(5), b, false);
+      w.calls.extendBlob(person(5), b.blobObjectId, 2, 1_000_000n * WAL);
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'delete_and_reuse_storage',
+    doc: 'A deletable blob is certified, deleted (its storage comes back), and the storage holds a new blob.',
+    run: (w) => {
+      running(w, 4);
+      w.fund([person(5)], 100_000n * WAL);
+      const first = blob(w, person(5), 5_000n, 0x55n, true, 4);
+      certified(w, person(5), first, true);
+      const deleted = w.calls.deleteBlob(person(5), first.blobObjectId);
+      const storageId = deleted.tx.changes.find((c) => c.objectType.endsWith('::Storage') && c.output)!.objectId;
+      const rootHash = 0x66n;
+      w.calls.registerBlob(
+        person(5),
+        storageId,
+        { blobId: deriveBlobId(0, 4_000n, rootHash), rootHash, size: 4_000n, encodingType: 0, deletable: false },
+        1_000_000n * WAL,
+      );
+    },
+  },
+  {
+    name: 'storage_split_fuse_destroy',
+    doc: 'Storage is split by epoch and by size, fused back, and destroyed once expired.',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(6)], 100_000n * WAL);
+      const storage = created(w.calls.reserveSpace(person(6), 10_000_000n, 4, 1_000_000n * WAL), 'Storage');
+      const later = created(
+        w.calls.splitStorageByEpoch(person(6), storage, w.devnet.state.system.epoch + 2),
+        'Storage',
+      );
+      const part = created(w.calls.splitStorageBySize(person(6), storage, 4_000_000n), 'Storage');
+      w.calls.fuseStorage(person(6), storage, part);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.destroyStorage(person(6), storage);
+      w.calls.fuseStorage(
+        person(6),
+        later,
+        created(w.calls.reserveSpace(person(6), 10_000_000n, 2, 1_000_000n * WAL), 'Storage'),
+      );
+    },
+  },
+  {
+    name: 'blob_metadata_and_burn',
+    doc: 'A blob gets metadata pairs, one is removed, and the blob object is burned.',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(7)], 100_000n * WAL);
+      const b = blob(w, person(7), 2_000n, 0x77n, false);
+      w.calls.setBlobMetadata(person(7), b.blobObjectId, 'content-type', 'image/png');
+      w.calls.setBlobMetadata(person(7), b.blobObjectId, 'name', 'tusk.png');
+      w.calls.run(person(7), (bb) => {
+        bb.moveCall(w.devnet.deployment.packages.tuskCurrent, 'system', 'remove_blob_metadata', [
+          bb.shared(
+            w.devnet.deployment.objects.system.objectId,
+            w.devnet.deployment.objects.system.initialSharedVersion,
+            false,
+          ),
+          bb.object(w.calls.ref(b.blobObjectId)),
+          bb.string('name'),
+        ]);
+      });
+      w.calls.burnBlob(person(7), b.blobObjectId);
+    },
+  },
+  {
+    name: 'invalidate_blob_id',
+    doc: 'More than 1/3 of the shards declare a blob ID invalid.',
+    run: (w) => {
+      running(w, 4);
+      const blobId = deriveBlobId(0, 999n, 0x99n);
+      const cert = w.certificate(blobIdInvalidBytes(w.devnet.state.system.epoch, blobId), 'one-third');
+      w.calls.invalidateBlobId(person(0), cert.signature, cert.signersBitmap, cert.message);
+    },
+  },
+  {
+    name: 'many_epochs_rewards',
+    doc: 'Six epochs with fees every epoch: rates rise, pools compound, the committee keeps its shards.',
+    run: (w) => {
+      running(w, 6);
+      w.fund([person(1)], 10_000n * WAL);
+      for (let e = 0; e < 6; e++) {
+        w.calls.stake(person(1), w.nodes[e % 6]!.nodeId, BigInt(100 + 37 * e) * WAL);
+        w.calls.addRewards(w.devnet.faucetAddress, BigInt(250 + 10 * e) * WAL);
+        w.nextEpoch();
+      }
+    },
+  },
+  randomScenario('random_activity_a', 'alpha'),
+  randomScenario('random_activity_b', 'bravo'),
+  {
+    name: 'abort_stake_below_minimum',
+    doc: 'Staking less than min_stake aborts with staking::EStakeBelowMinimum.',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(1)], 10n * WAL);
+      w.calls.stake(person(1), w.nodes[0]!.nodeId, FROST_PER_WAL / 2n);
+    },
+  },
+  {
+    name: 'abort_request_withdraw_not_active',
+    doc: 'Requesting the withdrawal of stake that is not active yet aborts with staking::ENotActive.',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(1)], 10n * WAL);
+      const id = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 5n * WAL));
+      w.calls.requestWithdraw(person(1), id);
+    },
+  },
+  {
+    name: 'abort_voting_end_too_early',
+    doc: 'voting_end before half of the epoch aborts with staking::ETooEarly.',
+    run: (w) => {
+      running(w, 2);
+      w.calls.votingEnd(person(0));
+    },
+  },
+  {
+    name: 'abort_slash_without_quorum',
+    doc: 'Executing a slash that has less than 2/3 of the shards aborts with staking::ENoSlashQuorum.',
+    run: (w) => {
+      running(w, 4);
+      w.calls.voteForSlash(w.nodes[1]!.operator, w.nodes[1]!.capId, w.nodes[0]!.nodeId);
+      w.calls.executeSlash(person(0), w.nodes[0]!.nodeId);
+    },
+  },
+  {
+    name: 'abort_certificate_wrong_epoch',
+    doc: 'A certificate signed for another epoch aborts with system::EWrongCertificateEpoch.',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(5)], 100_000n * WAL);
+      const b = blob(w, person(5), 1_000n, 0x42n, false);
+      const cert = w.certificate(blobCertifiedBytes(w.devnet.state.system.epoch + 1, b.blobId));
+      w.calls.certifyBlob(person(5), b.blobObjectId, cert.signature, cert.signersBitmap, cert.message);
+    },
+  },
+];
+
+/** Seeded random delegation over a few epochs: stakes, withdrawals, splits and joins. */
+function randomScenario(name: string, seed: string): DifferentialScenario {
+  return {
+    name,
+    doc: `Seeded random delegation (seed "${seed}"): stakes, withdrawal requests, withdrawals, splits and joins over five epochs, with fees.`,
+    run: (w) => {
+      const random = new Random(seed);
+      running(w, 5);
+      const people = Array.from({ length: 6 }, (_, i) => person(10 + i));
+      w.fund(people, 5_000n * WAL);
+      for (let epoch = 0; epoch < 5; epoch++) {
+        for (const owner of people) {
+          const current = w.devnet.state.staking.epoch;
+          const positions = w.devnet.objects
+            .ownedBy(owner, w.devnet.types.stakedWal)
+            .map((o) => o.value as import('../sim/tusk/objects.ts').StakedWal);
+          const due = positions.find((p) => p.state.kind === 'withdrawing' && p.state.withdrawEpoch <= current);
+          const active = positions.filter((p) => p.state.kind === 'staked' && p.activationEpoch <= current);
+          const roll = random.next();
+          if (due) w.calls.withdraw(owner, due.id);
+          else if (roll < 0.5 || active.length === 0)
+            w.calls.stake(owner, random.pick(w.nodes).nodeId, BigInt(random.int(2, 300)) * WAL);
+          else if (roll < 0.8) w.calls.requestWithdraw(owner, random.pick(active).id);
+          else {
+            const p = random.pick(active);
+            if (p.principal >= 4n * WAL) w.calls.split(owner, p.id, p.principal / 2n);
+          }
+        }
+        w.calls.addRewards(w.devnet.faucetAddress, BigInt(random.int(50, 500)) * WAL);
+        w.nextEpoch();
+      }
+    },
+  };
+}
