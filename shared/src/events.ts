@@ -6,6 +6,9 @@
  * proves the bytes equal what Move emits.
  */
 import { bcs } from '@mysten/sui/bcs';
+// IDs and wide integers use faster drop-ins for bcs.Address and bcs.u64/u256:
+// same bytes and values, see bcsPrimitives.ts.
+import { Id, u256, u64 } from './bcsPrimitives.ts';
 
 // --- Epochs ---
 
@@ -13,9 +16,9 @@ import { bcs } from '@mysten/sui/bcs';
 // (`rewards` distributed to pools, `burned` destroyed) and every pool advanced.
 export const EpochChangeStarted = bcs.struct('EpochChangeStarted', {
   epoch: bcs.u32(),
-  total_stake: bcs.u64(),
-  rewards: bcs.u64(),
-  burned: bcs.u64(),
+  total_stake: u64(),
+  rewards: u64(),
+  burned: u64(),
 });
 
 // A 2/3-of-shards quorum of the committee finished syncing `epoch`.
@@ -28,21 +31,21 @@ export const EpochChangeDone = bcs.struct('EpochChangeDone', {
 export const CommitteeSelected = bcs.struct('CommitteeSelected', {
   epoch: bcs.u32(),
   next_epoch: bcs.u32(),
-  node_ids: bcs.vector(bcs.Address),
+  node_ids: bcs.vector(Id),
   shards: bcs.vector(bcs.u16()),
 });
 
 // A committee node confirmed it holds `shards` (shard indices) for `epoch`.
 export const ShardsReceived = bcs.struct('ShardsReceived', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
+  node_id: Id,
   shards: bcs.vector(bcs.u16()),
 });
 
 // One governed parameter and the value it now has.
 export const ParameterValue = bcs.struct('ParameterValue', {
   name: bcs.string(),
-  value: bcs.u64(),
+  value: u64(),
 });
 
 // The parameters in force for `epoch`: aggregated node votes (prices in FROST
@@ -50,20 +53,19 @@ export const ParameterValue = bcs.struct('ParameterValue', {
 // passed proposal changed at this epoch change.
 export const ParametersApplied = bcs.struct('ParametersApplied', {
   epoch: bcs.u32(),
-  storage_price: bcs.u64(),
-  write_price: bcs.u64(),
-  capacity: bcs.u64(),
+  storage_price: u64(),
+  write_price: u64(),
+  capacity: u64(),
   changed: bcs.vector(ParameterValue),
 });
-
 
 // --- Nodes ---
 
 // A storage node registered as a candidate; `node_id` is its pool's object ID.
 export const NodeRegistered = bcs.struct('NodeRegistered', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
-  operator: bcs.Address,
+  node_id: Id,
+  operator: Id,
   name: bcs.string(),
   network_address: bcs.string(),
   public_key: bcs.byteVector(),
@@ -73,7 +75,7 @@ export const NodeRegistered = bcs.struct('NodeRegistered', {
 // A node's info changed; only the changed fields are `some`.
 export const NodeUpdated = bcs.struct('NodeUpdated', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
+  node_id: Id,
   name: bcs.option(bcs.string()),
   network_address: bcs.option(bcs.string()),
   public_key: bcs.option(bcs.byteVector()),
@@ -84,7 +86,7 @@ export const NodeUpdated = bcs.struct('NodeUpdated', {
 // A commission change, effective from `effective_epoch` (two epochs ahead).
 export const CommissionScheduled = bcs.struct('CommissionScheduled', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
+  node_id: Id,
   rate_bps: bcs.u16(),
   effective_epoch: bcs.u32(),
 });
@@ -92,20 +94,19 @@ export const CommissionScheduled = bcs.struct('CommissionScheduled', {
 // The cap holder collected `amount` of accrued commission to `receiver`.
 export const CommissionCollected = bcs.struct('CommissionCollected', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
-  amount: bcs.u64(),
-  receiver: bcs.Address,
+  node_id: Id,
+  amount: u64(),
+  receiver: Id,
 });
 
 // A node's vote on storage price, write price and capacity.
 export const NodeVoted = bcs.struct('NodeVoted', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
-  storage_price: bcs.u64(),
-  write_price: bcs.u64(),
-  capacity: bcs.u64(),
+  node_id: Id,
+  storage_price: u64(),
+  write_price: u64(),
+  capacity: u64(),
 });
-
 
 // --- Pools ---
 
@@ -115,37 +116,36 @@ export const NodeVoted = bcs.struct('NodeVoted', {
 // `rate_shares` shares).
 export const PoolAdvanced = bcs.struct('PoolAdvanced', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
-  stake: bcs.u64(),
-  shares: bcs.u64(),
-  rewards: bcs.u64(),
-  commission: bcs.u64(),
-  activated: bcs.u64(),
-  withdrawn: bcs.u64(),
-  rate_wal: bcs.u64(),
-  rate_shares: bcs.u64(),
+  node_id: Id,
+  stake: u64(),
+  shares: u64(),
+  rewards: u64(),
+  commission: u64(),
+  activated: u64(),
+  withdrawn: u64(),
+  rate_wal: u64(),
+  rate_shares: u64(),
 });
-
 
 // --- Delegation ---
 
 // `owner` staked `amount` with `node_id`; active from `activation_epoch`.
 export const StakeDeposited = bcs.struct('StakeDeposited', {
   epoch: bcs.u32(),
-  staked_wal_id: bcs.Address,
-  node_id: bcs.Address,
-  owner: bcs.Address,
-  amount: bcs.u64(),
+  staked_wal_id: Id,
+  node_id: Id,
+  owner: Id,
+  amount: u64(),
   activation_epoch: bcs.u32(),
 });
 
 // A withdrawal was requested; the stake can be withdrawn from `withdraw_epoch`.
 export const WithdrawRequested = bcs.struct('WithdrawRequested', {
   epoch: bcs.u32(),
-  staked_wal_id: bcs.Address,
-  node_id: bcs.Address,
-  owner: bcs.Address,
-  principal: bcs.u64(),
+  staked_wal_id: Id,
+  node_id: Id,
+  owner: Id,
+  principal: u64(),
   withdraw_epoch: bcs.u32(),
 });
 
@@ -154,29 +154,28 @@ export const WithdrawRequested = bcs.struct('WithdrawRequested', {
 // `slashed` is the staker's share of slashes while it was active.
 export const StakeWithdrawn = bcs.struct('StakeWithdrawn', {
   epoch: bcs.u32(),
-  staked_wal_id: bcs.Address,
-  node_id: bcs.Address,
-  owner: bcs.Address,
-  principal: bcs.u64(),
-  rewards: bcs.u64(),
-  slashed: bcs.u64(),
+  staked_wal_id: Id,
+  node_id: Id,
+  owner: Id,
+  principal: u64(),
+  rewards: u64(),
+  slashed: u64(),
 });
 
 // `amount` of principal moved from `from_id` into the new `new_id`.
 export const StakedWalSplit = bcs.struct('StakedWalSplit', {
   epoch: bcs.u32(),
-  from_id: bcs.Address,
-  new_id: bcs.Address,
-  amount: bcs.u64(),
+  from_id: Id,
+  new_id: Id,
+  amount: u64(),
 });
 
 // `from_id` was merged into `into_id` and no longer exists.
 export const StakedWalJoined = bcs.struct('StakedWalJoined', {
   epoch: bcs.u32(),
-  into_id: bcs.Address,
-  from_id: bcs.Address,
+  into_id: Id,
+  from_id: Id,
 });
-
 
 // --- Slashing ---
 
@@ -184,23 +183,22 @@ export const StakedWalJoined = bcs.struct('StakedWalJoined', {
 // shards and `total_weight` the shards voting for this slash so far this epoch.
 export const SlashVoteCast = bcs.struct('SlashVoteCast', {
   epoch: bcs.u32(),
-  voter_node_id: bcs.Address,
-  target_node_id: bcs.Address,
-  weight: bcs.u64(),
-  total_weight: bcs.u64(),
+  voter_node_id: Id,
+  target_node_id: Id,
+  weight: u64(),
+  total_weight: u64(),
 });
 
 // A slash was executed: accrued commission and `stake_burned` of the pool's
 // stake were burned; the pool's exchange rate is now `rate_wal / rate_shares`.
 export const NodeSlashed = bcs.struct('NodeSlashed', {
   epoch: bcs.u32(),
-  node_id: bcs.Address,
-  commission_burned: bcs.u64(),
-  stake_burned: bcs.u64(),
-  rate_wal: bcs.u64(),
-  rate_shares: bcs.u64(),
+  node_id: Id,
+  commission_burned: u64(),
+  stake_burned: u64(),
+  rate_wal: u64(),
+  rate_shares: u64(),
 });
-
 
 // --- Governance ---
 
@@ -209,11 +207,11 @@ export const NodeSlashed = bcs.struct('NodeSlashed', {
 // digest (32 bytes); kind 2 the UTF-8 text.
 export const ProposalCreated = bcs.struct('ProposalCreated', {
   epoch: bcs.u32(),
-  proposal_id: bcs.Address,
-  proposer: bcs.Address,
+  proposal_id: Id,
+  proposer: Id,
   kind: bcs.u8(),
   payload: bcs.byteVector(),
-  deposit: bcs.u64(),
+  deposit: u64(),
   end_epoch: bcs.u32(),
 });
 
@@ -221,70 +219,69 @@ export const ProposalCreated = bcs.struct('ProposalCreated', {
 // 0 Yes, 1 No, 2 Abstain, 3 NoWithVeto. `weight` is the voting power at cast time.
 export const VoteCast = bcs.struct('VoteCast', {
   epoch: bcs.u32(),
-  proposal_id: bcs.Address,
-  voter: bcs.Address,
+  proposal_id: Id,
+  voter: Id,
   is_node: bcs.bool(),
   option: bcs.u8(),
-  weight: bcs.u64(),
+  weight: u64(),
 });
 
 // The voting window closed. `status`: 1 passed, 2 rejected, 3 vetoed,
 // 4 failed quorum. Tallies are with delegator overrides applied.
 export const ProposalFinalized = bcs.struct('ProposalFinalized', {
   epoch: bcs.u32(),
-  proposal_id: bcs.Address,
+  proposal_id: Id,
   status: bcs.u8(),
-  yes: bcs.u64(),
-  no: bcs.u64(),
-  abstain: bcs.u64(),
-  veto: bcs.u64(),
+  yes: u64(),
+  no: u64(),
+  abstain: u64(),
+  veto: u64(),
 });
 
 // A passed proposal took effect (parameter applied or upgrade authorized).
 export const ProposalExecuted = bcs.struct('ProposalExecuted', {
   epoch: bcs.u32(),
-  proposal_id: bcs.Address,
+  proposal_id: Id,
 });
 
 // The package was upgraded to `package_id`; shared objects now accept `version`.
 export const PackageUpgraded = bcs.struct('PackageUpgraded', {
   epoch: bcs.u32(),
-  package_id: bcs.Address,
-  version: bcs.u64(),
+  package_id: Id,
+  version: u64(),
 });
-
 
 // --- Storage ---
 
 // Storage of `size` encoded bytes for epochs [start_epoch, end_epoch) was bought for `paid`.
 export const StorageReserved = bcs.struct('StorageReserved', {
   epoch: bcs.u32(),
-  storage_id: bcs.Address,
-  owner: bcs.Address,
-  size: bcs.u64(),
+  storage_id: Id,
+  owner: Id,
+  size: u64(),
   start_epoch: bcs.u32(),
   end_epoch: bcs.u32(),
-  paid: bcs.u64(),
+  paid: u64(),
 });
 
 // A blob was registered (`size` unencoded bytes); stored until `end_epoch` (exclusive).
 export const BlobRegistered = bcs.struct('BlobRegistered', {
   epoch: bcs.u32(),
-  blob_id: bcs.u256(),
-  object_id: bcs.Address,
-  owner: bcs.Address,
-  size: bcs.u64(),
+  blob_id: u256(),
+  object_id: Id,
+  owner: Id,
+  size: u64(),
   encoding_type: bcs.u8(),
   end_epoch: bcs.u32(),
   deletable: bcs.bool(),
-  write_fee: bcs.u64(),
+  write_fee: u64(),
 });
 
 // A blob was certified available, or (`is_extension`) its lifetime extended.
 export const BlobCertified = bcs.struct('BlobCertified', {
   epoch: bcs.u32(),
-  blob_id: bcs.u256(),
-  object_id: bcs.Address,
+  blob_id: u256(),
+  object_id: Id,
   end_epoch: bcs.u32(),
   deletable: bcs.bool(),
   is_extension: bcs.bool(),
@@ -293,8 +290,8 @@ export const BlobCertified = bcs.struct('BlobCertified', {
 // A deletable blob was deleted; its storage went back to its owner.
 export const BlobDeleted = bcs.struct('BlobDeleted', {
   epoch: bcs.u32(),
-  blob_id: bcs.u256(),
-  object_id: bcs.Address,
+  blob_id: u256(),
+  object_id: Id,
   end_epoch: bcs.u32(),
   was_certified: bcs.bool(),
 });
@@ -302,15 +299,15 @@ export const BlobDeleted = bcs.struct('BlobDeleted', {
 // A blob ID was declared invalid by 1/3+ of the shards.
 export const BlobInvalidated = bcs.struct('BlobInvalidated', {
   epoch: bcs.u32(),
-  blob_id: bcs.u256(),
+  blob_id: u256(),
 });
 
 // Storage and write prices changed: `storage_price` in FROST per MiB of encoded
 // size per epoch, `write_price` in FROST per MiB of encoded size, paid once at registration.
 export const PricesUpdated = bcs.struct('PricesUpdated', {
   epoch: bcs.u32(),
-  storage_price: bcs.u64(),
-  write_price: bcs.u64(),
+  storage_price: u64(),
+  write_price: u64(),
 });
 
 // `storage_id` was split in two: it now covers `size` bytes over
@@ -319,12 +316,12 @@ export const PricesUpdated = bcs.struct('PricesUpdated', {
 // period (same sizes); a split by size cuts the size (same periods).
 export const StorageSplit = bcs.struct('StorageSplit', {
   epoch: bcs.u32(),
-  storage_id: bcs.Address,
-  size: bcs.u64(),
+  storage_id: Id,
+  size: u64(),
   start_epoch: bcs.u32(),
   end_epoch: bcs.u32(),
-  new_storage_id: bcs.Address,
-  new_size: bcs.u64(),
+  new_storage_id: Id,
+  new_size: u64(),
   new_start_epoch: bcs.u32(),
   new_end_epoch: bcs.u32(),
 });
@@ -333,9 +330,9 @@ export const StorageSplit = bcs.struct('StorageSplit', {
 // now covers `size` bytes over [start_epoch, end_epoch).
 export const StorageFused = bcs.struct('StorageFused', {
   epoch: bcs.u32(),
-  storage_id: bcs.Address,
-  fused_id: bcs.Address,
-  size: bcs.u64(),
+  storage_id: Id,
+  fused_id: Id,
+  size: u64(),
   start_epoch: bcs.u32(),
   end_epoch: bcs.u32(),
 });
@@ -343,7 +340,7 @@ export const StorageFused = bcs.struct('StorageFused', {
 // An expired storage resource was destroyed.
 export const StorageDestroyed = bcs.struct('StorageDestroyed', {
   epoch: bcs.u32(),
-  storage_id: bcs.Address,
+  storage_id: Id,
 });
 
 // A blob object was destroyed without returning its storage (permanent or
@@ -351,15 +348,15 @@ export const StorageDestroyed = bcs.struct('StorageDestroyed', {
 // blob stays available until its end epoch.
 export const BlobBurned = bcs.struct('BlobBurned', {
   epoch: bcs.u32(),
-  blob_id: bcs.u256(),
-  object_id: bcs.Address,
+  blob_id: u256(),
+  object_id: Id,
 });
 
 // A metadata pair on a blob object was set (`value` some) or removed (`value` none).
 export const BlobMetadataUpdated = bcs.struct('BlobMetadataUpdated', {
   epoch: bcs.u32(),
-  blob_id: bcs.u256(),
-  object_id: bcs.Address,
+  blob_id: u256(),
+  object_id: Id,
   key: bcs.string(),
   value: bcs.option(bcs.string()),
 });
@@ -367,7 +364,7 @@ export const BlobMetadataUpdated = bcs.struct('BlobMetadataUpdated', {
 // `amount` was added to the rewards of `epoch` (fees other than storage and write fees).
 export const RewardsAdded = bcs.struct('RewardsAdded', {
   epoch: bcs.u32(),
-  amount: bcs.u64(),
+  amount: u64(),
 });
 
 /** Every event schema by its Move struct name. */

@@ -84,6 +84,17 @@ describe('decodeEvent', () => {
     expect(result.kind).toBe('dead');
   });
 
+  it('dead-letters a short event whose last field is an ID, even when the buffer goes on after its view', () => {
+    const bytes = eventSchemas.ProposalExecuted.serialize({ epoch: 1, proposal_id: '0x' + 'cd'.repeat(32) }).toBytes();
+    const big = new Uint8Array(100).fill(7);
+    big.set(bytes.slice(0, 20), 20);
+    const result = decodeEvent(raw(eventType(PKG, 'ProposalExecuted'), big.subarray(20, 40)), 1n, 0n, filter);
+    expect(result).toMatchObject({
+      kind: 'dead',
+      letter: { error: expect.stringMatching(/could not decode 20 BCS bytes \(ran past the end/) },
+    });
+  });
+
   it('dead-letters trailing bytes, counting them', () => {
     const bytes = eventSchemas.EpochChangeDone.serialize({ epoch: 7 }).toBytes();
     const padded = new Uint8Array([...bytes, 0, 0, 0]);

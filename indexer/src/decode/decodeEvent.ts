@@ -36,6 +36,8 @@ export interface DeadLetter {
 export type DecodeResult =
   { kind: 'event'; event: DecodedEvent } | { kind: 'foreign' } | { kind: 'dead'; letter: DeadLetter };
 
+const FOREIGN: DecodeResult = { kind: 'foreign' };
+
 /** Decodes `event`, found in the checkpoint `checkpoint` with time `timestampMs`. */
 export function decodeEvent(
   event: CheckpointEvent,
@@ -44,27 +46,14 @@ export function decodeEvent(
   filter: EventTypeFilter,
 ): DecodeResult {
   const type = filter.classify(event.type);
-  if (type.kind === 'foreign') return { kind: 'foreign' };
-  const dead = (error: string): DecodeResult => ({
-    kind: 'dead',
-    letter: {
-      checkpoint,
-      txDigest: event.txDigest,
-      eventIndex: event.eventIndex,
-      eventType: event.type,
-      contents: event.bcs,
-      error,
-    },
-  });
-  if (type.kind === 'unknown') return dead(type.reason);
-
-  const name = type.name;
-  const parsed = parseExactly(name, event.bcs);
-  if (typeof parsed === 'string') return dead(parsed);
+  if (type.kind === 'foreign') return FOREIGN;
+  if (type.kind === 'unknown') return deadLetter(event, checkpoint, type.reason);
+  const parsed = parseExactly(type.name, event.bcs);
+  if (typeof parsed === 'string') return deadLetter(event, checkpoint, parsed);
   return {
     kind: 'event',
     event: {
-      name,
+      name: type.name,
       data: parsed,
       checkpoint,
       timestampMs,
@@ -74,33 +63,55 @@ export function decodeEvent(
   };
 }
 
+function deadLetter(event: CheckpointEvent, checkpoint: bigint, error: string): DecodeResult {
+  return {
+    kind: 'dead',
+    letter: {
+      checkpoint,
+      txDigest: event.txDigest,
+      eventIndex: event.eventIndex,
+      eventType: event.type,
+      contents: event.bcs,
+      error,
+    },
+  };
+}
+
 /**
  * Parses `bytes` as event `name` and requires that every byte was consumed.
  * Returns the value, or an error message.
  */
 function parseExactly<N extends EventName>(name: N, bytes: Uint8Array): EventValue<N> | string {
-  // The reader reads through to the end of the underlying ArrayBuffer, not of
-  // the view: a view into a larger message (protobuf) would let a short event
-  // silently read its neighbours' bytes. A private copy makes overruns throw.
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  const reader = new BcsReader(own);
+  const reader = new BcsReader(bytes);
   let raw;
   try {
     raw = eventSchemas[name].read(reader);
   } catch (error) {
-    const detail = error instanceof RangeError ? 'ran past the end of the bytes' : errorMessage(error);
-    return `${name}: could not decode ${own.length} BCS bytes (${detail}); the Move struct and its schema in shared/src/events.ts probably differ`;
+    return error instanceof RangeError ? ranPastTheEnd(name, bytes) : couldNotDecode(name, bytes, errorMessage(error));
   }
   // `bytePosition` is private in the typings but is the reader's cursor.
   const consumed = Reflect.get(reader, 'bytePosition') as number;
-  if (consumed !== own.length) {
-    return `${name}: ${own.length - consumed} trailing bytes after the event (decoded ${consumed} of ${own.length} bytes); the Move struct probably has fields that shared/src/events.ts lacks`;
+  // Fixed-size reads stop at the end of `bytes`, but byte and string reads
+  // (and ULEB lengths) go on into the rest of the underlying buffer when
+  // `bytes` is a view into a larger message (protobuf): a cursor past the end
+  // means the event was short and its neighbours' bytes were read.
+  if (consumed > bytes.length) return ranPastTheEnd(name, bytes);
+  if (consumed < bytes.length) {
+    return `${name}: ${bytes.length - consumed} trailing bytes after the event (decoded ${consumed} of ${bytes.length} bytes); the Move struct probably has fields that shared/src/events.ts lacks`;
   }
   try {
     return toEventValue(name, raw as never);
   } catch (error) {
     return `${name}: decoded but could not convert its numbers (${errorMessage(error)})`;
   }
+}
+
+function ranPastTheEnd(name: EventName, bytes: Uint8Array): string {
+  return couldNotDecode(name, bytes, 'ran past the end of the bytes');
+}
+
+function couldNotDecode(name: EventName, bytes: Uint8Array, detail: string): string {
+  return `${name}: could not decode ${bytes.length} BCS bytes (${detail}); the Move struct and its schema in shared/src/events.ts probably differ`;
 }
 
 function errorMessage(error: unknown): string {
