@@ -15,17 +15,16 @@ import { PostgresServer, postgresInstalled } from './postgresServer.ts';
 import { FAULT_PACKAGE, referenceHashes, scenarioChain } from './scenarioChain.ts';
 import { runService } from './serviceRun.ts';
 
-const PORT = 54339;
 let server: PostgresServer | undefined;
 let node: FakeNode<MemoryCheckpointStore> | undefined;
 
-beforeAll(() => {
-  if (postgresInstalled()) server = PostgresServer.start(PORT, '/tmp/tusk-faults-postgres');
+beforeAll(async () => {
+  if (postgresInstalled()) server = await PostgresServer.startFresh();
 }, 60_000);
 
 afterAll(async () => {
   await node?.close();
-  server?.stop();
+  server?.remove();
 });
 
 it.skipIf(!postgresInstalled())(

@@ -5,7 +5,10 @@
  * use.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -48,6 +51,12 @@ export class PostgresServer {
     return new PostgresServer(port, dir);
   }
 
+  /** Starts a new server on a free port with a new data directory (concurrent test runs must not share one). */
+  static async startFresh(): Promise<PostgresServer> {
+    const port = await freePort();
+    return PostgresServer.start(port, mkdtempSync(join(tmpdir(), 'tusk-faults-postgres-')));
+  }
+
   /** Ends every connection to `database` (as an operator or a failover would). */
   async terminateConnections(database: string): Promise<number> {
     const client = new pg.Client({ connectionString: this.url });
@@ -82,4 +91,25 @@ export class PostgresServer {
   stop(): void {
     run('pg_ctl', ['-D', this.dir, '-m', 'immediate', '-w', 'stop']);
   }
+
+  /** Stops the server and deletes its data directory. */
+  remove(): void {
+    try {
+      this.stop();
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** A TCP port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
