@@ -21,7 +21,7 @@ import { Notice, Stat } from '../ui/Stat.tsx';
 import { DateTime, formatDate } from '../ui/Time.tsx';
 import { useViewedAddress } from '../wallet/useAddress.ts';
 import { NewStakeButton } from './NewStakeDialog.tsx';
-import { PositionActionButton } from './PositionDialogs.tsx';
+import { PositionActionButton, PositionActions } from './PositionDialogs.tsx';
 
 export function MyStakeView() {
   const viewed = useViewedAddress();
@@ -130,6 +130,7 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
   const earnedTotal = BigInt(data.totals.rewards) + BigInt(data.totals.withdrawnRewards);
 
   return (
+    <PositionActions>
     <div className="stack" data-testid="my-stake">
       <div className="page-head">
         <p className="mono" style={{ overflowWrap: 'anywhere' }}>
@@ -342,6 +343,7 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
       </section>
       {epoch !== null ? <p className="hint">Current epoch: {epoch}. Dates for future epochs are estimates from the epoch length.</p> : null}
     </div>
+    </PositionActions>
   );
 }
 

@@ -5,7 +5,7 @@
  * withdrawable position, or a pending one at once without rewards), split,
  * and merge positions.
  */
-import { useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
 import { formatWal, parseWal } from '@tusk/shared/format';
 import { MIN_STAKE_FROST } from '@tusk/shared/protocol';
@@ -30,17 +30,42 @@ const TITLES: Record<PositionAction, string> = {
   join: 'Merge positions',
 };
 
-export function PositionActionButton({ action, position, siblings = [], label, primary }: { action: PositionAction; position: PositionJson; siblings?: PositionJson[]; label?: string; primary?: boolean }) {
-  const [open, setOpen] = useState(false);
+interface OpenAction {
+  action: PositionAction;
+  position: PositionJson;
+  siblings: PositionJson[];
+}
+
+const PositionActionsContext = createContext<((open: OpenAction) => void) | null>(null);
+
+/**
+ * Holds the one open position dialog above the tables: when a transaction
+ * moves its position to another state (another table), the dialog stays open
+ * to show the confirmation instead of vanishing with the row.
+ */
+export function PositionActions({ children }: { children: ReactNode }) {
+  const [current, setCurrent] = useState<OpenAction | null>(null);
   return (
-    <>
-      <button type="button" className={`button button--small${primary ? '' : ' button--secondary'}`} onClick={() => setOpen(true)} data-testid={`position-${action}`}>
-        {label ?? TITLES[action]}
-      </button>
-      <TxDialog title={TITLES[action]} open={open} onClose={() => setOpen(false)}>
-        <PositionActionForm action={action} position={position} siblings={siblings} />
+    <PositionActionsContext.Provider value={setCurrent}>
+      {children}
+      <TxDialog title={current ? TITLES[current.action] : ''} open={current !== null} onClose={() => setCurrent(null)}>
+        {current ? <PositionActionForm key={`${current.action}:${current.position.stakedWalId}`} action={current.action} position={current.position} siblings={current.siblings} /> : null}
       </TxDialog>
-    </>
+    </PositionActionsContext.Provider>
+  );
+}
+
+export function PositionActionButton({ action, position, siblings = [], label, primary }: { action: PositionAction; position: PositionJson; siblings?: PositionJson[]; label?: string; primary?: boolean }) {
+  const open = useContext(PositionActionsContext);
+  return (
+    <button
+      type="button"
+      className={`button button--small${primary ? '' : ' button--secondary'}`}
+      onClick={() => open?.({ action, position, siblings })}
+      data-testid={`position-${action}`}
+    >
+      {label ?? TITLES[action]}
+    </button>
   );
 }
 
