@@ -81,12 +81,14 @@ function printReport(report: PackageTestReport, log: (line: string) => void): vo
 // Run as a script (not when imported by the runner's own tests).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [packageName, nameFilter] = process.argv.slice(2);
+  // Exit only once stdout is flushed: when it is a pipe (CI), an immediate exit cuts off the last lines.
+  const exitAfterFlush = (code: number) => process.stdout.write('', () => process.exit(code));
   runMoveTests({ packageName, nameFilter }).then(
-    ({ failed }) => process.exit(failed === 0 ? 0 : 1),
+    ({ failed }) => exitAfterFlush(failed === 0 ? 0 : 1),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       console.log('MOVE_TESTS passed=0 failed=1');
-      process.exit(1);
+      exitAfterFlush(1);
     },
   );
 }
