@@ -38,22 +38,32 @@ interface AbortSentence {
 export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
   wal: {
     EWrongVersion: {
-      sentence: 'The WAL treasury has been upgraded and this app is calling an older package; reload the page to use the current one.',
+      sentence:
+        'The WAL treasury has been upgraded and this app is calling an older package; reload the page to use the current one.',
     },
-    EAlreadyMigrated: { sentence: 'The WAL treasury is already on the current package version; there is nothing to migrate.' },
+    EAlreadyMigrated: {
+      sentence: 'The WAL treasury is already on the current package version; there is nothing to migrate.',
+    },
   },
   blob: {
     EMetadataKeyNotFound: { sentence: 'This blob has no metadata under that key.' },
   },
   bls: {
-    EInvalidCommittee: { sentence: 'The committee data is inconsistent (node IDs, keys and shards differ in length); this is a protocol bug, please report it.' },
+    EInvalidCommittee: {
+      sentence:
+        'The committee data is inconsistent (node IDs, keys and shards differ in length); this is a protocol bug, please report it.',
+    },
     EInvalidBitmap: { sentence: 'The certificate names signers that are not in the current committee.' },
-    ENotEnoughWeight: { sentence: 'The certificate is not signed by enough of the committee: it needs nodes holding a quorum of shards.' },
+    ENotEnoughWeight: {
+      sentence: 'The certificate is not signed by enough of the committee: it needs nodes holding a quorum of shards.',
+    },
     EInvalidSignature: { sentence: "The certificate's signature does not verify for its signers and message." },
   },
   encoding: {
     EUnsupportedEncoding: { sentence: 'This encoding type is not supported; only Reed-Solomon (type 0) is.' },
-    ENoShards: { sentence: 'No committee is in office yet, so blobs cannot be stored; try again after the first epoch change.' },
+    ENoShards: {
+      sentence: 'No committee is in office yet, so blobs cannot be stored; try again after the first epoch change.',
+    },
     EBlobTooLarge: { sentence: 'This blob is too large: its encoded size does not fit in a u64.' },
   },
   messages: {
@@ -63,17 +73,34 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
   storage_resource: {
     EInvalidSplitEpoch: { sentence: 'A storage resource can only be split at an epoch strictly inside its period.' },
     EInvalidSplitSize: { sentence: 'A storage split must be more than 0 bytes and less than the whole resource.' },
-    EIncompatibleStorage: { sentence: 'These storage resources cannot be fused: they need the same period, or the same size and adjacent periods.' },
+    EIncompatibleStorage: {
+      sentence:
+        'These storage resources cannot be fused: they need the same period, or the same size and adjacent periods.',
+    },
   },
   staking: {
-    EWrongVersion: { sentence: 'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.' },
-    EStakeBelowMinimum: { sentence: 'A stake must be at least 1 WAL, and a split must leave at least 1 WAL in both parts.' },
+    EWrongVersion: {
+      sentence:
+        'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.',
+    },
+    EStakeBelowMinimum: {
+      sentence: 'A stake must be at least 1 WAL, and a split must leave at least 1 WAL in both parts.',
+    },
     EUnknownNode: { sentence: 'No storage node with that ID is registered.' },
-    ENotActive: { sentence: 'This position is not active yet, so it cannot do that; a pending position can only be withdrawn at once or merged with another pending one.' },
-    EAlreadyWithdrawing: { sentence: 'A withdrawal was already requested for this position; withdraw it once its withdraw epoch begins.' },
+    ENotActive: {
+      sentence:
+        'This position is not active yet, so it cannot do that; a pending position can only be withdrawn at once or merged with another pending one.',
+    },
+    EAlreadyWithdrawing: {
+      sentence: 'A withdrawal was already requested for this position; withdraw it once its withdraw epoch begins.',
+    },
     ENotWithdrawing: { sentence: 'Request a withdrawal first: this position is still staked.' },
-    EWithdrawEpochNotReached: { sentence: 'This position is still unbonding: it can be withdrawn once its withdraw epoch begins.' },
-    EIncompatibleStakedWal: { sentence: 'These positions cannot be merged: they must be with the same node and in the same state and epochs.' },
+    EWithdrawEpochNotReached: {
+      sentence: 'This position is still unbonding: it can be withdrawn once its withdraw epoch begins.',
+    },
+    EIncompatibleStakedWal: {
+      sentence: 'These positions cannot be merged: they must be with the same node and in the same state and epochs.',
+    },
     EInvalidSplitAmount: { sentence: 'Split amount must be more than 0 and leave at least 1 WAL in both positions.' },
     EInvalidCommissionRate: { sentence: 'Commission must be between 0% and 100%.' },
     EInvalidPublicKey: { sentence: 'The BLS public key or its proof of possession is invalid.' },
@@ -81,18 +108,36 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
     ECannotSlashSelf: { sentence: 'A node cannot vote to slash itself.' },
     EAlreadyVoted: { sentence: 'Your node has already voted to slash this node in this epoch.' },
     EAlreadySlashed: { sentence: 'This node has already been slashed for this epoch.' },
-    ENoSlashQuorum: { sentence: 'The slash has not reached its quorum: nodes holding 2/3 of the shards must vote for it this epoch.' },
+    ENoSlashQuorum: {
+      sentence: 'The slash has not reached its quorum: nodes holding 2/3 of the shards must vote for it this epoch.',
+    },
     EAlreadySynced: { sentence: 'This node has already confirmed it is in sync for this epoch.' },
-    ETooEarly: { sentence: 'Too early: the epoch has not reached that point yet (voting end comes at mid-epoch, the epoch change at its end).' },
+    ETooEarly: {
+      sentence:
+        'Too early: the epoch has not reached that point yet (voting end comes at mid-epoch, the epoch change at its end).',
+    },
     EWrongEpoch: { sentence: 'That is not the current epoch.' },
-    EWrongEpochState: { sentence: 'The epoch is not in the right phase for this (for example, an epoch change is still syncing); try again shortly.' },
+    EWrongEpochState: {
+      sentence:
+        'The epoch is not in the right phase for this (for example, an epoch change is still syncing); try again shortly.',
+    },
+  },
+  storage_node: {
+    EInvalidPublicKey: { sentence: 'The BLS public key must be 48 bytes (a compressed G1 point).' },
+    EInvalidProofOfPossession: {
+      sentence:
+        'The proof of possession does not verify: sign the registration message with the BLS key for this sender.',
+    },
   },
   staking_pool: {
     EInvalidCommissionRate: { sentence: 'Commission must be between 0% and 100%.' },
     ENotNextEpoch: { sentence: 'A pool can only advance to the next epoch.' },
   },
   governance: {
-    EWrongVersion: { sentence: 'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.' },
+    EWrongVersion: {
+      sentence:
+        'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.',
+    },
     EDepositTooLow: { sentence: 'The deposit is below the minimum for a proposal.' },
     EInvalidDigest: { sentence: 'A package digest must be exactly 32 bytes.' },
     EInvalidOption: { sentence: 'A vote must be Yes, No, Abstain or No with veto.' },
@@ -102,42 +147,76 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
     EVotingClosed: { sentence: 'Voting on this proposal has ended.' },
     EVotingNotEnded: { sentence: 'Voting on this proposal is still open; it can be finalized after its end epoch.' },
     EAlreadyFinalized: { sentence: 'This proposal has already been finalized.' },
+    EAlreadyMigrated: {
+      sentence: 'Governance is already on the current package version; there is nothing to migrate.',
+    },
+    EWrongUpgradeCap: { sentence: 'That UpgradeCap does not belong to the tusk package.' },
+    EStakeChangedDuringProposal: {
+      sentence:
+        'This stake was created, split or merged after the proposal opened, so it cannot vote on it (this keeps the same WAL from voting twice).',
+    },
+    EUpgradeNotAuthorized: { sentence: 'No passed, unused upgrade proposal authorizes this package digest.' },
   },
   params: {
     EUnknownParameter: { sentence: 'There is no governed parameter with that name.' },
-    EInvalidParameterValue: { sentence: 'That value is out of range for this parameter (basis points are at most 10,000; counts and durations at least 1).' },
+    EInvalidParameterValue: {
+      sentence:
+        'That value is out of range for this parameter (basis points are at most 10,000; counts and durations at least 1).',
+    },
   },
   system: {
-    EWrongVersion: { sentence: 'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.' },
-    EAlreadyMigrated: { sentence: 'The system object is already on the current package version; there is nothing to migrate.' },
+    EWrongVersion: {
+      sentence:
+        'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.',
+    },
+    EAlreadyMigrated: {
+      sentence: 'The system object is already on the current package version; there is nothing to migrate.',
+    },
     EInvalidMaxEpochsAhead: { sentence: 'The maximum number of epochs ahead must be at least 1.' },
     ENotNextEpoch: { sentence: 'The system can only advance to the very next epoch.' },
     EZeroSize: { sentence: 'Storage size must be more than 0 bytes.' },
-    EInvalidEpochRange: { sentence: 'Storage must start no earlier than the current epoch and end within the allowed number of epochs ahead.' },
-    ENotEnoughCapacity: { sentence: 'The network has not enough free capacity for that much storage in one of those epochs; try a smaller size or fewer epochs.' },
+    EInvalidEpochRange: {
+      sentence:
+        'Storage must start no earlier than the current epoch and end within the allowed number of epochs ahead.',
+    },
+    ENotEnoughCapacity: {
+      sentence:
+        'The network has not enough free capacity for that much storage in one of those epochs; try a smaller size or fewer epochs.',
+    },
     EInsufficientPayment: { sentence: 'The payment holds less WAL than the price; add WAL and try again.' },
-    ECostOverflow: { sentence: 'The price of this request is too large to compute; request less storage or fewer epochs.' },
+    ECostOverflow: {
+      sentence: 'The price of this request is too large to compute; request less storage or fewer epochs.',
+    },
     EInvalidBlobId: { sentence: "The blob ID does not match the blob's encoding, size and root hash." },
     EStorageTooSmall: { sentence: "The storage resource is smaller than the blob's encoded size." },
     EStorageNotCurrent: { sentence: 'The storage resource does not cover the current epoch.' },
-    EWrongCertificateEpoch: { sentence: 'The certificate was signed in another epoch; get a fresh one from the current committee.' },
+    EWrongCertificateEpoch: {
+      sentence: 'The certificate was signed in another epoch; get a fresh one from the current committee.',
+    },
     EWrongBlobId: { sentence: 'The certificate is for a different blob.' },
     EWrongPersistence: { sentence: "The certificate's persistence (permanent or deletable) does not match this blob." },
     EAlreadyCertified: { sentence: 'This blob is already certified.' },
     ENotCertified: { sentence: 'Only a certified blob can be extended; certify it first.' },
-    EInvalidExtension: { sentence: "The extension storage must start at the blob's end epoch and have the blob's size." },
+    EInvalidExtension: {
+      sentence: "The extension storage must start at the blob's end epoch and have the blob's size.",
+    },
     EBlobExpired: { sentence: 'This blob has expired.' },
     ENotDeletable: { sentence: 'This blob is permanent: it cannot be deleted, only burned.' },
     EStorageNotExpired: { sentence: 'Only expired storage can be destroyed.' },
-    EInvalidEpochsAhead: { sentence: 'Storage can be bought for at least 1 and at most the allowed number of epochs ahead.' },
+    EInvalidEpochsAhead: {
+      sentence: 'Storage can be bought for at least 1 and at most the allowed number of epochs ahead.',
+    },
     EInvalidSize: { sentence: 'Storage size must be more than 0 bytes.' },
-    EStorageExceeded: { sentence: 'The network has not enough free capacity for that much storage; try a smaller size or fewer epochs.' },
+    EStorageExceeded: {
+      sentence: 'The network has not enough free capacity for that much storage; try a smaller size or fewer epochs.',
+    },
   },
 };
 
 /** Sentences for constants that mean the same thing in every Tusk module. */
 const COMMON_SENTENCES: Record<string, string> = {
-  EWrongVersion: 'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.',
+  EWrongVersion:
+    'Tusk has been upgraded and this app is calling an older package; reload the page to use the current one.',
 };
 
 /** Parses the error text the Sui SDK and nodes produce for a Move abort. */
@@ -240,11 +319,20 @@ function sentence(text: string): string {
 
 /** Common non-abort failures, by a fragment of their message. */
 const OTHER_FAILURES: [RegExp, string][] = [
-  [/InsufficientGas|GasBalanceTooLow|insufficient gas|No valid gas coins/i, 'Not enough SUI to pay for gas. Add SUI to this address and try again.'],
+  [
+    /InsufficientGas|GasBalanceTooLow|insufficient gas|No valid gas coins/i,
+    'Not enough SUI to pay for gas. Add SUI to this address and try again.',
+  ],
   [/InsufficientCoinBalance|insufficient.*balance/i, 'Not enough WAL in this address for that amount.'],
   [/rejected|denied|cancel+ed by (the )?user/i, 'You declined the request in your wallet; nothing was sent.'],
-  [/ObjectVersionUnavailable|ObjectNotFound|not found|deleted/i, 'An object this transaction uses has changed or no longer exists; refresh and try again.'],
-  [/Failed to fetch|NetworkError|ECONNREFUSED|fetch failed/i, 'Could not reach the Sui network; check your connection and try again.'],
+  [
+    /ObjectVersionUnavailable|ObjectNotFound|not found|deleted/i,
+    'An object this transaction uses has changed or no longer exists; refresh and try again.',
+  ],
+  [
+    /Failed to fetch|NetworkError|ECONNREFUSED|fetch failed/i,
+    'Could not reach the Sui network; check your connection and try again.',
+  ],
 ];
 
 /**
@@ -263,7 +351,9 @@ export function explainFailure(failure: unknown): string {
       ? failure
       : failure instanceof Error
         ? failure.message
-        : typeof failure === 'object' && 'message' in failure && typeof (failure as { message: unknown }).message === 'string'
+        : typeof failure === 'object' &&
+            'message' in failure &&
+            typeof (failure as { message: unknown }).message === 'string'
           ? (failure as { message: string }).message
           : String(failure);
   const abort = abortFromMessage(message);
