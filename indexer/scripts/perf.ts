@@ -17,6 +17,7 @@
  *
  *   DATABASE_URL=postgres://tusk@127.0.0.1:54329/tusk \
  *     npx tsx indexer/scripts/perf.ts [--checkpoints 20000] [--stages decode,process,commit] [--repeat 1]
+ *       [--pipelines staking,storage] [--max-checkpoints 2000] [--max-rows 20000] [--statements]
  *
  * The source side (gRPC, protobuf) is measured by `npm run bench`, not here.
  */
@@ -24,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { openFreshPostgres } from '@tusk/shared/db/testing';
 import { loadBenchChain, BENCH_SCENARIO } from '../../test/bench/benchChain.ts';
@@ -41,10 +43,20 @@ const { values: args } = parseArgs({
     checkpoints: { type: 'string', default: '20000' },
     stages: { type: 'string', default: 'decode,process,commit' },
     repeat: { type: 'string', default: '1' },
+    /** Batch limits for the commit stage (the indexer's defaults otherwise). */
+    'max-checkpoints': { type: 'string' },
+    'max-rows': { type: 'string' },
+    /** Only these pipelines in the commit stage (comma-separated names); all by default. */
+    pipelines: { type: 'string' },
+    /** Also print the time spent in each kind of SQL statement (wall, summed over connections). */
+    statements: { type: 'boolean', default: false },
   },
 });
 const stages = new Set(args.stages.split(','));
 const packageId = BENCH_SCENARIO.packageId;
+const pipelines = args.pipelines
+  ? allPipelines.filter((p) => args.pipelines!.split(',').includes(p.name))
+  : allPipelines;
 
 const log = (line: string) => console.error(line);
 const chain = loadBenchChain(BENCH_SCENARIO, log);
@@ -72,6 +84,36 @@ async function serverCpuSeconds(db: OpenDatabase['db']): Promise<number> {
     }
   }
   return ticks / 100;
+}
+
+/** Wraps node-postgres' `Client#query` to sum the time of each kind of statement (its first words). */
+function timeStatements(): Map<string, { count: number; ms: number }> {
+  const totals = new Map<string, { count: number; ms: number }>();
+  const add = (text: string, started: number) => {
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+    const entry = totals.get(key) ?? { count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += performance.now() - started;
+    totals.set(key, entry);
+  };
+  const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const started = performance.now();
+    const first = args[0] as string | { text?: string; on?: (e: string, f: () => void) => void; submit?: unknown };
+    const result = query.apply(this, args);
+    if (typeof first === 'object' && typeof first.submit === 'function' && typeof first.on === 'function') {
+      // A COPY stream (pg-copy-streams): done when it finishes.
+      first.on('finish', () => add(first.text ?? 'COPY', started));
+    } else if (result instanceof Promise) {
+      const text = typeof first === 'string' ? first : (first?.text ?? '?');
+      void result.then(
+        () => add(text, started),
+        () => add(text, started),
+      );
+    }
+    return result;
+  } as typeof pg.Client.prototype.query;
+  return totals;
 }
 
 function report(stage: string, started: number, cpu: NodeJS.CpuUsage, extra = ''): void {
@@ -106,6 +148,7 @@ for (let round = 0; round < Number(args.repeat); round++) {
     if (!url) throw new Error('the commit stage needs DATABASE_URL');
     const database = await openFreshPostgres(url);
     try {
+      const statements = args.statements ? timeStatements() : undefined;
       const busy = new Map<string, number>();
       const started = performance.now();
       const cpu = process.cpuUsage();
@@ -116,6 +159,11 @@ for (let round = 0; round < Number(args.repeat); round++) {
         {
           db: database.db,
           packageIds: [packageId],
+          pipelines,
+          batch: {
+            ...(args['max-checkpoints'] ? { maxCheckpoints: Number(args['max-checkpoints']) } : {}),
+            ...(args['max-rows'] ? { maxRows: Number(args['max-rows']) } : {}),
+          },
           observer: {
             onBatchCommitted: (b) => busy.set(b.pipeline, (busy.get(b.pipeline) ?? 0) + b.durationMs),
           },
@@ -128,6 +176,9 @@ for (let round = 0; round < Number(args.repeat); round++) {
         .join(', ');
       const serverUs = ((await serverCpuSeconds(database.db)) * 1e6) / events;
       report('commit', started, cpu, `  + ${serverUs.toFixed(1)} µs server CPU/event (commit time: ${top})`);
+      for (const [text, { count, ms }] of [...(statements ?? [])].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
+        console.log(`  ${(ms / 1000).toFixed(2).padStart(7)} s ${String(count).padStart(6)}x  ${text}`);
+      }
       const seconds = (performance.now() - started) / 1000;
       const copy = await copyBaseline((database.target as { url: string }).url, { exclude: ['watermarks'] });
       console.log(

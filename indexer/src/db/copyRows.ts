@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
+import { isoOf } from './pgArrayLiteral.ts';
 import type { Tx } from './tx.ts';
 
 /** The node-postgres client running `tx`, if it is one. */
@@ -31,7 +32,7 @@ export function copyValue(value: unknown): string {
     case 'string':
       return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, escapeChar) : value;
   }
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return isoOf(value);
   if (value instanceof Uint8Array)
     return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   throw new Error(`cannot COPY a value of type ${typeof value}`);

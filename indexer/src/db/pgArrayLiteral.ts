@@ -39,7 +39,8 @@ function quote(text: string): string {
 // Rows of one checkpoint share its timestamp: format it once.
 let lastTime = Number.NaN;
 let lastIso = '';
-function isoOf(date: Date): string {
+/** `date.toISOString()`, remembered for the last date (rows of a checkpoint share one). */
+export function isoOf(date: Date): string {
   const time = date.getTime();
   if (time !== lastTime) {
     lastTime = time;

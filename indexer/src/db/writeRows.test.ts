@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { committeeMembers, epochFees, proposals, stakeEvents } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
-import { MAX_BIND_PARAMETERS, writeRows } from './writeRows.ts';
+import { MAX_BIND_PARAMETERS, updateRows, writeRows } from './writeRows.ts';
 
 const tricky = ['plain', '', 'NULL', 'with "quotes"', 'back\\slash', 'comma, {braces}', 'ünïcødé 🐘 象', ' spaced '];
 
@@ -161,5 +161,48 @@ describe.each(testDatabaseKinds())('appending log rows on $name', (kind) => {
       open.db.transaction((tx) => writeRows(tx, stakeEvents, [row(100, 'x'), row(100, 'x')], { kind: 'append' })),
     ).rejects.toThrow();
     expect(await open.db.select().from(stakeEvents).where(eq(stakeEvents.checkpoint, 100n))).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())('updating stored rows on $name', (kind) => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await kind.open();
+  });
+  afterAll(() => open?.close());
+
+  it('sets every column of the stored rows by key, leaving other rows and unknown keys alone', async () => {
+    const stored = [proposal(1, 'one'), proposal(2, 'two'), proposal(3, 'three')];
+    await open.db.transaction((tx) => writeRows(tx, proposals, stored, { kind: 'append' }));
+    const changed = [
+      { ...proposal(1, 'back\\slash, "quoted" {x}'), status: 'passed' as const, yes: (1n << 64n) - 1n, voteCount: 7 },
+      { ...proposal(3, null), payload: new Uint8Array([9]), createdAt: new Date('2027-01-01T00:00:00.001Z') },
+      proposal(4, 'never stored'),
+    ];
+    await open.db.transaction((tx) => updateRows(tx, proposals, changed));
+    const rows = await open.db.select().from(proposals).orderBy(asc(proposals.proposalId));
+    expect(rows.map((r) => r.text)).toEqual(['back\\slash, "quoted" {x}', 'two', null]);
+    expect(rows[0]).toMatchObject({ status: 'passed', yes: (1n << 64n) - 1n, voteCount: 7 });
+    expect(Array.from(rows[2]!.payload)).toEqual([9]);
+    expect(rows[2]!.createdAt).toEqual(new Date('2027-01-01T00:00:00.001Z'));
+  });
+
+  it('matches rows by a composite key, also for tables with array columns', async () => {
+    const member = (nodeId: string, shards: number) => ({
+      epoch: 5,
+      nodeId,
+      shards,
+      selectedCheckpoint: 1n,
+      receivedShards: [shards],
+    });
+    await open.db.transaction((tx) =>
+      writeRows(tx, committeeMembers, [member('a', 1), member('b', 2)], { kind: 'append' }),
+    );
+    await open.db.transaction((tx) => updateRows(tx, committeeMembers, [member('b', 9)]));
+    const rows = await open.db.select().from(committeeMembers).orderBy(asc(committeeMembers.nodeId));
+    expect(rows.map((r) => [r.nodeId, r.shards, r.receivedShards])).toEqual([
+      ['a', 1, [1]],
+      ['b', 9, [9]],
+    ]);
   });
 });

@@ -16,6 +16,11 @@
  * - `replace`: the new row wins (state the pipeline merged in memory).
  * - `add`: the listed counter columns are added to the stored ones, the rest replaced.
  * A batch must not contain two rows with the same key (merge them first).
+ *
+ * State a pipeline loaded, changed and writes back goes through `updateRows`
+ * instead (an `UPDATE ... FROM unnest(...)` by primary key), and the state it
+ * created in the batch through `append`: cheaper for PostgreSQL than an upsert
+ * of both, which probes the key for every row before updating it.
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
@@ -115,6 +120,41 @@ export async function writeRows<T extends PgTable>(
     const names = sql.raw(columns.map((c) => `"${c.column.name}"`).join(', '));
     await tx.execute(
       sql`INSERT INTO ${sql.raw(`"${shape.name}"`)} (${names}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) ${conflictClause(shape, columns, conflict)}`,
+    );
+  }
+}
+
+/**
+ * Sets every column of the stored rows with the keys of `rows` to the values
+ * in `rows`. For rows the pipeline loaded in this transaction (a key that is
+ * not stored is left out, except on tables with array columns, which take the
+ * upsert); a batch must not contain a key twice.
+ */
+export async function updateRows<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const shape = shapeOf(table);
+  // unnest would flatten array columns: such tables take the upsert (same outcome for stored rows).
+  if (shape.hasArrayColumn) return writeRows(tx, table, rows, { kind: 'replace' });
+  const first = rows[0] as Record<string, unknown>;
+  const columns = shape.columns.filter((c) => c.key in first || shape.primaryKey.includes(c.column));
+  const name = `"${shape.name}"`;
+  const sets = columns
+    .filter((c) => !shape.primaryKey.includes(c.column))
+    .map((c) => `"${c.column.name}" = v."${c.column.name}"`)
+    .join(', ');
+  const match = shape.primaryKey.map((c) => `t."${c.name}" = v."${c.name}"`).join(' AND ');
+  const names = columns.map((c) => `"${c.column.name}"`).join(', ');
+  for (let start = 0; start < rows.length; start += UNNEST_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + UNNEST_ROWS_PER_STATEMENT) as Record<string, unknown>[];
+    const arrays = columns.map(
+      ({ key, column, toDriver }) => sql`${columnLiteral(chunk, key, toDriver)}::${sql.raw(column.getSQLType())}[]`,
+    );
+    await tx.execute(
+      sql`UPDATE ${sql.raw(name)} AS t SET ${sql.raw(sets)} FROM unnest(${sql.join(arrays, sql`, `)}) AS v(${sql.raw(names)}) WHERE ${sql.raw(match)}`,
     );
   }
 }

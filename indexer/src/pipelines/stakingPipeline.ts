@@ -5,7 +5,7 @@
  * Positions are read-modify-written per batch: the positions the batch names
  * are loaded, events applied in order in memory (a split inherits its parent's
  * owner, node and state at that moment; a join moves principal), and each
- * position written once. When an epoch begins, pending positions whose
+ * position written once: stored ones updated, new ones appended. When an epoch begins, pending positions whose
  * activation epoch has come become active: in memory for loaded ones, and with
  * one set-based UPDATE for the rest.
  */
@@ -13,8 +13,8 @@ import { sql } from 'drizzle-orm';
 import { stakeEvents, stakePositions } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
-import { isAnyOf, writeRows } from '../db/writeRows.ts';
-import { eventIdentity, eventsNamed, type EventOf } from './eventRows.ts';
+import { isAnyOf, updateRows, writeRows } from '../db/writeRows.ts';
+import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set([
@@ -35,34 +35,20 @@ export const stakingPipeline = definePipeline<Row>({
   process: (checkpoint) => eventsNamed(checkpoint, names),
   async commit(tx, events) {
     const positions = await loadPositions(tx, events);
+    /** Positions first seen in this batch (not stored yet). */
+    const created = new Set<Position>();
     const changed = new Set<Position>();
     const log: StakeEvent[] = [];
     const epochStarts: { epoch: number; checkpoint: bigint }[] = [];
 
     /** The position `id`, created from what the event knows if the indexer never saw it. */
-    const position = (id: string, event: Row, seed: Partial<Position>): Position => {
+    const position = (id: string, event: Row, seed?: Partial<Position>): Position => {
       let p = positions.get(id);
       if (!p) {
-        p = {
-          stakedWalId: id,
-          owner: null,
-          nodeId: null,
-          principal: 0n,
-          state: 'active',
-          activationEpoch: null,
-          createdEpoch: event.data.epoch,
-          withdrawRequestedEpoch: null,
-          withdrawEpoch: null,
-          withdrawnEpoch: null,
-          rewards: null,
-          slashed: null,
-          splitFrom: null,
-          joinedInto: null,
-          createdCheckpoint: event.checkpoint,
-          updatedCheckpoint: event.checkpoint,
-          ...seed,
-        };
+        p = newPosition(id, event);
+        if (seed) Object.assign(p, seed);
         positions.set(id, p);
+        created.add(p);
       }
       p.updatedCheckpoint = event.checkpoint;
       changed.add(p);
@@ -70,76 +56,49 @@ export const stakingPipeline = definePipeline<Row>({
     };
 
     for (const event of events) {
-      const base = eventIdentity(event);
       switch (event.name) {
         case 'StakeDeposited': {
           const d = event.data;
-          const p = position(d.staked_wal_id, event, {});
-          Object.assign(p, {
-            owner: d.owner,
-            nodeId: d.node_id,
-            principal: d.amount,
-            state: 'pending',
-            activationEpoch: d.activation_epoch,
-            createdEpoch: d.epoch,
-            createdCheckpoint: event.checkpoint,
-          });
-          log.push({
-            ...base,
-            kind: 'deposited',
-            stakedWalId: d.staked_wal_id,
-            nodeId: d.node_id,
-            owner: d.owner,
-            amount: d.amount,
-            effectiveEpoch: d.activation_epoch,
-          });
+          const p = position(d.staked_wal_id, event);
+          p.owner = d.owner;
+          p.nodeId = d.node_id;
+          p.principal = d.amount;
+          p.state = 'pending';
+          p.activationEpoch = d.activation_epoch;
+          p.createdEpoch = d.epoch;
+          p.createdCheckpoint = event.checkpoint;
+          log.push(stakeEvent(event, 'deposited', d.staked_wal_id, d.node_id, d.owner, d.amount, d.activation_epoch));
           break;
         }
         case 'WithdrawRequested': {
           const d = event.data;
           const p = position(d.staked_wal_id, event, { owner: d.owner, nodeId: d.node_id });
-          Object.assign(p, {
-            state: 'withdrawing',
-            principal: d.principal,
-            withdrawRequestedEpoch: d.epoch,
-            withdrawEpoch: d.withdraw_epoch,
-          });
-          log.push({
-            ...base,
-            kind: 'withdraw_requested',
-            stakedWalId: d.staked_wal_id,
-            nodeId: d.node_id,
-            owner: d.owner,
-            amount: d.principal,
-            effectiveEpoch: d.withdraw_epoch,
-          });
+          p.state = 'withdrawing';
+          p.principal = d.principal;
+          p.withdrawRequestedEpoch = d.epoch;
+          p.withdrawEpoch = d.withdraw_epoch;
+          log.push(
+            stakeEvent(event, 'withdraw_requested', d.staked_wal_id, d.node_id, d.owner, d.principal, d.withdraw_epoch),
+          );
           break;
         }
         case 'StakeWithdrawn': {
           const d = event.data;
           const p = position(d.staked_wal_id, event, { owner: d.owner, nodeId: d.node_id });
-          Object.assign(p, {
-            state: 'withdrawn',
-            principal: d.principal,
-            withdrawnEpoch: d.epoch,
-            rewards: d.rewards,
-            slashed: d.slashed,
-          });
-          log.push({
-            ...base,
-            kind: 'withdrawn',
-            stakedWalId: d.staked_wal_id,
-            nodeId: d.node_id,
-            owner: d.owner,
-            amount: d.principal,
-            rewards: d.rewards,
-            slashed: d.slashed,
-          });
+          p.state = 'withdrawn';
+          p.principal = d.principal;
+          p.withdrawnEpoch = d.epoch;
+          p.rewards = d.rewards;
+          p.slashed = d.slashed;
+          const row = stakeEvent(event, 'withdrawn', d.staked_wal_id, d.node_id, d.owner, d.principal, null);
+          row.rewards = d.rewards;
+          row.slashed = d.slashed;
+          log.push(row);
           break;
         }
         case 'StakedWalSplit': {
           const d = event.data;
-          const parent = position(d.from_id, event, {});
+          const parent = position(d.from_id, event);
           parent.principal = parent.principal > d.amount ? parent.principal - d.amount : 0n;
           position(d.new_id, event, {
             owner: parent.owner,
@@ -151,35 +110,23 @@ export const stakingPipeline = definePipeline<Row>({
             principal: d.amount,
             splitFrom: d.from_id,
           });
-          log.push({
-            ...base,
-            kind: 'split',
-            stakedWalId: d.from_id,
-            nodeId: parent.nodeId,
-            owner: parent.owner,
-            amount: d.amount,
-            relatedId: d.new_id,
-          });
+          const row = stakeEvent(event, 'split', d.from_id, parent.nodeId, parent.owner, d.amount, null);
+          row.relatedId = d.new_id;
+          log.push(row);
           break;
         }
         case 'StakedWalJoined': {
           const d = event.data;
-          const into = position(d.into_id, event, {});
-          const from = position(d.from_id, event, {});
+          const into = position(d.into_id, event);
+          const from = position(d.from_id, event);
           const moved = from.principal;
           into.principal += moved;
           from.principal = 0n;
           from.state = 'joined';
           from.joinedInto = d.into_id;
-          log.push({
-            ...base,
-            kind: 'joined',
-            stakedWalId: d.into_id,
-            nodeId: into.nodeId,
-            owner: into.owner,
-            amount: moved,
-            relatedId: d.from_id,
-          });
+          const row = stakeEvent(event, 'joined', d.into_id, into.nodeId, into.owner, moved, null);
+          row.relatedId = d.from_id;
+          log.push(row);
           break;
         }
         case 'EpochChangeStarted': {
@@ -196,11 +143,66 @@ export const stakingPipeline = definePipeline<Row>({
         }
       }
     }
-    await writeRows(tx, stakePositions, [...changed], { kind: 'replace' });
+    const stored: Position[] = [];
+    const fresh: Position[] = [];
+    for (const p of changed) (created.has(p) ? fresh : stored).push(p);
+    await updateRows(tx, stakePositions, stored);
+    // New by construction: a StakedWal ID is never reused, and the IDs the
+    // batch's other events name were looked up (and not found) above.
+    await writeRows(tx, stakePositions, fresh, { kind: 'append' });
     await writeRows(tx, stakeEvents, log, { kind: 'append' });
     if (epochStarts.length > 0) await activateDue(tx, epochStarts);
   },
 });
+
+function newPosition(id: string, event: Row): Position {
+  return {
+    stakedWalId: id,
+    owner: null,
+    nodeId: null,
+    principal: 0n,
+    state: 'active',
+    activationEpoch: null,
+    createdEpoch: event.data.epoch,
+    withdrawRequestedEpoch: null,
+    withdrawEpoch: null,
+    withdrawnEpoch: null,
+    rewards: null,
+    slashed: null,
+    splitFrom: null,
+    joinedInto: null,
+    createdCheckpoint: event.checkpoint,
+    updatedCheckpoint: event.checkpoint,
+  };
+}
+
+/** A `stake_events` row with every column set (one shape for all rows). */
+function stakeEvent(
+  event: Row,
+  kind: StakeEvent['kind'],
+  stakedWalId: string,
+  nodeId: string | null,
+  owner: string | null,
+  amount: bigint,
+  effectiveEpoch: number | null,
+): StakeEvent {
+  return {
+    checkpoint: event.checkpoint,
+    txDigest: event.txDigest,
+    eventIndex: event.eventIndex,
+    timestamp: timeOf(event.timestampMs),
+    epoch: event.data.epoch,
+    kind,
+    stakedWalId,
+    nodeId,
+    owner,
+    amount,
+    rewards: null,
+    slashed: null,
+    relatedId: null,
+    effectiveEpoch,
+  };
+}
 
 /**
  * Activates every stored pending position whose activation epoch has begun,
