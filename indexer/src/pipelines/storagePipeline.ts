@@ -5,13 +5,14 @@
  * metadata, invalid blob IDs, and the fees and rewards paid in each epoch.
  *
  * Resources and blobs are read-modify-written per batch: the ones the batch
- * names are loaded, events applied in order in memory, each written once.
+ * names are loaded, events applied in order in memory, each written once
+ * (stored ones updated, new ones appended).
  */
 import { sql } from 'drizzle-orm';
 import { blobMetadata, blobs, epochFees, invalidBlobIds, storageResources } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
-import { isAnyOf, writeRows } from '../db/writeRows.ts';
+import { isAnyOf, updateRows, writeRows } from '../db/writeRows.ts';
 import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
@@ -42,6 +43,9 @@ export const storagePipeline = definePipeline<Row>({
     const { resourceState, blobState, invalid } = await load(tx, events);
     const changedResources = new Set<Resource>();
     const changedBlobs = new Set<Blob>();
+    // Resources and blob objects first seen in this batch (not stored yet).
+    const createdResources = new Set<Resource>();
+    const createdBlobs = new Set<Blob>();
     const newlyInvalid = new Map<bigint, typeof invalidBlobIds.$inferInsert>();
     const metadata = new Map<string, { objectId: string; key: string; row: Metadata | null }>();
     const fees = new Map<number, Fees>();
@@ -100,6 +104,7 @@ export const storagePipeline = definePipeline<Row>({
           };
           resourceState.set(r.storageId, r);
           changedResources.add(r);
+          createdResources.add(r);
           const f = feesOf(d.epoch);
           f.storagePaid += d.paid;
           f.storageReservedBytes += d.size;
@@ -127,6 +132,7 @@ export const storagePipeline = definePipeline<Row>({
           };
           resourceState.set(r.storageId, r);
           changedResources.add(r);
+          createdResources.add(r);
           break;
         }
         case 'StorageFused': {
@@ -166,6 +172,7 @@ export const storagePipeline = definePipeline<Row>({
           };
           blobState.set(b.objectId, b);
           changedBlobs.add(b);
+          createdBlobs.add(b);
           const f = feesOf(d.epoch);
           f.writeFees += d.write_fee;
           f.blobsRegistered += 1;
@@ -227,8 +234,9 @@ export const storagePipeline = definePipeline<Row>({
           break;
       }
     }
-    await writeRows(tx, storageResources, [...changedResources], { kind: 'replace' });
-    await writeRows(tx, blobs, [...changedBlobs], { kind: 'replace' });
+    // Created ones are new by construction (object IDs are never reused); the others were loaded.
+    await writeState(tx, storageResources, changedResources, createdResources);
+    await writeState(tx, blobs, changedBlobs, createdBlobs);
     await writeRows(tx, invalidBlobIds, [...newlyInvalid.values()], { kind: 'ignore' });
     // Counters add up across batches; the watermark check makes each batch count once.
     await writeRows(tx, epochFees, [...fees.values()], {
@@ -246,6 +254,20 @@ export const storagePipeline = definePipeline<Row>({
     await writeMetadata(tx, [...metadata.values()]);
   },
 });
+
+/** Writes the changed state rows of `table`: the created ones appended, the stored ones updated. */
+async function writeState<T extends typeof storageResources | typeof blobs>(
+  tx: Tx,
+  table: T,
+  changed: ReadonlySet<T['$inferInsert']>,
+  created: ReadonlySet<T['$inferInsert']>,
+): Promise<void> {
+  const stored: T['$inferInsert'][] = [];
+  const fresh: T['$inferInsert'][] = [];
+  for (const row of changed) (created.has(row) ? fresh : stored).push(row);
+  await updateRows(tx, table, stored);
+  await writeRows(tx, table, fresh, { kind: 'append' });
+}
 
 /** Marks stored blobs (not loaded in this batch) whose ID was just declared invalid. */
 async function invalidateStored(tx: Tx, ids: (typeof invalidBlobIds.$inferInsert)[]): Promise<void> {
