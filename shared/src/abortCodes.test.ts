@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ABORT_SENTENCES, abortFromExecutionError, abortFromMessage, explainAbort, explainFailure } from './abortCodes.ts';
+import {
+  ABORT_SENTENCES,
+  abortFromExecutionError,
+  abortFromMessage,
+  explainAbort,
+  explainFailure,
+} from './abortCodes.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,17 +18,32 @@ describe('abort translation', () => {
       $kind: 'MoveAbort',
       message: 'x',
       command: 1,
-      MoveAbort: { abortCode: '9223372036854775808', location: { module: 'wal', functionName: 'burn' }, cleverError: { constantName: 'EWrongVersion' } },
+      MoveAbort: {
+        abortCode: '9223372036854775808',
+        location: { module: 'wal', functionName: 'burn' },
+        cleverError: { constantName: 'EWrongVersion' },
+      },
     });
     expect(info).toMatchObject({ module: 'wal', constantName: 'EWrongVersion', command: 1 });
     expect(explainAbort(info!)).toMatch(/WAL treasury has been upgraded/);
   });
 
   it('parses the SDK message format with and without a clever error', () => {
-    const clever = abortFromMessage("MoveAbort in 2nd command, 'ESomething': the pool is not active, in '0xabc::staking::stake_with_pool' (line 12)");
-    expect(clever).toEqual({ command: 1, constantName: 'ESomething', constantMessage: 'the pool is not active', package: '0xabc', module: 'staking', functionName: 'stake_with_pool' });
+    const clever = abortFromMessage(
+      "MoveAbort in 2nd command, 'ESomething': the pool is not active, in '0xabc::staking::stake_with_pool' (line 12)",
+    );
+    expect(clever).toEqual({
+      command: 1,
+      constantName: 'ESomething',
+      constantMessage: 'the pool is not active',
+      package: '0xabc',
+      module: 'staking',
+      functionName: 'stake_with_pool',
+    });
     expect(explainAbort(clever!)).toBe('The pool is not active.');
-    const plain = abortFromMessage("MoveAbort in 1st command, abort code: 7, in '0xabc::governance::vote_as_node' (instruction 4)");
+    const plain = abortFromMessage(
+      "MoveAbort in 1st command, abort code: 7, in '0xabc::governance::vote_as_node' (instruction 4)",
+    );
     expect(plain).toMatchObject({ abortCode: '7', module: 'governance', functionName: 'vote_as_node' });
     expect(explainAbort(plain!)).toBe('The transaction was rejected by governance::vote_as_node (abort code 7).');
   });

@@ -9,7 +9,12 @@ const valid = {
   network: 'localnet',
   rpcUrl: 'http://127.0.0.1:9000',
   packages: { wal: '0xa', tuskOriginal: '0xb', tuskCurrent: '0xc' },
-  objects: { staking: { objectId: '0x1', initialSharedVersion: 3 }, governance: '0x2', system: '0x3', walTreasury: '0x4' },
+  objects: {
+    staking: { objectId: '0x1', initialSharedVersion: 3 },
+    governance: '0x2',
+    system: '0x3',
+    walTreasury: '0x4',
+  },
   startCheckpoint: '17',
 };
 
@@ -18,13 +23,18 @@ describe('deployment', () => {
     const deployment = parseDeployment(valid);
     expect(deployment.packages.wal).toBe(`0x${'0'.repeat(63)}a`);
     expect(deployment.objects.staking).toEqual({ objectId: `0x${'0'.repeat(63)}1`, initialSharedVersion: '3' });
-    expect(deployment.objects.governance).toEqual({ objectId: `0x${'0'.repeat(63)}2`, initialSharedVersion: undefined });
+    expect(deployment.objects.governance).toEqual({
+      objectId: `0x${'0'.repeat(63)}2`,
+      initialSharedVersion: undefined,
+    });
     expect(deployment.startCheckpoint).toBe(17n);
     expect(deploymentTypes(deployment).stakedWal).toBe(`0x${'0'.repeat(63)}b::staked_wal::StakedWal`);
   });
 
   it('lists every wrong field in one message', () => {
-    expect(() => parseDeployment({ ...valid, rpcUrl: 'ftp://x', packages: { ...valid.packages, wal: 'nope' } })).toThrow(
+    expect(() =>
+      parseDeployment({ ...valid, rpcUrl: 'ftp://x', packages: { ...valid.packages, wal: 'nope' } }),
+    ).toThrow(
       /deployment is invalid: .*rpcUrl must be an http\(s\) URL.*packages\.wal must be 0x followed by 1 to 64 hex digits/,
     );
   });

@@ -26,8 +26,18 @@ describe('epoch timing', () => {
   it('projects epoch starts and progress through the epoch', () => {
     const clock = { epoch: 3, startMs: 1_000_000, durationMs: 100_000 };
     expect(estimatedEpochStartMs(5, clock)).toBe(1_200_000);
-    expect(epochProgress(clock, 1_025_000)).toEqual({ fraction: 0.25, toVotingEnd: 0.5, msToVotingEnd: 25_000, msToEnd: 75_000 });
-    expect(epochProgress(clock, 2_000_000)).toMatchObject({ fraction: 1, toVotingEnd: 1, msToVotingEnd: 0, msToEnd: 0 });
+    expect(epochProgress(clock, 1_025_000)).toEqual({
+      fraction: 0.25,
+      toVotingEnd: 0.5,
+      msToVotingEnd: 25_000,
+      msToEnd: 75_000,
+    });
+    expect(epochProgress(clock, 2_000_000)).toMatchObject({
+      fraction: 1,
+      toVotingEnd: 1,
+      msToVotingEnd: 0,
+      msToEnd: 0,
+    });
   });
 
   it('formats durations for people', () => {

@@ -44,7 +44,10 @@ export function votingEndMs(clock: Pick<EpochClock, 'startMs' | 'durationMs'>): 
 }
 
 /** Estimated start of `epoch` (ms); exact for the current epoch, projected for later ones. */
-export function estimatedEpochStartMs(epoch: number, clock: Pick<EpochClock, 'epoch' | 'startMs' | 'durationMs'>): number {
+export function estimatedEpochStartMs(
+  epoch: number,
+  clock: Pick<EpochClock, 'epoch' | 'startMs' | 'durationMs'>,
+): number {
   return clock.startMs + (epoch - clock.epoch) * clock.durationMs;
 }
 

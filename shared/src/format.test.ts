@@ -25,15 +25,24 @@ describe('parseWal', () => {
   });
 
   it('says what is wrong, naming the field and the input', () => {
-    expect(parseWal('0.5', { label: 'stake', min: WAL })).toEqual({ ok: false, error: 'stake must be at least 1 WAL (got 0.5)' });
+    expect(parseWal('0.5', { label: 'stake', min: WAL })).toEqual({
+      ok: false,
+      error: 'stake must be at least 1 WAL (got 0.5)',
+    });
     expect(parseWal('', { label: 'stake' })).toEqual({ ok: false, error: 'stake is required' });
     expect(parseWal('-3', { label: 'stake' })).toEqual({ ok: false, error: 'stake must be positive (got -3)' });
     expect(parseWal('0', { label: 'stake' })).toEqual({ ok: false, error: 'stake must be more than 0 WAL' });
-    expect(parseWal('1.0000000001')).toEqual({ ok: false, error: 'amount can have at most 9 decimals (got 1.0000000001)' });
+    expect(parseWal('1.0000000001')).toEqual({
+      ok: false,
+      error: 'amount can have at most 9 decimals (got 1.0000000001)',
+    });
     expect(parseWal('1e9')).toMatchObject({ ok: false, error: expect.stringContaining('must be a number of WAL') });
     expect(parseWal('abc')).toMatchObject({ ok: false, error: expect.stringContaining('(got "abc")') });
     expect(parseWal('.')).toMatchObject({ ok: false });
-    expect(parseWal('18446744073.709551616')).toMatchObject({ ok: false, error: expect.stringContaining('larger than any WAL amount') });
+    expect(parseWal('18446744073.709551616')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('larger than any WAL amount'),
+    });
     expect(parseWal('9'.repeat(40))).toMatchObject({ ok: false, error: expect.stringContaining('far too large') });
     expect(parseWal('20', { label: 'stake', max: 15n * WAL, maxLabel: 'your balance' })).toEqual({
       ok: false,
@@ -47,7 +56,10 @@ describe('parseFrost', () => {
     expect(parseFrost('123')).toEqual({ ok: true, value: 123n });
     expect(parseFrost('-1')).toMatchObject({ ok: false });
     expect(parseFrost('1.5')).toMatchObject({ ok: false });
-    expect(parseFrost('18446744073709551616')).toMatchObject({ ok: false, error: expect.stringContaining('larger than a u64') });
+    expect(parseFrost('18446744073709551616')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('larger than a u64'),
+    });
   });
 });
 
@@ -99,7 +111,10 @@ describe('other formats', () => {
     expect(parsePercentToBps('5')).toEqual({ ok: true, value: 500 });
     expect(parsePercentToBps('12.5%')).toEqual({ ok: true, value: 1250 });
     expect(parsePercentToBps('0.01')).toEqual({ ok: true, value: 1 });
-    expect(parsePercentToBps('101', 'commission')).toEqual({ ok: false, error: 'commission must be at most 100% (got 101%)' });
+    expect(parsePercentToBps('101', 'commission')).toEqual({
+      ok: false,
+      error: 'commission must be at most 100% (got 101%)',
+    });
     expect(parsePercentToBps('1.234')).toMatchObject({ ok: false });
     expect(parsePercentToBps('-1')).toMatchObject({ ok: false });
   });

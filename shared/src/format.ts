@@ -72,7 +72,8 @@ export function parseWal(text: string, options: ParseWalOptions = {}): Parsed<bi
  * amount Tusk serves) into a bigint.
  */
 export function parseFrost(text: string, label = 'amount'): Parsed<bigint> {
-  if (!/^\d{1,20}$/.test(text)) return { ok: false, error: `${label} must be a whole number of FROST (got "${text.slice(0, 30)}")` };
+  if (!/^\d{1,20}$/.test(text))
+    return { ok: false, error: `${label} must be a whole number of FROST (got "${text.slice(0, 30)}")` };
   const value = BigInt(text);
   if (value > U64_MAX) return { ok: false, error: `${label} is larger than a u64 (got ${text})` };
   return { ok: true, value };
@@ -148,7 +149,10 @@ export function parsePercentToBps(text: string, label = 'rate'): Parsed<number> 
   const cleaned = text.trim().replace(/%$/, '').trim();
   if (cleaned === '') return { ok: false, error: `${label} is required` };
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned)) {
-    return { ok: false, error: `${label} must be a percentage with at most 2 decimals, like 5 or 12.5 (got "${text.trim().slice(0, 20)}")` };
+    return {
+      ok: false,
+      error: `${label} must be a percentage with at most 2 decimals, like 5 or 12.5 (got "${text.trim().slice(0, 20)}")`,
+    };
   }
   const [whole, fraction = ''] = cleaned.split('.');
   const bps = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));

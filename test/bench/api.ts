@@ -65,15 +65,21 @@ const hex = (n: string) => `'0x' || lpad(to_hex(${n}), 64, '0')`;
 export const benchNodeId = (i: number) => `0x${i.toString(16).padStart(64, '0')}`;
 
 /** Fills the dashboard's tables with `nodes` nodes, `epochs` epochs of pool history and `positions` positions. */
-export async function seedApiBench(db: Database, o: Pick<ApiBenchOptions, 'nodes' | 'positions' | 'epochs'>): Promise<void> {
+export async function seedApiBench(
+  db: Database,
+  o: Pick<ApiBenchOptions, 'nodes' | 'positions' | 'epochs'>,
+): Promise<void> {
   const committee = Math.min(100, o.nodes);
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into epochs (epoch, state, start_checkpoint, started_at, done_at, voting_ended_at, total_stake, rewards, burned,
       committee_size, committee_shards, storage_price, write_price, capacity, updated_checkpoint)
     select e, 'done', e * 1000, now() - ((${o.epochs} - e) * interval '1 day'), now() - ((${o.epochs} - e) * interval '1 day'),
       null, 1000000000000000000, 1000000000000, 30000000000, ${committee}, 1000, 100000, 20000, 1099511627776, e * 1000
-    from generate_series(0, ${o.epochs}) e`));
-  await db.execute(sql.raw(`
+    from generate_series(0, ${o.epochs}) e`),
+  );
+  await db.execute(
+    sql.raw(`
     insert into nodes (node_id, operator, name, network_address, public_key, commission_bps, stake, shares, rate_wal, rate_shares,
       last_pool_epoch, status, shards, next_shards, next_committee_epoch, slash_count, stake_slashed, commission_burned,
       commission_collected, registered_epoch, registered_checkpoint, registered_at, updated_checkpoint)
@@ -82,26 +88,35 @@ export async function seedApiBench(db: Database, o: Pick<ApiBenchOptions, 'nodes
       1050000, 1000000, ${o.epochs}, case when i <= ${committee} then 'committee' else 'candidate' end,
       case when i <= ${committee} then 10 else 0 end, case when i <= ${committee} then 10 else 0 end, ${o.epochs + 1},
       case when i % 97 = 0 then 1 else 0 end, 0, 0, 0, 0, i, now(), ${o.epochs * 1000}
-    from generate_series(1, ${o.nodes}) i`));
-  await db.execute(sql.raw(`
+    from generate_series(1, ${o.nodes}) i`),
+  );
+  await db.execute(
+    sql.raw(`
     insert into node_epochs (node_id, epoch, checkpoint, timestamp, stake, shares, rewards, commission, activated, withdrawn,
       rate_wal, rate_shares, shards, apy)
     select ${hex('n')}, e, e * 1000, now() - ((${o.epochs} - e) * interval '1 day'), 1000000000000000, 1000000000000000,
       1000000000000, 50000000000, 0, 0, 1000000 + e * 500, 1000000, case when n <= ${committee} then 10 else 0 end,
       case when e = 0 then null else 0.05 + (n % 10) / 1000.0 end
-    from generate_series(1, ${o.nodes}) n cross join generate_series(0, ${o.epochs}) e`));
+    from generate_series(1, ${o.nodes}) n cross join generate_series(0, ${o.epochs}) e`),
+  );
   const chunk = 250_000;
   for (let start = 1; start <= o.positions; start += chunk) {
     const end = Math.min(o.positions, start + chunk - 1);
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       insert into stake_positions (staked_wal_id, owner, node_id, principal, state, activation_epoch, created_epoch,
         withdraw_epoch, created_checkpoint, updated_checkpoint)
       select ${hex('10000000 + i')}, ${hex('20000000 + i % 200000')}, ${hex(`1 + i % ${o.nodes}`)}, (1 + i % 1000)::numeric * 1000000000,
         (array['pending', 'active', 'active', 'active', 'active', 'active', 'withdrawing', 'withdrawn', 'withdrawn', 'joined'])[1 + i % 10],
         1 + i % ${o.epochs}, i % ${o.epochs}, case when i % 10 in (6, 7, 8) then 1 + i % ${o.epochs} + 1 else null end, i, i
-      from generate_series(${start}, ${end}) i`));
+      from generate_series(${start}, ${end}) i`),
+    );
   }
-  await db.execute(sql.raw(`insert into watermarks (pipeline, checkpoint) values ('nodes', ${o.epochs * 1000}), ('pools', ${o.epochs * 1000})`));
+  await db.execute(
+    sql.raw(
+      `insert into watermarks (pipeline, checkpoint) values ('nodes', ${o.epochs * 1000}), ('pools', ${o.epochs * 1000})`,
+    ),
+  );
   await db.execute(sql.raw('analyze'));
 }
 
@@ -110,7 +125,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function runClients(clients: number, requests: number, task: (client: number, index: number) => Promise<void>): Promise<{ latencies: number[]; errors: number }> {
+async function runClients(
+  clients: number,
+  requests: number,
+  task: (client: number, index: number) => Promise<void>,
+): Promise<{ latencies: number[]; errors: number }> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -145,7 +164,9 @@ export function serveApi(db: Database, port = 0): Promise<Server> {
       response = errorResponse(error);
     }
     const body = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => (headers[key] = value));
+    res.writeHead(response.status, headers);
     res.end(body);
   });
   server.keepAliveTimeout = 60_000;
@@ -170,7 +191,12 @@ function startServerProcess(url: string, poolSize: number): Promise<{ base: stri
   });
 }
 
-async function openBenchDatabase(poolSize: number): Promise<{ open: OpenDatabase; url?: string; bare: (text: string, params: unknown[]) => Promise<unknown>; cleanup: () => Promise<void> }> {
+async function openBenchDatabase(poolSize: number): Promise<{
+  open: OpenDatabase;
+  url?: string;
+  bare: (text: string, params: unknown[]) => Promise<unknown>;
+  cleanup: () => Promise<void>;
+}> {
   const serverUrl = process.env.DATABASE_URL?.trim();
   if (!serverUrl) {
     const open = await openDatabase({ kind: 'pglite' });
@@ -210,7 +236,9 @@ export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Pro
   try {
     const seedStart = performance.now();
     await seedApiBench(open.db, o);
-    o.log(`api bench: seeded ${o.nodes} nodes, ${o.positions} positions, ${o.epochs} epochs of history on ${database} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    o.log(
+      `api bench: seeded ${o.nodes} nodes, ${o.positions} positions, ${o.epochs} epochs of history on ${database} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
 
     let base: string;
     if (url) {
@@ -225,14 +253,18 @@ export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Pro
     const seeds = Array.from({ length: o.clients }, (_, i) => `client${i}`);
     const nodeFor = (index: number) => benchNodeId(1 + ((index * 7919) % o.nodes));
     const path = (client: number, index: number) =>
-      index % 2 === 0 ? `/api/v1/nodes?sort=shuffle&seed=${seeds[client]}&limit=100` : `/api/v1/nodes/${nodeFor(index)}/history?limit=90`;
+      index % 2 === 0
+        ? `/api/v1/nodes?sort=shuffle&seed=${seeds[client]}&limit=100`
+        : `/api/v1/nodes/${nodeFor(index)}/history?limit=90`;
 
     const get = (target: string) =>
       new Promise<void>((resolve, reject) => {
         import('node:http').then(({ get: httpGet }) => {
           const request = httpGet(`${base}${target}`, { agent }, (response) => {
             response.resume();
-            response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode} for ${target}`))));
+            response.on('end', () =>
+              response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode} for ${target}`)),
+            );
           });
           request.on('error', reject);
         }, reject);
@@ -245,7 +277,14 @@ export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Pro
     // The same rows by bare SQL: the statements the endpoints run, straight through the driver.
     const statement = (client: number, index: number) =>
       index % 2 === 0
-        ? nodeListQuery(open.db, { sort: 'shuffle', order: 'desc', status: 'all', seed: seeds[client]!, limit: 100, offset: 0 }).toSQL()
+        ? nodeListQuery(open.db, {
+            sort: 'shuffle',
+            order: 'desc',
+            status: 'all',
+            seed: seeds[client]!,
+            limit: 100,
+            offset: 0,
+          }).toSQL()
         : nodeHistoryQuery(open.db, nodeFor(index), 90).toSQL();
     await runClients(o.clients, Math.min(400, o.requests), async (client, index) => {
       const { sql: text, params } = statement(client, index);
@@ -270,7 +309,9 @@ export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Pro
     o.log(
       `api bench: ${o.clients} clients, ${result.requests} requests on ${database}; HTTP p50 ${result.p50Ms.toFixed(1)} ms p95 ${result.p95Ms.toFixed(1)} ms; SQL p50 ${result.sqlP50Ms.toFixed(1)} ms p95 ${result.sqlP95Ms.toFixed(1)} ms; ${result.errors} errors; target p95 < 50 ms`,
     );
-    console.log(`BENCH api p50_ms=${result.p50Ms.toFixed(2)} p95_ms=${result.p95Ms.toFixed(2)} sql_p95_ms=${result.sqlP95Ms.toFixed(2)} ratio=${result.ratio.toFixed(2)}`);
+    console.log(
+      `BENCH api p50_ms=${result.p50Ms.toFixed(2)} p95_ms=${result.p95Ms.toFixed(2)} sql_p95_ms=${result.sqlP95Ms.toFixed(2)} ratio=${result.ratio.toFixed(2)}`,
+    );
     return result;
   } finally {
     if (child && child.exitCode === null) {

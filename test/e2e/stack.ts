@@ -57,7 +57,12 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
 
   const shutdown = new AbortController();
   const source = new CheckpointSource({
-    config: SourceConfig.parse({ url: devnet.url, network: 'localnet', packageIds: [devnet.deployment.packages.tuskOriginal], format: 'binary' }),
+    config: SourceConfig.parse({
+      url: devnet.url,
+      network: 'localnet',
+      packageIds: [devnet.deployment.packages.tuskOriginal],
+      format: 'binary',
+    }),
   });
   const indexer = runIndexer(source.checkpoints(0n, shutdown.signal), {
     db: database.db,
@@ -72,8 +77,11 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     const target = devnet.devnet.latestCheckpoint.sequenceNumber;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const result = await database.db.execute(sql`select min(checkpoint)::text as low, count(*)::int as n from watermarks`);
-      const row = ((result as unknown as { rows?: { low: string | null; n: number }[] }).rows ?? (result as unknown as { low: string | null; n: number }[]))[0];
+      const result = await database.db.execute(
+        sql`select min(checkpoint)::text as low, count(*)::int as n from watermarks`,
+      );
+      const row = ((result as unknown as { rows?: { low: string | null; n: number }[] }).rows ??
+        (result as unknown as { low: string | null; n: number }[]))[0];
       if (row && row.low !== null && Number(row.n) >= allPipelines.length && BigInt(row.low) >= target) return;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -44,12 +44,18 @@ async function step(name: string, page: Page | null, run: () => Promise<void>): 
     const message = error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error);
     results.push({ name, ok: false, error: message, ms: Date.now() - start });
     log(`  ✗ ${name}: ${message}`);
-    if (page) await page.screenshot({ path: join(ARTIFACTS, `e2e-failure-${slug(name)}.png`), fullPage: true }).catch(() => {});
+    if (page)
+      await page.screenshot({ path: join(ARTIFACTS, `e2e-failure-${slug(name)}.png`), fullPage: true }).catch(() => {});
     return false;
   }
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
@@ -69,13 +75,21 @@ function expect(condition: unknown, message: string): asserts condition {
 async function confirmTransaction(page: Page, reviewTestId: string): Promise<string> {
   await page.getByTestId(reviewTestId).click();
   const status = page.getByTestId('tx-status');
-  await page.getByTestId('tx-fee').or(page.getByTestId('tx-failed')).or(page.locator('.field-error')).first().waitFor({ timeout: 60_000 });
-  if (await page.getByTestId('tx-failed').isVisible()) throw new Error(`simulation failed: ${await page.getByTestId('tx-failed').innerText()}`);
-  if (await page.locator('dialog .field-error').isVisible()) throw new Error(`form error: ${await page.locator('dialog .field-error').innerText()}`);
+  await page
+    .getByTestId('tx-fee')
+    .or(page.getByTestId('tx-failed'))
+    .or(page.locator('.field-error'))
+    .first()
+    .waitFor({ timeout: 60_000 });
+  if (await page.getByTestId('tx-failed').isVisible())
+    throw new Error(`simulation failed: ${await page.getByTestId('tx-failed').innerText()}`);
+  if (await page.locator('dialog .field-error').isVisible())
+    throw new Error(`form error: ${await page.locator('dialog .field-error').innerText()}`);
   expect((await page.getByTestId('tx-fee').innerText()).includes('SUI'), 'the review shows the fee in SUI');
   await page.getByTestId('tx-submit').click();
   await page.getByTestId('tx-confirmed').or(page.getByTestId('tx-failed')).first().waitFor({ timeout: 60_000 });
-  if (await page.getByTestId('tx-failed').isVisible()) throw new Error(`transaction failed: ${await page.getByTestId('tx-failed').innerText()}`);
+  if (await page.getByTestId('tx-failed').isVisible())
+    throw new Error(`transaction failed: ${await page.getByTestId('tx-failed').innerText()}`);
   const digest = await status.getByTestId('tx-digest').first().innerText();
   expect(digest.length > 20, 'a digest is shown');
   await page.getByText('The dashboard is up to date.').waitFor({ timeout: 45_000 });
@@ -91,7 +105,15 @@ function launch(options: Parameters<typeof chromium.launchPersistentContext>[1])
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tusk-e2e-chromium-')), {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     ...options,
   });
 }
@@ -127,7 +149,8 @@ async function main(): Promise<void> {
       capacity: 1n << 40n,
     });
     const registeredEvent = registered.tx.events.find((event) => event.name === 'NodeRegistered');
-    if (!registeredEvent) throw new Error(`could not register the operator node: ${JSON.stringify(registered.tx.status)}`);
+    if (!registeredEvent)
+      throw new Error(`could not register the operator node: ${JSON.stringify(registered.tx.status)}`);
     const operatorNodeId = `0x${Buffer.from(registeredEvent.bcs.slice(4, 36)).toString('hex')}`;
     const capId = registered.created.find((object) => object.type.endsWith('::StorageNodeCap'))!.id;
     devnet.network.keeper.operate({ nodeId: operatorNodeId, operator: wallet.address, capId });
@@ -148,7 +171,10 @@ async function main(): Promise<void> {
       await open(page, `${base}/`, 'Network overview');
       await page.getByTestId('epoch-clock').waitFor();
       const clock = await page.getByTestId('epoch-clock').innerText();
-      expect(clock.includes(`Epoch ${devnet.devnet.state.staking.epoch}`), `the clock names epoch ${devnet.devnet.state.staking.epoch}: ${clock.slice(0, 80)}`);
+      expect(
+        clock.includes(`Epoch ${devnet.devnet.state.staking.epoch}`),
+        `the clock names epoch ${devnet.devnet.state.staking.epoch}: ${clock.slice(0, 80)}`,
+      );
       await page.locator('.recharts-surface').first().waitFor();
       await shot(page, 'overview');
     });
@@ -166,7 +192,10 @@ async function main(): Promise<void> {
     await step('the injected test wallet connects', page, async () => {
       await page.getByTestId('wallet-button').click();
       await page.getByRole('button', { name: TEST_WALLET_NAME }).click();
-      await page.getByTestId('wallet-button').filter({ hasText: wallet.address.slice(2, 6) }).waitFor();
+      await page
+        .getByTestId('wallet-button')
+        .filter({ hasText: wallet.address.slice(2, 6) })
+        .waitFor();
     });
 
     const committee = await (await fetch(`${base}/api/v1/nodes?status=committee&sort=stake&limit=1`)).json();
@@ -206,7 +235,10 @@ async function main(): Promise<void> {
       await active.locator('tbody tr').first().waitFor();
       await active.getByText('Active', { exact: true }).first().waitFor({ timeout: 30_000 });
       const rewards = await active.locator('td[data-label="Rewards to date"]').first().innerText();
-      expect(rewards.startsWith('+') && !/^\+0\.00 WAL$/.test(rewards) ? true : /\+0\.\d*[1-9]/.test(rewards), `rewards to date are positive: ${rewards}`);
+      expect(
+        rewards.startsWith('+') && !/^\+0\.00 WAL$/.test(rewards) ? true : /\+0\.\d*[1-9]/.test(rewards),
+        `rewards to date are positive: ${rewards}`,
+      );
       await shot(page, 'stake-active');
     });
 
@@ -298,13 +330,21 @@ async function main(): Promise<void> {
     await step('the API answers bad input with 400 and a message', null, async () => {
       const response = await fetch(`${base}/api/v1/accounts/not-an-address/positions`);
       const body = await response.json();
-      expect(response.status === 400 && /address must be 0x/.test(body.error.message), `got ${response.status} ${JSON.stringify(body)}`);
+      expect(
+        response.status === 400 && /address must be 0x/.test(body.error.message),
+        `got ${response.status} ${JSON.stringify(body)}`,
+      );
       const unknown = await fetch(`${base}/api/v1/nodes/0x${'9'.repeat(64)}`);
       expect(unknown.status === 404, `unknown node: ${unknown.status}`);
     });
 
     // --- Phone-sized pass: every page, tables as cards, nothing wider than the screen ---
-    const mobile = await launch({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const mobile = await launch({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     contexts.push(mobile);
     const phone = mobile.pages()[0] ?? (await mobile.newPage());
     const pages: [string, string, string][] = [
@@ -325,11 +365,14 @@ async function main(): Promise<void> {
         const layout = await phone.evaluate(() => ({
           overflow: document.documentElement.scrollWidth - window.innerWidth,
           tables: document.querySelectorAll('table.table').length,
-          cards: Array.from(document.querySelectorAll('table.table thead')).every((head) => getComputedStyle(head).position === 'absolute'),
+          cards: Array.from(document.querySelectorAll('table.table thead')).every(
+            (head) => getComputedStyle(head).position === 'absolute',
+          ),
           labelled: document.querySelectorAll('table.table tbody td[data-label]').length,
         }));
         expect(layout.overflow <= 1, `the page is ${layout.overflow}px wider than the screen`);
-        if (layout.tables > 0) expect(layout.cards && layout.labelled > 0, 'table headers collapse into labelled cards');
+        if (layout.tables > 0)
+          expect(layout.cards && layout.labelled > 0, 'table headers collapse into labelled cards');
         await shot(phone, `mobile-${name}`);
       });
     }

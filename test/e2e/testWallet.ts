@@ -40,9 +40,15 @@ export class TestWallet {
     return { bytes: toBase64(bytes), signature };
   }
 
-  async signAndExecuteTransaction(json: string): Promise<{ bytes: string; signature: string; digest: string; effects: string }> {
+  async signAndExecuteTransaction(
+    json: string,
+  ): Promise<{ bytes: string; signature: string; digest: string; effects: string }> {
     const { bytes, signature } = await this.#build(json);
-    const result = await this.client.core.executeTransaction({ transaction: bytes, signatures: [signature], include: { effects: true } });
+    const result = await this.client.core.executeTransaction({
+      transaction: bytes,
+      signatures: [signature],
+      include: { effects: true },
+    });
     const executed = result.Transaction ?? result.FailedTransaction;
     if (!executed?.effects?.bcs) throw new Error('the node returned no effects');
     return { bytes: toBase64(bytes), signature, digest: executed.digest, effects: toBase64(executed.effects.bcs) };
@@ -52,9 +58,16 @@ export class TestWallet {
   async install(page: Page): Promise<void> {
     await page.exposeFunction('__tuskTestWalletSign', (json: string) => this.signTransaction(json));
     await page.exposeFunction('__tuskTestWalletExecute', (json: string) => this.signAndExecuteTransaction(json));
-    const config = { name: TEST_WALLET_NAME, address: this.address, publicKey: Array.from(this.keypair.getPublicKey().toRawBytes()), chain: this.chain };
+    const config = {
+      name: TEST_WALLET_NAME,
+      address: this.address,
+      publicKey: Array.from(this.keypair.getPublicKey().toRawBytes()),
+      chain: this.chain,
+    };
     // As source text: the bundler's helpers (e.g. esbuild's __name) do not exist in the page.
-    await page.addInitScript({ content: `var __name = (fn) => fn;\n(${injectedWallet.toString()})(${JSON.stringify(config)});` });
+    await page.addInitScript({
+      content: `var __name = (fn) => fn;\n(${injectedWallet.toString()})(${JSON.stringify(config)});`,
+    });
   }
 }
 
@@ -62,7 +75,9 @@ export class TestWallet {
 function injectedWallet(config: { name: string; address: string; publicKey: number[]; chain: string }) {
   type Win = Window & {
     __tuskTestWalletSign(json: string): Promise<{ bytes: string; signature: string }>;
-    __tuskTestWalletExecute(json: string): Promise<{ bytes: string; signature: string; digest: string; effects: string }>;
+    __tuskTestWalletExecute(
+      json: string,
+    ): Promise<{ bytes: string; signature: string; digest: string; effects: string }>;
   };
   const w = window as unknown as Win;
   const features = ['sui:signTransaction', 'sui:signAndExecuteTransaction'] as const;
@@ -108,11 +123,13 @@ function injectedWallet(config: { name: string; address: string; publicKey: numb
       },
       'sui:signTransaction': {
         version: '2.0.0',
-        signTransaction: async ({ transaction }: { transaction: { toJSON(): Promise<string> } }) => w.__tuskTestWalletSign(await transaction.toJSON()),
+        signTransaction: async ({ transaction }: { transaction: { toJSON(): Promise<string> } }) =>
+          w.__tuskTestWalletSign(await transaction.toJSON()),
       },
       'sui:signAndExecuteTransaction': {
         version: '2.0.0',
-        signAndExecuteTransaction: async ({ transaction }: { transaction: { toJSON(): Promise<string> } }) => w.__tuskTestWalletExecute(await transaction.toJSON()),
+        signAndExecuteTransaction: async ({ transaction }: { transaction: { toJSON(): Promise<string> } }) =>
+          w.__tuskTestWalletExecute(await transaction.toJSON()),
       },
     },
   };

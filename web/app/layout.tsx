@@ -49,7 +49,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <footer className="site-footer">
-            Data from the Tusk indexer; amounts in WAL (1 WAL = 10⁹ FROST). Times in UTC. <Link href="/api/v1/overview">JSON API</Link>
+            Data from the Tusk indexer; amounts in WAL (1 WAL = 10⁹ FROST). Times in UTC.{' '}
+            <Link href="/api/v1/overview">JSON API</Link>
           </footer>
         </Providers>
       </body>

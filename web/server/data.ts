@@ -16,10 +16,15 @@ import { errorResponse } from './api/respond.ts';
  * Calls an endpoint for a page. A 400/404 (bad or unknown ID in the URL)
  * renders the not-found page; anything else unexpected goes to the error page.
  */
-export async function loadApi<T>(name: EndpointName, params: Record<string, string> = {}, query: Record<string, string | undefined> = {}): Promise<T> {
+export async function loadApi<T>(
+  name: EndpointName,
+  params: Record<string, string> = {},
+  query: Record<string, string | undefined> = {},
+): Promise<T> {
   await connection();
   const url = new URL(`http://tusk.internal/api/v1/${name}`);
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') url.searchParams.set(key, value);
   let response: Response;
   try {
     response = await endpoints[name]({ db: await db(), url, params });
@@ -28,7 +33,8 @@ export async function loadApi<T>(name: EndpointName, params: Record<string, stri
   }
   if (response.status === 404 || response.status === 400) notFound();
   const body = await response.json();
-  if (!response.ok) throw new Error((body as { error?: { message?: string } }).error?.message ?? `request failed (${response.status})`);
+  if (!response.ok)
+    throw new Error((body as { error?: { message?: string } }).error?.message ?? `request failed (${response.status})`);
   return body as T;
 }
 

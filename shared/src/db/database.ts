@@ -22,8 +22,7 @@ export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir?: string }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; maxConnections?: number };
 
 export interface OpenDatabase {
   db: Database;
@@ -37,7 +36,8 @@ export interface OpenDatabase {
 
 // Resolved from this file's path at runtime (not `new URL(..., import.meta.url)`, which bundlers such
 // as Next.js's Turbopack treat as an asset import and fail to resolve for a folder).
-const migrationsFolder = process.env.TUSK_MIGRATIONS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle');
+const migrationsFolder =
+  process.env.TUSK_MIGRATIONS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle');
 
 /** Where the embedded database lives when nothing else is configured. */
 export const DEFAULT_DATA_DIR = '.data/pglite';

@@ -11,7 +11,17 @@ import {
   VOTE_OPTIONS,
   voteOptionName,
 } from './index.ts';
-import { commandKinds, fakeRef, moveCallArgumentKinds, moveCallTargets, pureBytes, TEST_PROPOSAL, TEST_SENDER, testDeployment, walCoins } from './testFixtures.ts';
+import {
+  commandKinds,
+  fakeRef,
+  moveCallArgumentKinds,
+  moveCallTargets,
+  pureBytes,
+  TEST_PROPOSAL,
+  TEST_SENDER,
+  testDeployment,
+  walCoins,
+} from './testFixtures.ts';
 
 const deployment = testDeployment();
 const C = `0x${'c'.repeat(64)}`;
@@ -19,7 +29,13 @@ const WAL = FROST_PER_WAL;
 
 describe('voting', () => {
   it('votes as a node with its cap and the option number', () => {
-    const tx = buildVoteAsNode({ deployment, sender: TEST_SENDER, cap: fakeRef(9), proposalId: TEST_PROPOSAL, option: 'noWithVeto' });
+    const tx = buildVoteAsNode({
+      deployment,
+      sender: TEST_SENDER,
+      cap: fakeRef(9),
+      proposalId: TEST_PROPOSAL,
+      option: 'noWithVeto',
+    });
     expect(moveCallTargets(tx)).toEqual([`${C}::governance::vote_as_node`]);
     expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'shared', 'owned', 'pure', 'pure']);
     expect(bcs.Address.parse(pureBytes(tx, 0, 3))).toBe(TEST_PROPOSAL);
@@ -27,16 +43,34 @@ describe('voting', () => {
   });
 
   it('votes with every given position in one transaction', () => {
-    const tx = buildVoteWithStake({ deployment, sender: TEST_SENDER, stakedWals: [fakeRef(1), fakeRef(2)], proposalId: TEST_PROPOSAL, option: 'yes' });
+    const tx = buildVoteWithStake({
+      deployment,
+      sender: TEST_SENDER,
+      stakedWals: [fakeRef(1), fakeRef(2)],
+      proposalId: TEST_PROPOSAL,
+      option: 'yes',
+    });
     expect(moveCallTargets(tx)).toEqual([`${C}::governance::vote_with_stake`, `${C}::governance::vote_with_stake`]);
     expect(moveCallArgumentKinds(tx, 1)).toEqual(['shared(mut)', 'shared', 'owned', 'pure', 'pure']);
     expect(bcs.u8().parse(pureBytes(tx, 1, 4))).toBe(0);
   });
 
   it('refuses an unknown option, no positions, or a bad proposal ID', () => {
-    expect(() => buildVoteAsNode({ deployment, sender: TEST_SENDER, cap: fakeRef(9), proposalId: TEST_PROPOSAL, option: 'maybe' as never })).toThrow('vote must be one of');
-    expect(() => buildVoteWithStake({ deployment, sender: TEST_SENDER, stakedWals: [], proposalId: TEST_PROPOSAL, option: 'yes' })).toThrow('at least one active position');
-    expect(() => buildVoteAsNode({ deployment, sender: TEST_SENDER, cap: fakeRef(9), proposalId: '<script>', option: 'yes' })).toThrow('proposal ID must be a Sui ID');
+    expect(() =>
+      buildVoteAsNode({
+        deployment,
+        sender: TEST_SENDER,
+        cap: fakeRef(9),
+        proposalId: TEST_PROPOSAL,
+        option: 'maybe' as never,
+      }),
+    ).toThrow('vote must be one of');
+    expect(() =>
+      buildVoteWithStake({ deployment, sender: TEST_SENDER, stakedWals: [], proposalId: TEST_PROPOSAL, option: 'yes' }),
+    ).toThrow('at least one active position');
+    expect(() =>
+      buildVoteAsNode({ deployment, sender: TEST_SENDER, cap: fakeRef(9), proposalId: '<script>', option: 'yes' }),
+    ).toThrow('proposal ID must be a Sui ID');
   });
 
   it('names the options as Move numbers them', () => {
@@ -71,13 +105,19 @@ describe('proposing', () => {
   });
 
   it('refuses bad names, digests, empty text, and deposits under the minimum or over the balance', () => {
-    expect(() => buildProposeParameterChange({ ...base, name: 'Robert"); DROP', value: 1n })).toThrow('lower_snake_case');
+    expect(() => buildProposeParameterChange({ ...base, name: 'Robert"); DROP', value: 1n })).toThrow(
+      'lower_snake_case',
+    );
     expect(() => buildProposeUpgrade({ ...base, digest: 'abcd' })).toThrow('64 hex digits');
     expect(() => buildProposeUpgrade({ ...base, digest: new Uint8Array(31) })).toThrow('32 bytes (got 31)');
     expect(() => buildProposeText({ ...base, text: '   ' })).toThrow('proposal text is required');
     expect(() => buildProposeText({ ...base, text: 'x'.repeat(5000) })).toThrow('at most 4096 bytes');
-    expect(() => buildProposeText({ ...base, text: 'hi', minDeposit: 50n * WAL })).toThrow('deposit must be at least 50 WAL (got 10)');
-    expect(() => buildProposeText({ ...base, text: 'hi', deposit: 500n * WAL })).toThrow('deposit of 500 WAL is more than your WAL balance of 100 WAL');
+    expect(() => buildProposeText({ ...base, text: 'hi', minDeposit: 50n * WAL })).toThrow(
+      'deposit must be at least 50 WAL (got 10)',
+    );
+    expect(() => buildProposeText({ ...base, text: 'hi', deposit: 500n * WAL })).toThrow(
+      'deposit of 500 WAL is more than your WAL balance of 100 WAL',
+    );
   });
 });
 

@@ -37,7 +37,8 @@ export function voteOptionName(option: number): VoteOption | undefined {
 
 function optionCode(option: VoteOption): number {
   const code = VOTE_OPTIONS[option];
-  if (code === undefined) throw new TxInputError(`vote must be one of ${Object.keys(VOTE_OPTIONS).join(', ')} (got "${String(option)}")`);
+  if (code === undefined)
+    throw new TxInputError(`vote must be one of ${Object.keys(VOTE_OPTIONS).join(', ')} (got "${String(option)}")`);
   return code;
 }
 
@@ -82,7 +83,13 @@ export function buildVoteWithStake(input: StakeVoteInput, tx = new Transaction()
   for (const stakedWal of input.stakedWals) {
     tx.moveCall({
       target: tuskTarget(input.deployment, 'governance', 'vote_with_stake'),
-      arguments: [governance, staking, ownedObject(tx, stakedWal, 'StakedWal ID'), tx.pure.id(proposalId), tx.pure.u8(option)],
+      arguments: [
+        governance,
+        staking,
+        ownedObject(tx, stakedWal, 'StakedWal ID'),
+        tx.pure.id(proposalId),
+        tx.pure.u8(option),
+      ],
     });
   }
   return tx;
@@ -100,7 +107,9 @@ function depositCoin(tx: Transaction, input: ProposeBase) {
   requireU64(input.deposit, 'deposit');
   if (input.deposit <= 0n) throw new TxInputError('deposit must be more than 0 WAL');
   if (input.minDeposit !== undefined && input.deposit < input.minDeposit) {
-    throw new TxInputError(`deposit must be at least ${formatWal(input.minDeposit, { exact: true })} (got ${formatWal(input.deposit, { exact: true, unit: false })})`);
+    throw new TxInputError(
+      `deposit must be at least ${formatWal(input.minDeposit, { exact: true })} (got ${formatWal(input.deposit, { exact: true, unit: false })})`,
+    );
   }
   return walPayment(tx, input.walCoins, input.deposit, 'deposit');
 }

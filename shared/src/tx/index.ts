@@ -23,4 +23,10 @@ export {
   MAX_PROPOSAL_TEXT_BYTES,
   type VoteOption,
 } from './governance.ts';
-export { buildCollectCommission, buildScheduleCommission, buildVoteForPrices, buildSlashVote, buildExecuteSlash } from './operator.ts';
+export {
+  buildCollectCommission,
+  buildScheduleCommission,
+  buildVoteForPrices,
+  buildSlashVote,
+  buildExecuteSlash,
+} from './operator.ts';

@@ -35,8 +35,14 @@ export class TxInputError extends Error {
 }
 
 export function requireAddress(value: string, what: string): string {
-  if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(value.trim()) || !isValidSuiAddress(normalizeSuiAddress(value.trim()))) {
-    throw new TxInputError(`${what} must be a Sui ID: 0x followed by up to 64 hex digits (got "${String(value).slice(0, 70)}")`);
+  if (
+    typeof value !== 'string' ||
+    !/^0x[0-9a-fA-F]{1,64}$/.test(value.trim()) ||
+    !isValidSuiAddress(normalizeSuiAddress(value.trim()))
+  ) {
+    throw new TxInputError(
+      `${what} must be a Sui ID: 0x followed by up to 64 hex digits (got "${String(value).slice(0, 70)}")`,
+    );
   }
   return normalizeSuiAddress(value.trim());
 }
@@ -72,11 +78,18 @@ export function startTransaction(tx: Transaction, context: TxContext): string {
  * are merged into the first, and `amount` split off unless it is the whole sum
  * (then the merged coin itself is used, leaving no empty coin behind).
  */
-export function walPayment(tx: Transaction, coins: WalCoin[], amount: bigint, label: string): TransactionObjectArgument {
+export function walPayment(
+  tx: Transaction,
+  coins: WalCoin[],
+  amount: bigint,
+  label: string,
+): TransactionObjectArgument {
   if (coins.length === 0) throw new TxInputError(`${label} needs WAL, and this address holds no WAL coins`);
   const total = coins.reduce((sum, coin) => sum + coin.balance, 0n);
   if (amount > total) {
-    throw new TxInputError(`${label} of ${formatWal(amount, { exact: true })} is more than your WAL balance of ${formatWal(total, { exact: true })}`);
+    throw new TxInputError(
+      `${label} of ${formatWal(amount, { exact: true })} is more than your WAL balance of ${formatWal(total, { exact: true })}`,
+    );
   }
   // Use as few coins as cover the amount, largest first, so unrelated coins stay untouched.
   const sorted = [...coins].sort((a, b) => (b.balance > a.balance ? 1 : b.balance < a.balance ? -1 : 0));

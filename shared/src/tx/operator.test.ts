@@ -1,7 +1,22 @@
 import { bcs } from '@mysten/sui/bcs';
 import { describe, expect, it } from 'vitest';
-import { buildCollectCommission, buildExecuteSlash, buildScheduleCommission, buildSlashVote, buildVoteForPrices } from './index.ts';
-import { commandKinds, fakeRef, moveCallArgumentKinds, moveCallTargets, pureBytes, TEST_NODE, TEST_SENDER, testDeployment } from './testFixtures.ts';
+import {
+  buildCollectCommission,
+  buildExecuteSlash,
+  buildScheduleCommission,
+  buildSlashVote,
+  buildVoteForPrices,
+} from './index.ts';
+import {
+  commandKinds,
+  fakeRef,
+  moveCallArgumentKinds,
+  moveCallTargets,
+  pureBytes,
+  TEST_NODE,
+  TEST_SENDER,
+  testDeployment,
+} from './testFixtures.ts';
 
 const deployment = testDeployment();
 const C = `0x${'c'.repeat(64)}`;
@@ -24,15 +39,26 @@ describe('operator transactions', () => {
 
   it('refuses a commission outside 0..100% or not whole basis points', () => {
     for (const rateBps of [-1, 10_001, 12.5, Number.NaN]) {
-      expect(() => buildScheduleCommission({ deployment, sender: TEST_SENDER, cap, rateBps })).toThrow('commission must be between 0% and 100%');
+      expect(() => buildScheduleCommission({ deployment, sender: TEST_SENDER, cap, rateBps })).toThrow(
+        'commission must be between 0% and 100%',
+      );
     }
   });
 
   it('votes for prices and capacity', () => {
-    const tx = buildVoteForPrices({ deployment, sender: TEST_SENDER, cap, storagePrice: 100n, writePrice: 20n, capacity: 1n << 40n });
+    const tx = buildVoteForPrices({
+      deployment,
+      sender: TEST_SENDER,
+      cap,
+      storagePrice: 100n,
+      writePrice: 20n,
+      capacity: 1n << 40n,
+    });
     expect(moveCallTargets(tx)).toEqual([`${C}::staking::vote_for_prices`]);
     expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'owned', 'pure', 'pure', 'pure']);
-    expect(() => buildVoteForPrices({ deployment, sender: TEST_SENDER, cap, storagePrice: -5n, writePrice: 20n, capacity: 1n })).toThrow('storage price must not be negative');
+    expect(() =>
+      buildVoteForPrices({ deployment, sender: TEST_SENDER, cap, storagePrice: -5n, writePrice: 20n, capacity: 1n }),
+    ).toThrow('storage price must not be negative');
   });
 
   it('votes to slash another node, and refuses slashing itself', () => {
@@ -40,7 +66,9 @@ describe('operator transactions', () => {
     expect(moveCallTargets(tx)).toEqual([`${C}::staking::vote_for_slash`]);
     expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'owned', 'pure']);
     expect(bcs.Address.parse(pureBytes(tx, 0, 2))).toBe(TEST_NODE);
-    expect(() => buildSlashVote({ deployment, sender: TEST_SENDER, cap, targetNodeId: TEST_NODE, voterNodeId: TEST_NODE })).toThrow('cannot vote to slash itself');
+    expect(() =>
+      buildSlashVote({ deployment, sender: TEST_SENDER, cap, targetNodeId: TEST_NODE, voterNodeId: TEST_NODE }),
+    ).toThrow('cannot vote to slash itself');
   });
 
   it('executes a slash with the treasury', () => {

@@ -6,7 +6,17 @@
  */
 import { Transaction } from '@mysten/sui/transactions';
 import { BPS_DENOMINATOR } from '../protocol.ts';
-import { ownedObject, requireAddress, requireU64, sharedObject, startTransaction, tuskTarget, TxInputError, type ObjectInput, type TxContext } from './inputs.ts';
+import {
+  ownedObject,
+  requireAddress,
+  requireU64,
+  sharedObject,
+  startTransaction,
+  tuskTarget,
+  TxInputError,
+  type ObjectInput,
+  type TxContext,
+} from './inputs.ts';
 
 export interface CapInput extends TxContext {
   cap: ObjectInput;
@@ -17,7 +27,10 @@ export function buildCollectCommission(input: CapInput, tx = new Transaction()):
   const sender = startTransaction(tx, input);
   const coin = tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'collect_commission'),
-    arguments: [sharedObject(tx, input.deployment.objects.staking, true), ownedObject(tx, input.cap, 'StorageNodeCap ID')],
+    arguments: [
+      sharedObject(tx, input.deployment.objects.staking, true),
+      ownedObject(tx, input.cap, 'StorageNodeCap ID'),
+    ],
   });
   tx.transferObjects([coin], sender);
   return tx;
@@ -35,7 +48,11 @@ export function buildScheduleCommission(input: ScheduleCommissionInput, tx = new
   }
   tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'set_commission'),
-    arguments: [sharedObject(tx, input.deployment.objects.staking, true), ownedObject(tx, input.cap, 'StorageNodeCap ID'), tx.pure.u16(input.rateBps)],
+    arguments: [
+      sharedObject(tx, input.deployment.objects.staking, true),
+      ownedObject(tx, input.cap, 'StorageNodeCap ID'),
+      tx.pure.u16(input.rateBps),
+    ],
   });
   return tx;
 }
@@ -82,7 +99,11 @@ export function buildSlashVote(input: SlashVoteInput, tx = new Transaction()): T
   }
   tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'vote_for_slash'),
-    arguments: [sharedObject(tx, input.deployment.objects.staking, true), ownedObject(tx, input.cap, 'StorageNodeCap ID'), tx.pure.id(target)],
+    arguments: [
+      sharedObject(tx, input.deployment.objects.staking, true),
+      ownedObject(tx, input.cap, 'StorageNodeCap ID'),
+      tx.pure.id(target),
+    ],
   });
   return tx;
 }
@@ -97,7 +118,11 @@ export function buildExecuteSlash(input: ExecuteSlashInput, tx = new Transaction
   const target = requireAddress(input.targetNodeId, 'target node ID');
   tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'execute_slash'),
-    arguments: [sharedObject(tx, input.deployment.objects.staking, true), sharedObject(tx, input.deployment.objects.walTreasury, true), tx.pure.id(target)],
+    arguments: [
+      sharedObject(tx, input.deployment.objects.staking, true),
+      sharedObject(tx, input.deployment.objects.walTreasury, true),
+      tx.pure.id(target),
+    ],
   });
   return tx;
 }

@@ -2,14 +2,29 @@ import { bcs } from '@mysten/sui/bcs';
 import { describe, expect, it } from 'vitest';
 import { FROST_PER_WAL } from '../protocol.ts';
 import { buildStake, TxInputError } from './index.ts';
-import { commandKinds, moveCallArgumentKinds, moveCallTargets, pureBytes, TEST_NODE, TEST_SENDER, testDeployment, walCoins } from './testFixtures.ts';
+import {
+  commandKinds,
+  moveCallArgumentKinds,
+  moveCallTargets,
+  pureBytes,
+  TEST_NODE,
+  TEST_SENDER,
+  testDeployment,
+  walCoins,
+} from './testFixtures.ts';
 
 const deployment = testDeployment();
 const C = `0x${'c'.repeat(64)}`;
 
 describe('buildStake', () => {
   it('splits exactly the amount off one coin and calls stake_with_pool on the current package', () => {
-    const tx = buildStake({ deployment, sender: TEST_SENDER, nodeId: TEST_NODE, amount: 5n * FROST_PER_WAL, walCoins: walCoins(10n * FROST_PER_WAL) });
+    const tx = buildStake({
+      deployment,
+      sender: TEST_SENDER,
+      nodeId: TEST_NODE,
+      amount: 5n * FROST_PER_WAL,
+      walCoins: walCoins(10n * FROST_PER_WAL),
+    });
     expect(commandKinds(tx)).toEqual(['SplitCoins', 'MoveCall', 'TransferObjects']);
     expect(moveCallTargets(tx)).toEqual([`${C}::staking::stake_with_pool`]);
     expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'result', 'pure']);
@@ -18,15 +33,29 @@ describe('buildStake', () => {
   });
 
   it('merges coins when one is not enough, and uses the merged coin whole when the amount is the full balance', () => {
-    const tx = buildStake({ deployment, sender: TEST_SENDER, nodeId: TEST_NODE, amount: 3n * FROST_PER_WAL, walCoins: walCoins(2n * FROST_PER_WAL, FROST_PER_WAL) });
+    const tx = buildStake({
+      deployment,
+      sender: TEST_SENDER,
+      nodeId: TEST_NODE,
+      amount: 3n * FROST_PER_WAL,
+      walCoins: walCoins(2n * FROST_PER_WAL, FROST_PER_WAL),
+    });
     expect(commandKinds(tx)).toEqual(['MergeCoins', 'MoveCall', 'TransferObjects']);
     expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'owned', 'pure']);
   });
 
   it('touches only the coins needed, largest first', () => {
-    const tx = buildStake({ deployment, sender: TEST_SENDER, nodeId: TEST_NODE, amount: 2n * FROST_PER_WAL, walCoins: walCoins(FROST_PER_WAL, 7n * FROST_PER_WAL, FROST_PER_WAL) });
+    const tx = buildStake({
+      deployment,
+      sender: TEST_SENDER,
+      nodeId: TEST_NODE,
+      amount: 2n * FROST_PER_WAL,
+      walCoins: walCoins(FROST_PER_WAL, 7n * FROST_PER_WAL, FROST_PER_WAL),
+    });
     expect(commandKinds(tx)).toEqual(['SplitCoins', 'MoveCall', 'TransferObjects']);
-    const objects = tx.getData().inputs.filter((input) => input.$kind === 'Object' && input.Object.$kind === 'ImmOrOwnedObject');
+    const objects = tx
+      .getData()
+      .inputs.filter((input) => input.$kind === 'Object' && input.Object.$kind === 'ImmOrOwnedObject');
     expect(objects).toHaveLength(1);
   });
 
@@ -42,28 +71,57 @@ describe('buildStake', () => {
   });
 
   it('refuses a stake under 1 WAL with the amount in the message', () => {
-    expect(() => buildStake({ deployment, sender: TEST_SENDER, nodeId: TEST_NODE, amount: FROST_PER_WAL / 2n, walCoins: walCoins(FROST_PER_WAL) })).toThrow(
-      new TxInputError('stake must be at least 1 WAL (got 0.5)'),
-    );
+    expect(() =>
+      buildStake({
+        deployment,
+        sender: TEST_SENDER,
+        nodeId: TEST_NODE,
+        amount: FROST_PER_WAL / 2n,
+        walCoins: walCoins(FROST_PER_WAL),
+      }),
+    ).toThrow(new TxInputError('stake must be at least 1 WAL (got 0.5)'));
   });
 
   it('refuses a stake above the balance', () => {
-    expect(() => buildStake({ deployment, sender: TEST_SENDER, nodeId: TEST_NODE, amount: 3n * FROST_PER_WAL, walCoins: walCoins(FROST_PER_WAL, FROST_PER_WAL) })).toThrow(
-      'stake of 3 WAL is more than your WAL balance of 2 WAL',
-    );
+    expect(() =>
+      buildStake({
+        deployment,
+        sender: TEST_SENDER,
+        nodeId: TEST_NODE,
+        amount: 3n * FROST_PER_WAL,
+        walCoins: walCoins(FROST_PER_WAL, FROST_PER_WAL),
+      }),
+    ).toThrow('stake of 3 WAL is more than your WAL balance of 2 WAL');
   });
 
   it('refuses a stake without coins, a negative or a u64-overflowing amount, and a bad node ID', () => {
     const base = { deployment, sender: TEST_SENDER, nodeId: TEST_NODE };
     expect(() => buildStake({ ...base, amount: FROST_PER_WAL, walCoins: [] })).toThrow('holds no WAL coins');
-    expect(() => buildStake({ ...base, amount: -1n, walCoins: walCoins(FROST_PER_WAL) })).toThrow('must not be negative');
-    expect(() => buildStake({ ...base, amount: 2n ** 64n, walCoins: walCoins(FROST_PER_WAL) })).toThrow('larger than a u64');
-    expect(() => buildStake({ ...base, nodeId: "0x1'; DROP TABLE nodes;--", amount: FROST_PER_WAL, walCoins: walCoins(FROST_PER_WAL) })).toThrow(
-      'node ID must be a Sui ID',
+    expect(() => buildStake({ ...base, amount: -1n, walCoins: walCoins(FROST_PER_WAL) })).toThrow(
+      'must not be negative',
     );
+    expect(() => buildStake({ ...base, amount: 2n ** 64n, walCoins: walCoins(FROST_PER_WAL) })).toThrow(
+      'larger than a u64',
+    );
+    expect(() =>
+      buildStake({
+        ...base,
+        nodeId: "0x1'; DROP TABLE nodes;--",
+        amount: FROST_PER_WAL,
+        walCoins: walCoins(FROST_PER_WAL),
+      }),
+    ).toThrow('node ID must be a Sui ID');
   });
 
   it('refuses a malformed sender', () => {
-    expect(() => buildStake({ deployment, sender: 'alice', nodeId: TEST_NODE, amount: FROST_PER_WAL, walCoins: walCoins(FROST_PER_WAL) })).toThrow('sender must be a Sui ID');
+    expect(() =>
+      buildStake({
+        deployment,
+        sender: 'alice',
+        nodeId: TEST_NODE,
+        amount: FROST_PER_WAL,
+        walCoins: walCoins(FROST_PER_WAL),
+      }),
+    ).toThrow('sender must be a Sui ID');
   });
 });

@@ -7,7 +7,17 @@
 import { Transaction } from '@mysten/sui/transactions';
 import { MIN_STAKE_FROST } from '../protocol.ts';
 import { formatWal } from '../format.ts';
-import { requireAddress, requireU64, sharedObject, startTransaction, tuskTarget, TxInputError, walPayment, type TxContext, type WalCoin } from './inputs.ts';
+import {
+  requireAddress,
+  requireU64,
+  sharedObject,
+  startTransaction,
+  tuskTarget,
+  TxInputError,
+  walPayment,
+  type TxContext,
+  type WalCoin,
+} from './inputs.ts';
 
 export interface StakeInput extends TxContext {
   nodeId: string;
@@ -22,7 +32,9 @@ export function buildStake(input: StakeInput, tx = new Transaction()): Transacti
   const nodeId = requireAddress(input.nodeId, 'node ID');
   requireU64(input.amount, 'stake');
   if (input.amount < MIN_STAKE_FROST) {
-    throw new TxInputError(`stake must be at least ${formatWal(MIN_STAKE_FROST, { exact: true })} (got ${formatWal(input.amount, { exact: true, unit: false })})`);
+    throw new TxInputError(
+      `stake must be at least ${formatWal(MIN_STAKE_FROST, { exact: true })} (got ${formatWal(input.amount, { exact: true, unit: false })})`,
+    );
   }
   const coin = walPayment(tx, input.walCoins, input.amount, 'stake');
   const stakedWal = tx.moveCall({

@@ -5,7 +5,16 @@
 import { Transaction, type TransactionObjectArgument } from '@mysten/sui/transactions';
 import { MIN_STAKE_FROST } from '../protocol.ts';
 import { formatWal } from '../format.ts';
-import { ownedObject, requireU64, sharedObject, startTransaction, tuskTarget, TxInputError, type ObjectInput, type TxContext } from './inputs.ts';
+import {
+  ownedObject,
+  requireU64,
+  sharedObject,
+  startTransaction,
+  tuskTarget,
+  TxInputError,
+  type ObjectInput,
+  type TxContext,
+} from './inputs.ts';
 
 export interface PositionInput extends TxContext {
   stakedWal: ObjectInput;
@@ -26,10 +35,14 @@ export function checkSplit(principal: bigint, amount: bigint, action: string): v
   requireU64(amount, action);
   if (amount <= 0n) throw new TxInputError(`${action} must be more than 0 WAL`);
   if (amount > principal) {
-    throw new TxInputError(`${action} of ${formatWal(amount, { exact: true })} is more than the position's ${formatWal(principal, { exact: true })}`);
+    throw new TxInputError(
+      `${action} of ${formatWal(amount, { exact: true })} is more than the position's ${formatWal(principal, { exact: true })}`,
+    );
   }
   if (amount < MIN_STAKE_FROST) {
-    throw new TxInputError(`${action} must be at least ${formatWal(MIN_STAKE_FROST, { exact: true })} (got ${formatWal(amount, { exact: true, unit: false })})`);
+    throw new TxInputError(
+      `${action} must be at least ${formatWal(MIN_STAKE_FROST, { exact: true })} (got ${formatWal(amount, { exact: true, unit: false })})`,
+    );
   }
   if (principal - amount < MIN_STAKE_FROST) {
     throw new TxInputError(
@@ -39,7 +52,11 @@ export function checkSplit(principal: bigint, amount: bigint, action: string): v
 }
 
 /** The position itself, or (partial) a new `StakedWal` of `amount` split out of it. */
-function targetPosition(tx: Transaction, input: PartialPositionInput, action: string): { position: TransactionObjectArgument; split: boolean } {
+function targetPosition(
+  tx: Transaction,
+  input: PartialPositionInput,
+  action: string,
+): { position: TransactionObjectArgument; split: boolean } {
   const position = ownedObject(tx, input.stakedWal, 'StakedWal ID');
   if (input.amount === undefined || (input.principal !== undefined && input.amount === input.principal)) {
     return { position, split: false };
@@ -97,7 +114,11 @@ export function buildSplit(input: SplitInput, tx = new Transaction()): Transacti
   checkSplit(input.principal, input.amount, 'split');
   const part = tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'split_staked_wal'),
-    arguments: [sharedObject(tx, input.deployment.objects.staking, false), ownedObject(tx, input.stakedWal, 'StakedWal ID'), tx.pure.u64(input.amount)],
+    arguments: [
+      sharedObject(tx, input.deployment.objects.staking, false),
+      ownedObject(tx, input.stakedWal, 'StakedWal ID'),
+      tx.pure.u64(input.amount),
+    ],
   });
   tx.transferObjects([part], sender);
   return tx;

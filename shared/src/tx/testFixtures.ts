@@ -20,14 +20,23 @@ export function testDeployment(overrides: Partial<Record<'withVersions', boolean
     network: 'localnet',
     rpcUrl: 'http://127.0.0.1:9000',
     packages: { wal: id('a'), tuskOriginal: id('b'), tuskCurrent: id('c') },
-    objects: { staking: shared('1', '3'), governance: shared('2', '4'), system: shared('3', '5'), walTreasury: shared('4', '2') },
+    objects: {
+      staking: shared('1', '3'),
+      governance: shared('2', '4'),
+      system: shared('3', '5'),
+      walTreasury: shared('4', '2'),
+    },
     startCheckpoint: '0',
   });
 }
 
 /** A fake owned-object reference: `n` picks a distinct ID. */
 export function fakeRef(n: number) {
-  return { objectId: `0x${n.toString(16).padStart(64, '0')}`, version: String(100 + n), digest: '11111111111111111111111111111111' };
+  return {
+    objectId: `0x${n.toString(16).padStart(64, '0')}`,
+    version: String(100 + n),
+    digest: '11111111111111111111111111111111',
+  };
 }
 
 export function walCoins(...balances: bigint[]): WalCoin[] {

@@ -16,7 +16,10 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], fallback:
 
 export default async function NodesPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
-  const seed = typeof params.seed === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(params.seed) ? params.seed : randomBytes(4).toString('hex');
+  const seed =
+    typeof params.seed === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(params.seed)
+      ? params.seed
+      : randomBytes(4).toString('hex');
   const offset = typeof params.offset === 'string' && /^\d{1,6}$/.test(params.offset) ? Number(params.offset) : 0;
   const query: NodeQuery = {
     sort: pick<NodeSort>(params.sort, NODE_SORTS, 'shuffle'),
@@ -26,15 +29,19 @@ export default async function NodesPage({ searchParams }: { searchParams: Search
     seed,
     offset,
   };
-  const initial = await loadApi<NodesJson>('nodes', {}, {
-    sort: query.sort,
-    order: query.order,
-    status: query.status,
-    q: query.q || undefined,
-    seed,
-    limit: String(PAGE_SIZE),
-    offset: String(offset),
-  });
+  const initial = await loadApi<NodesJson>(
+    'nodes',
+    {},
+    {
+      sort: query.sort,
+      order: query.order,
+      status: query.status,
+      q: query.q || undefined,
+      seed,
+      limit: String(PAGE_SIZE),
+      offset: String(offset),
+    },
+  );
   return (
     <>
       <div className="page-head">

@@ -6,7 +6,10 @@ import { loadApi } from '@/server/data';
 export const metadata: Metadata = { title: 'Storage' };
 
 export default async function StoragePage() {
-  const [initial, blobs] = await Promise.all([loadApi<StorageJson>('storage'), loadApi<BlobsJson>('blobs', {}, { state: 'all', limit: '50', offset: '0' })]);
+  const [initial, blobs] = await Promise.all([
+    loadApi<StorageJson>('storage'),
+    loadApi<BlobsJson>('blobs', {}, { state: 'all', limit: '50', offset: '0' }),
+  ]);
   return (
     <>
       <div className="page-head">

@@ -32,7 +32,13 @@ function makeDAppKit(deployment: ReturnType<typeof parseDeployment> | null) {
   });
 }
 
-export function Providers({ deployment: input, children }: { deployment: DeploymentInput | null; children: ReactNode }) {
+export function Providers({
+  deployment: input,
+  children,
+}: {
+  deployment: DeploymentInput | null;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(
     () =>
       new QueryClient({

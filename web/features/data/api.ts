@@ -32,4 +32,8 @@ export type OperatorJson = Json<OperatorView>;
 export type StorageJson = Json<StorageOverview>;
 export type BlobsJson = { rows: Json<BlobRow>[]; total: number; limit: number; offset: number };
 export type VotesJson = { votes: { proposalId: string; voter: string; option: string; weight: string }[] };
-export type StatusJson = { epoch: number | null; clock: Json<ChainClock> | null; pipelines: { pipeline: string; checkpoint: string; updatedAt: string }[] };
+export type StatusJson = {
+  epoch: number | null;
+  clock: Json<ChainClock> | null;
+  pipelines: { pipeline: string; checkpoint: string; updatedAt: string }[];
+};

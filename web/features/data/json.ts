@@ -26,7 +26,8 @@ export function toJson<T>(value: T): Json<T> {
 function convert(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return `0x${Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  if (value instanceof Uint8Array)
+    return `0x${Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
   if (Array.isArray(value)) return value.map(convert);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

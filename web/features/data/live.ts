@@ -28,7 +28,8 @@ export async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T
     throw new ApiRequestError(response.status, `The server answered ${response.status} without JSON.`);
   }
   if (!response.ok) {
-    const message = (body as { error?: { message?: string } }).error?.message ?? `The server answered ${response.status}.`;
+    const message =
+      (body as { error?: { message?: string } }).error?.message ?? `The server answered ${response.status}.`;
     throw new ApiRequestError(response.status, message);
   }
   return body as T;

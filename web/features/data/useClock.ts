@@ -12,5 +12,11 @@ export function useClock() {
 /** Estimated start of `epoch` as a Date, or null when the epoch length is unknown. */
 export function epochDate(clock: StatusJson['clock'], epoch: number): Date | null {
   if (!clock?.startedAt || clock.durationMs === null) return null;
-  return new Date(estimatedEpochStartMs(epoch, { epoch: clock.epoch, startMs: Date.parse(clock.startedAt), durationMs: clock.durationMs }));
+  return new Date(
+    estimatedEpochStartMs(epoch, {
+      epoch: clock.epoch,
+      startMs: Date.parse(clock.startedAt),
+      durationMs: clock.durationMs,
+    }),
+  );
 }

@@ -68,22 +68,48 @@ export function EpochDetailView({ initial }: { initial: EpochDetailJson }) {
         <Stat label="Committee" hint={`${e.committeeShards ?? '—'} shards`}>
           {e.committeeSize ?? '—'} nodes
         </Stat>
-        <Stat label="Rewards distributed" hint={<>burned: <Wal frost={e.burned} /></>}>
+        <Stat
+          label="Rewards distributed"
+          hint={
+            <>
+              burned: <Wal frost={e.burned} />
+            </>
+          }
+        >
           <Wal frost={e.rewards} />
         </Stat>
         <Stat label="APY" hint="stake-weighted, committee pools">
           <Percent ratio={e.apy} />
         </Stat>
-        <Stat label="Stake activated" hint={<>withdrawn: <Wal frost={data.flows.withdrawn} /></>}>
+        <Stat
+          label="Stake activated"
+          hint={
+            <>
+              withdrawn: <Wal frost={data.flows.withdrawn} />
+            </>
+          }
+        >
           <Wal frost={data.flows.activated} />
         </Stat>
         <Stat label="Commission taken">
           <Wal frost={data.flows.commission} />
         </Stat>
-        <Stat label="Fees paid" hint={data.fees ? `${data.fees.storageReservations} reservations, ${data.fees.blobsRegistered} blobs` : undefined}>
+        <Stat
+          label="Fees paid"
+          hint={
+            data.fees ? `${data.fees.storageReservations} reservations, ${data.fees.blobsRegistered} blobs` : undefined
+          }
+        >
           <Wal frost={data.fees ? BigInt(data.fees.storagePaid) + BigInt(data.fees.writeFees) : null} />
         </Stat>
-        <Stat label="Capacity" hint={<>storage <Price frost={e.storagePrice} per="/MiB/epoch" /></>}>
+        <Stat
+          label="Capacity"
+          hint={
+            <>
+              storage <Price frost={e.storagePrice} per="/MiB/epoch" />
+            </>
+          }
+        >
           <Bytes bytes={e.capacity} />
         </Stat>
       </div>
@@ -96,7 +122,13 @@ export function EpochDetailView({ initial }: { initial: EpochDetailJson }) {
         columns={[
           { key: 'node', header: 'Node', cell: (row) => <NodeLink nodeId={row.nodeId} name={row.name} /> },
           { key: 'shards', header: 'Shards', numeric: true, cell: (row) => row.shards },
-          { key: 'received', header: 'Synced shards', numeric: true, cell: (row) => (row.receivedShards === null ? <span className="muted">not reported</span> : row.receivedShards) },
+          {
+            key: 'received',
+            header: 'Synced shards',
+            numeric: true,
+            cell: (row) =>
+              row.receivedShards === null ? <span className="muted">not reported</span> : row.receivedShards,
+          },
           { key: 'stake', header: 'Stake', numeric: true, cell: (row) => <Wal frost={row.stake} compact /> },
           { key: 'rewards', header: 'Rewards', numeric: true, cell: (row) => <Wal frost={row.rewards} /> },
           { key: 'commission', header: 'Commission', numeric: true, cell: (row) => <Wal frost={row.commission} /> },
@@ -123,7 +155,12 @@ export function EpochDetailView({ initial }: { initial: EpochDetailJson }) {
           columns={[
             { key: 'node', header: 'Node', cell: (row) => <NodeLink nodeId={row.nodeId} name={row.name} /> },
             { key: 'stake', header: 'Stake burned', numeric: true, cell: (row) => <Wal frost={row.stakeBurned} /> },
-            { key: 'commission', header: 'Commission burned', numeric: true, cell: (row) => <Wal frost={row.commissionBurned} /> },
+            {
+              key: 'commission',
+              header: 'Commission burned',
+              numeric: true,
+              cell: (row) => <Wal frost={row.commissionBurned} />,
+            },
           ]}
           empty="No slash in this epoch."
         />
@@ -132,7 +169,11 @@ export function EpochDetailView({ initial }: { initial: EpochDetailJson }) {
           rows={data.proposalsEnded}
           rowKey={(row) => row.proposalId}
           columns={[
-            { key: 'title', header: 'Proposal', cell: (row) => <Link href={`/governance/${row.proposalId}`}>{row.title}</Link> },
+            {
+              key: 'title',
+              header: 'Proposal',
+              cell: (row) => <Link href={`/governance/${row.proposalId}`}>{row.title}</Link>,
+            },
             { key: 'status', header: 'Outcome', cell: (row) => <ProposalBadge status={row.status} /> },
           ]}
           empty="No proposal was decided in this epoch."

@@ -53,14 +53,39 @@ export function EpochsView({ initial }: { initial: EpochsJson }) {
             rowKey={(row) => String(row.epoch)}
             testId="epochs-table"
             columns={[
-              { key: 'epoch', header: 'Epoch', cell: (row) => <Link href={`/epochs/${row.epoch}`}>Epoch {row.epoch}</Link> },
-              { key: 'state', header: 'State', cell: (row) => <EpochStateBadge state={row.state} current={row.epoch === current && cursor === undefined} /> },
+              {
+                key: 'epoch',
+                header: 'Epoch',
+                cell: (row) => <Link href={`/epochs/${row.epoch}`}>Epoch {row.epoch}</Link>,
+              },
+              {
+                key: 'state',
+                header: 'State',
+                cell: (row) => (
+                  <EpochStateBadge state={row.state} current={row.epoch === current && cursor === undefined} />
+                ),
+              },
               { key: 'start', header: 'Started', cell: (row) => <DateTime value={row.startedAt} /> },
-              { key: 'stake', header: 'Total stake', numeric: true, cell: (row) => <Wal frost={row.totalStake} compact /> },
-              { key: 'committee', header: 'Committee', numeric: true, cell: (row) => (row.committeeSize === null ? '—' : `${row.committeeSize} nodes`) },
+              {
+                key: 'stake',
+                header: 'Total stake',
+                numeric: true,
+                cell: (row) => <Wal frost={row.totalStake} compact />,
+              },
+              {
+                key: 'committee',
+                header: 'Committee',
+                numeric: true,
+                cell: (row) => (row.committeeSize === null ? '—' : `${row.committeeSize} nodes`),
+              },
               { key: 'rewards', header: 'Rewards', numeric: true, cell: (row) => <Wal frost={row.rewards} /> },
               { key: 'burned', header: 'Burned', numeric: true, cell: (row) => <Wal frost={row.burned} /> },
-              { key: 'fees', header: 'Fees', numeric: true, cell: (row) => <Wal frost={BigInt(row.storagePaid ?? '0') + BigInt(row.writeFees ?? '0')} /> },
+              {
+                key: 'fees',
+                header: 'Fees',
+                numeric: true,
+                cell: (row) => <Wal frost={BigInt(row.storagePaid ?? '0') + BigInt(row.writeFees ?? '0')} />,
+              },
               { key: 'apy', header: 'APY', numeric: true, cell: (row) => <Percent ratio={row.apy} /> },
             ]}
             empty="No epoch has begun yet."
@@ -68,14 +93,27 @@ export function EpochsView({ initial }: { initial: EpochsJson }) {
         }
       />
       <nav className="pager" aria-label="Epoch pages">
-        <button type="button" className="button button--secondary button--small" disabled={before.length === 0} onClick={() => setBefore((list) => list.slice(0, -1))}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={before.length === 0}
+          onClick={() => setBefore((list) => list.slice(0, -1))}
+        >
           Newer
         </button>
-        <button type="button" className="button button--secondary button--small" disabled={oldest === undefined || oldest === 0 || data.rows.length < PAGE} onClick={() => oldest !== undefined && setBefore((list) => [...list, oldest])}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={oldest === undefined || oldest === 0 || data.rows.length < PAGE}
+          onClick={() => oldest !== undefined && setBefore((list) => [...list, oldest])}
+        >
           Older
         </button>
       </nav>
-      <p className="hint">Rewards listed for an epoch are the previous epoch’s fees, distributed to pools when this epoch began (after the burn).</p>
+      <p className="hint">
+        Rewards listed for an epoch are the previous epoch’s fees, distributed to pools when this epoch began (after the
+        burn).
+      </p>
     </div>
   );
 }

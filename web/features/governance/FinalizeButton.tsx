@@ -25,13 +25,25 @@ export function FinalizeButton({ proposalId, title }: { proposalId: string; titl
           <p>Connect a wallet to finalize.</p>
         ) : (
           <>
-            <p>The voting window has ended. Finalizing records the final tally; the deposit goes back to the proposer unless the proposal was vetoed.</p>
+            <p>
+              The voting window has ended. Finalizing records the final tally; the deposit goes back to the proposer
+              unless the proposal was vetoed.
+            </p>
             {flow.phase.step === 'idle' ? (
-              <button type="button" className="button" onClick={() => void flow.review(() => buildFinalizeProposal({ deployment, sender, proposalId }))}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void flow.review(() => buildFinalizeProposal({ deployment, sender, proposalId }))}
+              >
                 Review
               </button>
             ) : null}
-            <TxStatus phase={flow.phase} submitLabel="Sign and finalize" onSubmit={() => void flow.submit()} onReset={flow.reset} />
+            <TxStatus
+              phase={flow.phase}
+              submitLabel="Sign and finalize"
+              onSubmit={() => void flow.submit()}
+              onReset={flow.reset}
+            />
           </>
         )}
       </TxDialog>

@@ -23,7 +23,12 @@ const FILTERS = [
   ['failed_quorum', 'No quorum'],
 ] as const;
 
-const KIND_LABEL: Record<string, string> = { parameter: 'Parameter change', upgrade: 'Upgrade', text: 'Text', unknown: 'Unknown' };
+const KIND_LABEL: Record<string, string> = {
+  parameter: 'Parameter change',
+  upgrade: 'Upgrade',
+  text: 'Text',
+  unknown: 'Unknown',
+};
 
 export function GovernanceView({ initial, initialStatus }: { initial: ProposalsJson; initialStatus: string }) {
   const [status, setStatus] = useState(initialStatus);
@@ -36,7 +41,10 @@ export function GovernanceView({ initial, initialStatus }: { initial: ProposalsJ
       <div className="page-head">
         <div>
           <h1>Governance</h1>
-          <p>WAL holders decide protocol parameters and upgrades. Voting power is active stake; your own vote overrides your node’s for your stake.</p>
+          <p>
+            WAL holders decide protocol parameters and upgrades. Voting power is active stake; your own vote overrides
+            your node’s for your stake.
+          </p>
         </div>
         <ProposeButton parameters={params} minDeposit={params.min_proposal_deposit ?? null} />
       </div>
@@ -48,7 +56,9 @@ export function GovernanceView({ initial, initialStatus }: { initial: ProposalsJ
           </button>
         ))}
       </nav>
-      {data.rows.length === 0 ? <Notice>{status === 'open' ? 'No proposal is open for voting.' : 'No proposals here yet.'}</Notice> : null}
+      {data.rows.length === 0 ? (
+        <Notice>{status === 'open' ? 'No proposal is open for voting.' : 'No proposals here yet.'}</Notice>
+      ) : null}
       <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="proposals">
         {data.rows.map((proposal) => {
           const votingOver = epoch !== null && epoch >= proposal.endEpoch;
@@ -61,24 +71,36 @@ export function GovernanceView({ initial, initialStatus }: { initial: ProposalsJ
                       <Link href={`/governance/${proposal.proposalId}`}>{proposal.title}</Link>
                     </h2>
                     <p className="hint">
-                      <Badge>{KIND_LABEL[proposal.kind]}</Badge> by <ShortId id={proposal.proposer} /> · epoch {proposal.createdEpoch} → {proposal.endEpoch} · deposit <Wal frost={proposal.deposit} />
+                      <Badge>{KIND_LABEL[proposal.kind]}</Badge> by <ShortId id={proposal.proposer} /> · epoch{' '}
+                      {proposal.createdEpoch} → {proposal.endEpoch} · deposit <Wal frost={proposal.deposit} />
                     </p>
                   </div>
                   <div className="button-row">
                     <ProposalBadge status={proposal.status} executed={proposal.executedEpoch !== null} />
                     {proposal.status === 'open' && !votingOver ? <VoteButton proposal={proposal} /> : null}
-                    {proposal.status === 'open' && votingOver ? <FinalizeButton proposalId={proposal.proposalId} title={proposal.title} /> : null}
+                    {proposal.status === 'open' && votingOver ? (
+                      <FinalizeButton proposalId={proposal.proposalId} title={proposal.title} />
+                    ) : null}
                   </div>
                 </div>
                 {proposal.kind === 'parameter' && proposal.parameterName ? (
                   <p className="hint">
-                    {GOVERNED_PARAMETERS[proposal.parameterName]?.description ?? 'Parameter'}: {params[proposal.parameterName] !== undefined ? `${describeValue(proposal.parameterName, params[proposal.parameterName]!)} → ` : 'to '}
-                    {proposal.parameterValue !== null ? describeValue(proposal.parameterName, proposal.parameterValue) : '?'}
+                    {GOVERNED_PARAMETERS[proposal.parameterName]?.description ?? 'Parameter'}:{' '}
+                    {params[proposal.parameterName] !== undefined
+                      ? `${describeValue(proposal.parameterName, params[proposal.parameterName]!)} → `
+                      : 'to '}
+                    {proposal.parameterValue !== null
+                      ? describeValue(proposal.parameterName, proposal.parameterValue)
+                      : '?'}
                   </p>
                 ) : null}
                 <Tally tally={proposal.tally} totalStake={data.totalStake} />
                 {proposal.status === 'open' ? (
-                  <p className="hint">{votingOver ? 'Voting has ended: anyone can finalize the proposal to record the result.' : `Voting open until epoch ${proposal.endEpoch} begins.`}</p>
+                  <p className="hint">
+                    {votingOver
+                      ? 'Voting has ended: anyone can finalize the proposal to record the result.'
+                      : `Voting open until epoch ${proposal.endEpoch} begins.`}
+                  </p>
                 ) : null}
               </article>
             </li>
@@ -96,7 +118,13 @@ export function GovernanceView({ initial, initialStatus }: { initial: ProposalsJ
                 <code>{name}</code>
                 <div className="hint">{info.description}</div>
               </dt>
-              <dd>{params[name] !== undefined ? describeValue(name, params[name]!) : <span className="muted">initial value (not changed by governance yet)</span>}</dd>
+              <dd>
+                {params[name] !== undefined ? (
+                  describeValue(name, params[name]!)
+                ) : (
+                  <span className="muted">initial value (not changed by governance yet)</span>
+                )}
+              </dd>
             </div>
           ))}
         </dl>

@@ -59,17 +59,31 @@ export function ProposalView({ initial }: { initial: ProposalDetailJson }) {
             <DateTime value={p.createdAt} /> (epoch {p.createdEpoch})
           </dd>
           <dt>Voting</dt>
-          <dd>{p.status === 'open' ? (votingOver ? `ended at epoch ${p.endEpoch}; awaiting finalization` : `open until epoch ${p.endEpoch}`) : `closed; finalized in epoch ${p.finalizedEpoch ?? '—'}`}</dd>
+          <dd>
+            {p.status === 'open'
+              ? votingOver
+                ? `ended at epoch ${p.endEpoch}; awaiting finalization`
+                : `open until epoch ${p.endEpoch}`
+              : `closed; finalized in epoch ${p.finalizedEpoch ?? '—'}`}
+          </dd>
           <dt>Deposit</dt>
           <dd>
-            <Wal frost={p.deposit} /> {p.status === 'vetoed' ? '(burned: vetoed)' : p.status === 'open' ? '(returned unless vetoed)' : '(returned)'}
+            <Wal frost={p.deposit} />{' '}
+            {p.status === 'vetoed'
+              ? '(burned: vetoed)'
+              : p.status === 'open'
+                ? '(returned unless vetoed)'
+                : '(returned)'}
           </dd>
           {p.kind === 'parameter' && p.parameterName ? (
             <>
               <dt>Change</dt>
               <dd>
-                <code>{p.parameterName}</code> ({GOVERNED_PARAMETERS[p.parameterName]?.description ?? 'parameter'}) to {p.parameterValue !== null ? describeValue(p.parameterName, p.parameterValue) : '?'}
-                {data.parameters[p.parameterName] !== undefined ? ` (now ${describeValue(p.parameterName, data.parameters[p.parameterName]!)})` : ''}
+                <code>{p.parameterName}</code> ({GOVERNED_PARAMETERS[p.parameterName]?.description ?? 'parameter'}) to{' '}
+                {p.parameterValue !== null ? describeValue(p.parameterName, p.parameterValue) : '?'}
+                {data.parameters[p.parameterName] !== undefined
+                  ? ` (now ${describeValue(p.parameterName, data.parameters[p.parameterName]!)})`
+                  : ''}
               </dd>
             </>
           ) : null}
@@ -86,14 +100,30 @@ export function ProposalView({ initial }: { initial: ProposalDetailJson }) {
             </>
           ) : null}
         </dl>
-        {p.kind === 'text' && p.text ? <blockquote style={{ whiteSpace: 'pre-wrap', margin: '0.75rem 0 0', borderLeft: '3px solid var(--border)', paddingLeft: '0.75rem' }}>{p.text}</blockquote> : null}
+        {p.kind === 'text' && p.text ? (
+          <blockquote
+            style={{
+              whiteSpace: 'pre-wrap',
+              margin: '0.75rem 0 0',
+              borderLeft: '3px solid var(--border)',
+              paddingLeft: '0.75rem',
+            }}
+          >
+            {p.text}
+          </blockquote>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="tally">
         <h2 id="tally" style={{ marginTop: 0 }}>
           {p.tally.final ? 'Final tally' : 'Live tally'}
         </h2>
         <Tally tally={p.tally} totalStake={data.totalStake} />
-        {mine.length > 0 ? <p className="notice notice--ok">You voted {mine.map((vote) => OPTION[vote.option]?.[0] ?? vote.option).join(', ')} with {mine.length} position{mine.length === 1 ? '' : 's'}.</p> : null}
+        {mine.length > 0 ? (
+          <p className="notice notice--ok">
+            You voted {mine.map((vote) => OPTION[vote.option]?.[0] ?? vote.option).join(', ')} with {mine.length}{' '}
+            position{mine.length === 1 ? '' : 's'}.
+          </p>
+        ) : null}
       </section>
       <DataTable
         caption={`Votes (${data.votes.length})`}
@@ -101,11 +131,57 @@ export function ProposalView({ initial }: { initial: ProposalDetailJson }) {
         rowKey={(vote) => vote.voter}
         testId="proposal-votes"
         columns={[
-          { key: 'voter', header: 'Voter', cell: (vote) => (vote.isNode ? <><Badge tone="info">Node</Badge> <NodeLink nodeId={vote.voter} name={vote.name} /></> : <><Badge>Stake</Badge> <ShortId id={vote.voter} />{vote.owner ? <> of <AddressLink address={vote.owner} /></> : null}</>) },
-          { key: 'vote', header: 'Vote', cell: (vote) => { const [label, tone] = OPTION[vote.option] ?? [vote.option, 'neutral']; return <Badge tone={tone}>{label}</Badge>; } },
+          {
+            key: 'voter',
+            header: 'Voter',
+            cell: (vote) =>
+              vote.isNode ? (
+                <>
+                  <Badge tone="info">Node</Badge> <NodeLink nodeId={vote.voter} name={vote.name} />
+                </>
+              ) : (
+                <>
+                  <Badge>Stake</Badge> <ShortId id={vote.voter} />
+                  {vote.owner ? (
+                    <>
+                      {' '}
+                      of <AddressLink address={vote.owner} />
+                    </>
+                  ) : null}
+                </>
+              ),
+          },
+          {
+            key: 'vote',
+            header: 'Vote',
+            cell: (vote) => {
+              const [label, tone] = OPTION[vote.option] ?? [vote.option, 'neutral'];
+              return <Badge tone={tone}>{label}</Badge>;
+            },
+          },
           { key: 'weight', header: 'Weight', numeric: true, cell: (vote) => <Wal frost={vote.weight} compact /> },
-          { key: 'overrides', header: 'Overrides', cell: (vote) => (!vote.isNode && vote.nodeId ? <>node <NodeLink nodeId={vote.nodeId} name={vote.name} /></> : <span className="muted">—</span>) },
-          { key: 'when', header: 'When', cell: (vote) => <>epoch {vote.epoch}{vote.revotes > 0 ? ` (changed ${vote.revotes}×)` : ''}</> },
+          {
+            key: 'overrides',
+            header: 'Overrides',
+            cell: (vote) =>
+              !vote.isNode && vote.nodeId ? (
+                <>
+                  node <NodeLink nodeId={vote.nodeId} name={vote.name} />
+                </>
+              ) : (
+                <span className="muted">—</span>
+              ),
+          },
+          {
+            key: 'when',
+            header: 'When',
+            cell: (vote) => (
+              <>
+                epoch {vote.epoch}
+                {vote.revotes > 0 ? ` (changed ${vote.revotes}×)` : ''}
+              </>
+            ),
+          },
         ]}
         empty="No votes yet."
       />

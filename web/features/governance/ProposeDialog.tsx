@@ -3,7 +3,12 @@
 import { useState } from 'react';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
 import { formatWal, parseWal } from '@tusk/shared/format';
-import { buildProposeParameterChange, buildProposeText, buildProposeUpgrade, MAX_PROPOSAL_TEXT_BYTES } from '@tusk/shared/tx/governance';
+import {
+  buildProposeParameterChange,
+  buildProposeText,
+  buildProposeUpgrade,
+  MAX_PROPOSAL_TEXT_BYTES,
+} from '@tusk/shared/tx/governance';
 import type { Transaction } from '@mysten/sui/transactions';
 import { useDeployment } from '../app/DeploymentContext.tsx';
 import { TxDialog } from '../tx/TxDialog.tsx';
@@ -13,7 +18,13 @@ import { useWalCoins } from '../wallet/chainReads.ts';
 
 type Kind = 'parameter' | 'upgrade' | 'text';
 
-export function ProposeButton({ parameters, minDeposit }: { parameters: Record<string, string>; minDeposit: string | null }) {
+export function ProposeButton({
+  parameters,
+  minDeposit,
+}: {
+  parameters: Record<string, string>;
+  minDeposit: string | null;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -37,19 +48,33 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
   const [value, setValue] = useState('');
   const [digest, setDigest] = useState('');
   const [text, setText] = useState('');
-  const [deposit, setDeposit] = useState(minDeposit ? formatWal(minDeposit, { exact: true, unit: false, group: false }) : '');
+  const [deposit, setDeposit] = useState(
+    minDeposit ? formatWal(minDeposit, { exact: true, unit: false, group: false }) : '',
+  );
   const [error, setError] = useState<string | null>(null);
 
-  if (!deployment) return <p className="notice notice--warning">Proposing is unavailable: no deployment is configured.</p>;
+  if (!deployment)
+    return <p className="notice notice--warning">Proposing is unavailable: no deployment is configured.</p>;
   if (!sender) return <p>Connect a wallet to propose.</p>;
 
   function build(): (() => Transaction) | null {
-    const parsedDeposit = parseWal(deposit, { label: 'deposit', min: minDeposit, max: coins.data?.total, maxLabel: 'your WAL balance' });
+    const parsedDeposit = parseWal(deposit, {
+      label: 'deposit',
+      min: minDeposit,
+      max: coins.data?.total,
+      maxLabel: 'your WAL balance',
+    });
     if (!parsedDeposit.ok) {
       setError(parsedDeposit.error);
       return null;
     }
-    const base = { deployment: deployment!, sender: sender!, deposit: parsedDeposit.value, minDeposit, walCoins: coins.data?.coins ?? [] };
+    const base = {
+      deployment: deployment!,
+      sender: sender!,
+      deposit: parsedDeposit.value,
+      minDeposit,
+      walCoins: coins.data?.coins ?? [],
+    };
     if (kind === 'parameter') {
       if (!/^\d{1,20}$/.test(value.trim())) {
         setError(`new value must be a whole number (got "${value.slice(0, 30)}")`);
@@ -76,7 +101,14 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
       >
         <div className="tabs" role="tablist" aria-label="Kind of proposal">
           {(['parameter', 'upgrade', 'text'] as Kind[]).map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={kind === k} disabled={!editable} onClick={() => setKind(k)}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={kind === k}
+              disabled={!editable}
+              onClick={() => setKind(k)}
+            >
               {k === 'parameter' ? 'Parameter change' : k === 'upgrade' ? 'Package upgrade' : 'Text'}
             </button>
           ))}
@@ -85,39 +117,79 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
           <>
             <div className="field">
               <label htmlFor="param-name">Parameter</label>
-              <input id="param-name" type="text" list="param-names" value={name} disabled={!editable} onChange={(event) => setName(event.target.value)} />
+              <input
+                id="param-name"
+                type="text"
+                list="param-names"
+                value={name}
+                disabled={!editable}
+                onChange={(event) => setName(event.target.value)}
+              />
               <datalist id="param-names">
                 {Object.keys(parameters).map((key) => (
                   <option key={key} value={key} />
                 ))}
               </datalist>
-              {parameters[name] !== undefined ? <p className="hint">Currently {parameters[name]}.</p> : <p className="hint">A governed protocol parameter, e.g. slash_bps.</p>}
+              {parameters[name] !== undefined ? (
+                <p className="hint">Currently {parameters[name]}.</p>
+              ) : (
+                <p className="hint">A governed protocol parameter, e.g. slash_bps.</p>
+              )}
             </div>
             <div className="field">
               <label htmlFor="param-value">New value</label>
-              <input id="param-value" type="text" inputMode="numeric" value={value} disabled={!editable} onChange={(event) => setValue(event.target.value)} />
+              <input
+                id="param-value"
+                type="text"
+                inputMode="numeric"
+                value={value}
+                disabled={!editable}
+                onChange={(event) => setValue(event.target.value)}
+              />
             </div>
           </>
         ) : null}
         {kind === 'upgrade' ? (
           <div className="field">
             <label htmlFor="upgrade-digest">Package digest</label>
-            <input id="upgrade-digest" type="text" className="mono" value={digest} disabled={!editable} placeholder="64 hex digits" onChange={(event) => setDigest(event.target.value)} />
+            <input
+              id="upgrade-digest"
+              type="text"
+              className="mono"
+              value={digest}
+              disabled={!editable}
+              placeholder="64 hex digits"
+              onChange={(event) => setDigest(event.target.value)}
+            />
             <p className="hint">If the proposal passes, exactly this package digest may be published as the upgrade.</p>
           </div>
         ) : null}
         {kind === 'text' ? (
           <div className="field">
             <label htmlFor="proposal-text">Text</label>
-            <textarea id="proposal-text" value={text} disabled={!editable} maxLength={MAX_PROPOSAL_TEXT_BYTES} onChange={(event) => setText(event.target.value)} />
+            <textarea
+              id="proposal-text"
+              value={text}
+              disabled={!editable}
+              maxLength={MAX_PROPOSAL_TEXT_BYTES}
+              onChange={(event) => setText(event.target.value)}
+            />
             <p className="hint">The first line is the title. At most {MAX_PROPOSAL_TEXT_BYTES} bytes.</p>
           </div>
         ) : null}
         <div className="field">
           <label htmlFor="proposal-deposit">Deposit (WAL)</label>
-          <input id="proposal-deposit" type="text" inputMode="decimal" value={deposit} disabled={!editable} onChange={(event) => setDeposit(event.target.value)} />
+          <input
+            id="proposal-deposit"
+            type="text"
+            inputMode="decimal"
+            value={deposit}
+            disabled={!editable}
+            onChange={(event) => setDeposit(event.target.value)}
+          />
           <p className="hint">
-            {minDeposit !== undefined ? `At least ${formatWal(minDeposit)}. ` : ''}Returned after voting unless the proposal is vetoed. Your balance: {coins.data ? formatWal(coins.data.total) : '—'}.
+            {minDeposit !== undefined ? `At least ${formatWal(minDeposit)}. ` : ''}Returned after voting unless the
+            proposal is vetoed. Your balance: {coins.data ? formatWal(coins.data.total) : '—'}.
           </p>
         </div>
         {error ? (
@@ -131,7 +203,13 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
           </button>
         ) : null}
       </form>
-      <TxStatus phase={flow.phase} submitLabel="Sign and propose" onSubmit={() => void flow.submit()} onReset={flow.reset} effect="Voting opens at once and runs for the governed number of epochs." />
+      <TxStatus
+        phase={flow.phase}
+        submitLabel="Sign and propose"
+        onSubmit={() => void flow.submit()}
+        onReset={flow.reset}
+        effect="Voting opens at once and runs for the governed number of epochs."
+      />
     </div>
   );
 }

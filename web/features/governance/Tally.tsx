@@ -6,8 +6,20 @@ export function Tally({ tally, totalStake }: { tally: ProposalJson['tally']; tot
   const parts = [
     { key: 'yes', label: 'Yes', value: BigInt(tally.yes), className: 'tally__yes', color: 'var(--ok)' },
     { key: 'no', label: 'No', value: BigInt(tally.no), className: 'tally__no', color: 'var(--danger)' },
-    { key: 'veto', label: 'No with veto', value: BigInt(tally.noWithVeto), className: 'tally__veto', color: 'var(--warn)' },
-    { key: 'abstain', label: 'Abstain', value: BigInt(tally.abstain), className: 'tally__abstain', color: 'var(--muted)' },
+    {
+      key: 'veto',
+      label: 'No with veto',
+      value: BigInt(tally.noWithVeto),
+      className: 'tally__veto',
+      color: 'var(--warn)',
+    },
+    {
+      key: 'abstain',
+      label: 'Abstain',
+      value: BigInt(tally.abstain),
+      className: 'tally__abstain',
+      color: 'var(--muted)',
+    },
   ];
   const voted = parts.reduce((sum, part) => sum + part.value, 0n);
   const base = totalStake && BigInt(totalStake) > voted ? BigInt(totalStake) : voted;
@@ -15,8 +27,16 @@ export function Tally({ tally, totalStake }: { tally: ProposalJson['tally']; tot
   const turnout = totalStake && BigInt(totalStake) > 0n ? Number((voted * 10_000n) / BigInt(totalStake)) / 100 : null;
   return (
     <div>
-      <div className="tally" role="img" aria-label={parts.map((part) => `${part.label} ${formatWalCompact(part.value)}`).join(', ')}>
-        {parts.map((part) => (part.value > 0n ? <span key={part.key} className={part.className} style={{ width: `${share(part.value)}%` }} /> : null))}
+      <div
+        className="tally"
+        role="img"
+        aria-label={parts.map((part) => `${part.label} ${formatWalCompact(part.value)}`).join(', ')}
+      >
+        {parts.map((part) =>
+          part.value > 0n ? (
+            <span key={part.key} className={part.className} style={{ width: `${share(part.value)}%` }} />
+          ) : null,
+        )}
       </div>
       <ul className="legend">
         {parts.map((part) => (
@@ -26,7 +46,10 @@ export function Tally({ tally, totalStake }: { tally: ProposalJson['tally']; tot
             {voted > 0n ? ` (${(Number((part.value * 10_000n) / voted) / 100).toFixed(1)}%)` : ''}
           </li>
         ))}
-        <li>{turnout !== null ? `Turnout ${turnout.toFixed(1)}% of stake` : ''}{tally.final ? ' · final' : ' · live count'}</li>
+        <li>
+          {turnout !== null ? `Turnout ${turnout.toFixed(1)}% of stake` : ''}
+          {tally.final ? ' · final' : ' · live count'}
+        </li>
       </ul>
     </div>
   );

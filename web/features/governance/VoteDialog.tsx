@@ -33,7 +33,11 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
   const deployment = useDeployment();
   const sender = useCurrentAccount()?.address ?? null;
   const flow = useTxFlow(sender);
-  const { data: positions } = useLive<PositionsJson>(sender ? `/api/v1/accounts/${sender}/positions` : null, undefined, 15_000);
+  const { data: positions } = useLive<PositionsJson>(
+    sender ? `/api/v1/accounts/${sender}/positions` : null,
+    undefined,
+    15_000,
+  );
   const caps = useOwnedCaps(sender);
   const active = (positions?.positions ?? []).filter((p) => p.state === 'active' || p.state === 'withdrawing');
   const [option, setOption] = useState<VoteOption>('yes');
@@ -53,14 +57,30 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
         setError('You have no active stake to vote with. Stake first, or vote as a node.');
         return;
       }
-      void flow.review(() => buildVoteWithStake({ deployment: deployment!, sender: sender!, stakedWals: active.map((p) => p.stakedWalId), proposalId: proposal.proposalId, option }));
+      void flow.review(() =>
+        buildVoteWithStake({
+          deployment: deployment!,
+          sender: sender!,
+          stakedWals: active.map((p) => p.stakedWalId),
+          proposalId: proposal.proposalId,
+          option,
+        }),
+      );
     } else {
       const cap = capChoices.find((c) => c.capId === as);
       if (!cap) {
         setError('Choose how to vote.');
         return;
       }
-      void flow.review(() => buildVoteAsNode({ deployment: deployment!, sender: sender!, cap: cap.capId, proposalId: proposal.proposalId, option }));
+      void flow.review(() =>
+        buildVoteAsNode({
+          deployment: deployment!,
+          sender: sender!,
+          cap: cap.capId,
+          proposalId: proposal.proposalId,
+          option,
+        }),
+      );
     }
   }
 
@@ -79,24 +99,52 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
           <div className="radio-row">
             {(Object.keys(VOTE_OPTION_LABELS) as VoteOption[]).map((key) => (
               <label key={key}>
-                <input type="radio" name="vote-option" value={key} checked={option === key} disabled={!editable} onChange={() => setOption(key)} />
+                <input
+                  type="radio"
+                  name="vote-option"
+                  value={key}
+                  checked={option === key}
+                  disabled={!editable}
+                  onChange={() => setOption(key)}
+                />
                 {VOTE_OPTION_LABELS[key]}
               </label>
             ))}
           </div>
-          <p className="hint">“No with veto” counts as No and, above the veto threshold, burns the proposer’s deposit.</p>
+          <p className="hint">
+            “No with veto” counts as No and, above the veto threshold, burns the proposer’s deposit.
+          </p>
         </fieldset>
         <fieldset className="field">
           <legend>Vote with</legend>
           <label style={{ fontWeight: 400 }}>
-            <input type="radio" name="vote-as" value="stake" checked={as === 'stake'} disabled={!editable} onChange={() => setAs('stake')} /> My stake: {active.length} position{active.length === 1 ? '' : 's'}, {formatWal(stakeWeight)}
+            <input
+              type="radio"
+              name="vote-as"
+              value="stake"
+              checked={as === 'stake'}
+              disabled={!editable}
+              onChange={() => setAs('stake')}
+            />{' '}
+            My stake: {active.length} position{active.length === 1 ? '' : 's'}, {formatWal(stakeWeight)}
           </label>
           {capChoices.map((cap) => (
             <label key={cap.capId} style={{ fontWeight: 400 }}>
-              <input type="radio" name="vote-as" value={cap.capId} checked={as === cap.capId} disabled={!editable} onChange={() => setAs(cap.capId)} /> As node <code>{cap.nodeId.slice(0, 10)}…</code> (its whole pool)
+              <input
+                type="radio"
+                name="vote-as"
+                value={cap.capId}
+                checked={as === cap.capId}
+                disabled={!editable}
+                onChange={() => setAs(cap.capId)}
+              />{' '}
+              As node <code>{cap.nodeId.slice(0, 10)}…</code> (its whole pool)
             </label>
           ))}
-          <p className="hint">Voting with your stake overrides your node’s vote for that stake. You can change your vote until voting ends (epoch {proposal.endEpoch}).</p>
+          <p className="hint">
+            Voting with your stake overrides your node’s vote for that stake. You can change your vote until voting ends
+            (epoch {proposal.endEpoch}).
+          </p>
         </fieldset>
         {error ? (
           <p className="field-error" role="alert">
@@ -109,7 +157,13 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
           </button>
         ) : null}
       </form>
-      <TxStatus phase={flow.phase} submitLabel="Sign and vote" onSubmit={() => void flow.submit()} onReset={flow.reset} effect="Counted at once; the result is final when the proposal is finalized after its voting window." />
+      <TxStatus
+        phase={flow.phase}
+        submitLabel="Sign and vote"
+        onSubmit={() => void flow.submit()}
+        onReset={flow.reset}
+        effect="Counted at once; the result is final when the proposal is finalized after its voting window."
+      />
     </div>
   );
 }

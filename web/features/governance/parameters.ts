@@ -2,7 +2,10 @@
  * The protocol parameters governance can change (names as `tusk::params`
  * declares them), with their units, for forms and for reading proposals.
  */
-export const GOVERNED_PARAMETERS: Record<string, { description: string; unit: 'ms' | 'count' | 'bps' | 'frost' | 'epochs' }> = {
+export const GOVERNED_PARAMETERS: Record<
+  string,
+  { description: string; unit: 'ms' | 'count' | 'bps' | 'frost' | 'epochs' }
+> = {
   epoch_duration_ms: { description: 'Length of an epoch', unit: 'ms' },
   max_committee_size: { description: 'Most nodes in the committee', unit: 'count' },
   min_stake: { description: 'Smallest stake a position may hold', unit: 'frost' },
@@ -26,7 +29,11 @@ export function describeValue(name: string, value: string): string {
       return `${(Number(n / 1_000_000n) / 1000).toLocaleString('en-US')} WAL`;
     case 'ms': {
       const hours = Number(n) / 3_600_000;
-      return hours >= 24 ? `${(hours / 24).toFixed(hours % 24 === 0 ? 0 : 1)} days` : hours >= 1 ? `${hours.toFixed(1)} hours` : `${Number(n) / 1000} s`;
+      return hours >= 24
+        ? `${(hours / 24).toFixed(hours % 24 === 0 ? 0 : 1)} days`
+        : hours >= 1
+          ? `${hours.toFixed(1)} hours`
+          : `${Number(n) / 1000} s`;
     }
     case 'epochs':
       return `${value} epoch${value === '1' ? '' : 's'}`;

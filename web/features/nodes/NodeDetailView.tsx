@@ -21,12 +21,29 @@ import Link from 'next/link';
 
 const OPTION_LABEL: Record<string, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain', no_with_veto: 'No with veto' };
 
-export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegators }: { nodeId: string; initial: NodeDetailJson; initialHistory: NodeHistoryJson; initialDelegators: DelegatorsJson }) {
+export function NodeDetailView({
+  nodeId,
+  initial,
+  initialHistory,
+  initialDelegators,
+}: {
+  nodeId: string;
+  initial: NodeDetailJson;
+  initialHistory: NodeHistoryJson;
+  initialDelegators: DelegatorsJson;
+}) {
   const { data = initial, error } = useLive<NodeDetailJson>(`/api/v1/nodes/${nodeId}`, initial);
-  const { data: history = initialHistory } = useLive<NodeHistoryJson>(`/api/v1/nodes/${nodeId}/history?limit=90`, initialHistory);
+  const { data: history = initialHistory } = useLive<NodeHistoryJson>(
+    `/api/v1/nodes/${nodeId}/history?limit=90`,
+    initialHistory,
+  );
   const [delegatorPage, setDelegatorPage] = useState(0);
   const delegatorPath = `/api/v1/nodes/${nodeId}/delegators?limit=50&offset=${delegatorPage * 50}`;
-  const { data: delegators = initialDelegators } = useLive<DelegatorsJson>(delegatorPath, delegatorPage === 0 ? initialDelegators : undefined, 15_000);
+  const { data: delegators = initialDelegators } = useLive<DelegatorsJson>(
+    delegatorPath,
+    delegatorPage === 0 ? initialDelegators : undefined,
+    15_000,
+  );
   const node = data.node;
   const rows = history.rows;
   const chronological = [...rows].reverse();
@@ -57,7 +74,12 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
         <StakeButton nodeId={node.nodeId} nodeName={node.name} />
       </div>
       {error ? <Notice tone="warning">Live updates paused: {error.message}</Notice> : null}
-      {leaving ? <Notice tone="warning" title="Leaving the committee.">This node was not selected for epoch {node.nextCommitteeEpoch}. Its stake stops earning storage rewards from then unless it is selected again.</Notice> : null}
+      {leaving ? (
+        <Notice tone="warning" title="Leaving the committee.">
+          This node was not selected for epoch {node.nextCommitteeEpoch}. Its stake stops earning storage rewards from
+          then unless it is selected again.
+        </Notice>
+      ) : null}
 
       <div className="grid" data-testid="node-stats">
         <Stat label="Stake" hint={`#${node.stakeRank} by stake`}>
@@ -69,16 +91,50 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
         <Stat label="Shards" hint={node.nextShards !== null ? `next epoch: ${node.nextShards}` : undefined}>
           {node.shards}
         </Stat>
-        <Stat label="Commission" hint={node.pendingCommissionBps !== null ? <>→ <Bps bps={node.pendingCommissionBps} /> from epoch {node.pendingCommissionEpoch}</> : 'no change scheduled'}>
+        <Stat
+          label="Commission"
+          hint={
+            node.pendingCommissionBps !== null ? (
+              <>
+                → <Bps bps={node.pendingCommissionBps} /> from epoch {node.pendingCommissionEpoch}
+              </>
+            ) : (
+              'no change scheduled'
+            )
+          }
+        >
           <Bps bps={node.commissionBps} />
         </Stat>
         <Stat label="APY" hint="last epoch, annualized, after commission">
           <Percent ratio={node.apy} />
         </Stat>
-        <Stat label="Rewards to the pool" hint={<>commission taken: <Wal frost={BigInt(node.commissionCollected) + BigInt(node.commissionAccrued) + BigInt(node.commissionBurned)} /></>}>
+        <Stat
+          label="Rewards to the pool"
+          hint={
+            <>
+              commission taken:{' '}
+              <Wal
+                frost={
+                  BigInt(node.commissionCollected) + BigInt(node.commissionAccrued) + BigInt(node.commissionBurned)
+                }
+              />
+            </>
+          }
+        >
           <Wal frost={node.totalRewards} />
         </Stat>
-        <Stat label="Slashed" hint={node.slashCount > 0 ? <>stake burned: <Wal frost={node.stakeSlashed} /></> : 'never'}>
+        <Stat
+          label="Slashed"
+          hint={
+            node.slashCount > 0 ? (
+              <>
+                stake burned: <Wal frost={node.stakeSlashed} />
+              </>
+            ) : (
+              'never'
+            )
+          }
+        >
           {node.slashCount}
         </Stat>
       </div>
@@ -97,7 +153,9 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
           <dt>Network address</dt>
           <dd className="mono">{node.networkAddress}</dd>
           <dt>Metadata</dt>
-          <dd>{node.metadataUrl ? <span className="mono">{node.metadataUrl}</span> : <span className="muted">none</span>}</dd>
+          <dd>
+            {node.metadataUrl ? <span className="mono">{node.metadataUrl}</span> : <span className="muted">none</span>}
+          </dd>
           <dt>Registered</dt>
           <dd>
             <DateTime value={node.registeredAt} /> (epoch {node.registeredEpoch})
@@ -106,7 +164,8 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
           <dd>
             {node.votedStoragePrice !== null ? (
               <>
-                storage {node.votedStoragePrice} FROST/MiB/epoch, write {node.votedWritePrice} FROST/MiB, capacity {node.votedCapacity} bytes
+                storage {node.votedStoragePrice} FROST/MiB/epoch, write {node.votedWritePrice} FROST/MiB, capacity{' '}
+                {node.votedCapacity} bytes
               </>
             ) : (
               <span className="muted">no vote yet</span>
@@ -173,7 +232,12 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
               rowKey={(row) => String(row.epoch)}
               columns={[
                 { key: 'epoch', header: 'Epoch', cell: (row) => <EpochLink epoch={row.epoch} /> },
-                { key: 'rate', header: 'WAL per share', numeric: true, cell: (row) => rateValue({ wal: BigInt(row.rateWal), shares: BigInt(row.rateShares) }).toFixed(9) },
+                {
+                  key: 'rate',
+                  header: 'WAL per share',
+                  numeric: true,
+                  cell: (row) => rateValue({ wal: BigInt(row.rateWal), shares: BigInt(row.rateShares) }).toFixed(9),
+                },
                 { key: 'apy', header: 'APY', numeric: true, cell: (row) => <Percent ratio={row.apy} /> },
               ]}
               empty="No epochs recorded for this pool yet."
@@ -203,7 +267,12 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
               columns={[
                 { key: 'epoch', header: 'Epoch', cell: (row) => <EpochLink epoch={row.epoch} /> },
                 { key: 'rewards', header: 'Rewards', numeric: true, cell: (row) => <Wal frost={row.rewards} /> },
-                { key: 'commission', header: 'Commission', numeric: true, cell: (row) => <Wal frost={row.commission} /> },
+                {
+                  key: 'commission',
+                  header: 'Commission',
+                  numeric: true,
+                  cell: (row) => <Wal frost={row.commission} />,
+                },
               ]}
               empty="No rewards yet."
             />
@@ -218,18 +287,38 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
           rows={data.commissionChanges}
           rowKey={(row, index) => `${row.txDigest}-${index}`}
           columns={[
-            { key: 'when', header: 'Scheduled', cell: (row) => <>epoch {row.epoch} · <DateTime value={row.timestamp} /></> },
+            {
+              key: 'when',
+              header: 'Scheduled',
+              cell: (row) => (
+                <>
+                  epoch {row.epoch} · <DateTime value={row.timestamp} />
+                </>
+              ),
+            },
             { key: 'rate', header: 'New rate', numeric: true, cell: (row) => <Bps bps={row.rateBps} /> },
             { key: 'effective', header: 'Effective', cell: (row) => <EpochLink epoch={row.effectiveEpoch} /> },
           ]}
           empty="The commission has never been changed."
         />
         <DataTable
-          caption={<>Collected (to collect now: <Wal frost={node.commissionAccrued} />)</>}
+          caption={
+            <>
+              Collected (to collect now: <Wal frost={node.commissionAccrued} />)
+            </>
+          }
           rows={data.commissionCollections}
           rowKey={(row, index) => `${row.txDigest}-${index}`}
           columns={[
-            { key: 'when', header: 'When', cell: (row) => <>epoch {row.epoch} · <DateTime value={row.timestamp} /></> },
+            {
+              key: 'when',
+              header: 'When',
+              cell: (row) => (
+                <>
+                  epoch {row.epoch} · <DateTime value={row.timestamp} />
+                </>
+              ),
+            },
             { key: 'amount', header: 'Amount', numeric: true, cell: (row) => <Wal frost={row.amount} /> },
             { key: 'to', header: 'To', cell: (row) => <ShortId id={row.receiver} /> },
           ]}
@@ -240,7 +329,8 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
       <h2>Slashing</h2>
       {data.slashes.length > 0 ? (
         <Notice tone="critical" title={`Slashed ${data.slashes.length} time${data.slashes.length === 1 ? '' : 's'}.`}>
-          Each slash burned part of the pool’s stake, lowering its exchange rate: delegators bore the loss in proportion to their stake.
+          Each slash burned part of the pool’s stake, lowering its exchange rate: delegators bore the loss in proportion
+          to their stake.
         </Notice>
       ) : null}
       <div className="grid grid--wide">
@@ -251,7 +341,12 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
           columns={[
             { key: 'epoch', header: 'Epoch', cell: (row) => <EpochLink epoch={row.epoch} /> },
             { key: 'stake', header: 'Stake burned', numeric: true, cell: (row) => <Wal frost={row.stakeBurned} /> },
-            { key: 'commission', header: 'Commission burned', numeric: true, cell: (row) => <Wal frost={row.commissionBurned} /> },
+            {
+              key: 'commission',
+              header: 'Commission burned',
+              numeric: true,
+              cell: (row) => <Wal frost={row.commissionBurned} />,
+            },
           ]}
           empty="Never slashed."
         />
@@ -261,8 +356,17 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
           rowKey={(row, index) => `${row.voterNodeId}-${row.epoch}-${index}`}
           columns={[
             { key: 'epoch', header: 'Epoch', cell: (row) => <EpochLink epoch={row.epoch} /> },
-            { key: 'voter', header: 'Voter', cell: (row) => <NodeLink nodeId={row.voterNodeId} name={row.voterName} /> },
-            { key: 'weight', header: 'Shards', numeric: true, cell: (row) => `${row.weight} (total ${row.totalWeight})` },
+            {
+              key: 'voter',
+              header: 'Voter',
+              cell: (row) => <NodeLink nodeId={row.voterNodeId} name={row.voterName} />,
+            },
+            {
+              key: 'weight',
+              header: 'Shards',
+              numeric: true,
+              cell: (row) => `${row.weight} (total ${row.totalWeight})`,
+            },
           ]}
           empty="No votes against this node."
         />
@@ -272,8 +376,17 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
           rowKey={(row, index) => `${row.targetNodeId}-${row.epoch}-${index}`}
           columns={[
             { key: 'epoch', header: 'Epoch', cell: (row) => <EpochLink epoch={row.epoch} /> },
-            { key: 'target', header: 'Against', cell: (row) => <NodeLink nodeId={row.targetNodeId} name={row.targetName} /> },
-            { key: 'weight', header: 'Shards', numeric: true, cell: (row) => `${row.weight} (total ${row.totalWeight})` },
+            {
+              key: 'target',
+              header: 'Against',
+              cell: (row) => <NodeLink nodeId={row.targetNodeId} name={row.targetName} />,
+            },
+            {
+              key: 'weight',
+              header: 'Shards',
+              numeric: true,
+              cell: (row) => `${row.weight} (total ${row.totalWeight})`,
+            },
           ]}
           empty="This node has not voted to slash anyone."
         />
@@ -286,8 +399,16 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
         rows={data.governanceVotes}
         rowKey={(row) => row.proposalId}
         columns={[
-          { key: 'proposal', header: 'Proposal', cell: (row) => <Link href={`/governance/${row.proposalId}`}>{row.title}</Link> },
-          { key: 'vote', header: 'Vote', cell: (row) => <Badge tone="accent">{OPTION_LABEL[row.option] ?? row.option}</Badge> },
+          {
+            key: 'proposal',
+            header: 'Proposal',
+            cell: (row) => <Link href={`/governance/${row.proposalId}`}>{row.title}</Link>,
+          },
+          {
+            key: 'vote',
+            header: 'Vote',
+            cell: (row) => <Badge tone="accent">{OPTION_LABEL[row.option] ?? row.option}</Badge>,
+          },
           { key: 'weight', header: 'Weight', numeric: true, cell: (row) => <Wal frost={row.weight} compact /> },
           { key: 'status', header: 'Outcome', cell: (row) => <ProposalBadge status={row.status} /> },
         ]}
@@ -300,10 +421,24 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
         rows={delegators.rows}
         rowKey={(row) => row.owner}
         columns={[
-          { key: 'owner', header: 'Address', cell: (row) => (row.owner === 'unknown' ? <span className="muted">unknown (split before indexing)</span> : <AddressLink address={row.owner} />) },
+          {
+            key: 'owner',
+            header: 'Address',
+            cell: (row) =>
+              row.owner === 'unknown' ? (
+                <span className="muted">unknown (split before indexing)</span>
+              ) : (
+                <AddressLink address={row.owner} />
+              ),
+          },
           { key: 'principal', header: 'Staked', numeric: true, cell: (row) => <Wal frost={row.principal} /> },
           { key: 'pending', header: 'Of which pending', numeric: true, cell: (row) => <Wal frost={row.pending} /> },
-          { key: 'withdrawing', header: 'Of which withdrawing', numeric: true, cell: (row) => <Wal frost={row.withdrawing} /> },
+          {
+            key: 'withdrawing',
+            header: 'Of which withdrawing',
+            numeric: true,
+            cell: (row) => <Wal frost={row.withdrawing} />,
+          },
           { key: 'positions', header: 'Positions', numeric: true, cell: (row) => row.positions },
         ]}
         empty="Nobody stakes with this node yet."
@@ -313,10 +448,20 @@ export function NodeDetailView({ nodeId, initial, initialHistory, initialDelegat
           <span>
             {delegatorPage * 50 + 1}–{Math.min((delegatorPage + 1) * 50, delegators.total)} of {delegators.total}
           </span>
-          <button type="button" className="button button--secondary button--small" disabled={delegatorPage === 0} onClick={() => setDelegatorPage((p) => p - 1)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={delegatorPage === 0}
+            onClick={() => setDelegatorPage((p) => p - 1)}
+          >
             Previous
           </button>
-          <button type="button" className="button button--secondary button--small" disabled={(delegatorPage + 1) * 50 >= delegators.total} onClick={() => setDelegatorPage((p) => p + 1)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={(delegatorPage + 1) * 50 >= delegators.total}
+            onClick={() => setDelegatorPage((p) => p + 1)}
+          >
             Next
           </button>
         </nav>

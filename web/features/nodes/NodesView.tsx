@@ -34,11 +34,18 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
   const path = nodesPath(query);
-  const { data = initial, error, isFetching } = useLive<NodesJson>(path, path === nodesPath(initialQuery) ? initial : undefined);
+  const {
+    data = initial,
+    error,
+    isFetching,
+  } = useLive<NodesJson>(path, path === nodesPath(initialQuery) ? initial : undefined);
 
   // Debounce typing into the search box.
   useEffect(() => {
-    const timer = setTimeout(() => setQuery((current) => (current.q === search ? current : { ...current, q: search, offset: 0 })), 300);
+    const timer = setTimeout(
+      () => setQuery((current) => (current.q === search ? current : { ...current, q: search, offset: 0 })),
+      300,
+    );
     return () => clearTimeout(timer);
   }, [search]);
 
@@ -59,51 +66,126 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
     setQuery((current) => ({
       ...current,
       sort,
-      order: current.sort === sort ? (current.order === 'desc' ? 'asc' : 'desc') : sort === 'name' || sort === 'commission' ? 'asc' : 'desc',
+      order:
+        current.sort === sort
+          ? current.order === 'desc'
+            ? 'asc'
+            : 'desc'
+          : sort === 'name' || sort === 'commission'
+            ? 'asc'
+            : 'desc',
       offset: 0,
     }));
   }
 
   const columns = useMemo<Column<NodeRowJson>[]>(() => {
     const header = (sort: NodeSort, label: string) => (
-      <button type="button" className="sort-button" data-active={query.sort === sort} onClick={() => sortBy(sort)} aria-label={`Sort by ${label}`}>
+      <button
+        type="button"
+        className="sort-button"
+        data-active={query.sort === sort}
+        onClick={() => sortBy(sort)}
+        aria-label={`Sort by ${label}`}
+      >
         {label}
         <span aria-hidden="true">{query.sort === sort ? (query.order === 'desc' ? '▼' : '▲') : '↕'}</span>
       </button>
     );
-    const ariaSort = (sort: NodeSort) => (query.sort === sort ? (query.order === 'desc' ? 'descending' : 'ascending') : 'none') as 'descending' | 'ascending' | 'none';
+    const ariaSort = (sort: NodeSort) =>
+      (query.sort === sort ? (query.order === 'desc' ? 'descending' : 'ascending') : 'none') as
+        'descending' | 'ascending' | 'none';
     return [
-      { key: 'name', label: 'Node', header: header('name', 'Node'), sort: ariaSort('name'), cell: (row) => (
-        <>
-          <NodeLink nodeId={row.nodeId} name={row.name} />
-          <div className="hint">
-            <ShortId id={row.nodeId} />
-          </div>
-        </>
-      ) },
-      { key: 'status', header: 'Status', cell: (row) => <NodeStatusBadge status={row.status} slashCount={row.slashCount} leaving={row.status === 'committee' && row.nextShards === 0} /> },
-      { key: 'stake', label: 'Stake', header: header('stake', 'Stake'), sort: ariaSort('stake'), numeric: true, cell: (row) => <Wal frost={row.stake} decimals={0} /> },
-      { key: 'power', header: 'Voting power', numeric: true, cell: (row) => <Percent ratio={row.votingPower} /> },
-      { key: 'shards', label: 'Shards', header: header('shards', 'Shards'), sort: ariaSort('shards'), numeric: true, cell: (row) => (
-        <>
-          {row.shards}
-          {row.nextShards !== null && row.nextShards !== row.shards ? <div className="hint">next: {row.nextShards}</div> : null}
-        </>
-      ) },
-      { key: 'commission', label: 'Commission', header: header('commission', 'Commission'), sort: ariaSort('commission'), numeric: true, cell: (row) => (
-        <>
-          <Bps bps={row.commissionBps} />
-          {row.pendingCommissionBps !== null ? (
+      {
+        key: 'name',
+        label: 'Node',
+        header: header('name', 'Node'),
+        sort: ariaSort('name'),
+        cell: (row) => (
+          <>
+            <NodeLink nodeId={row.nodeId} name={row.name} />
             <div className="hint">
-              → <Bps bps={row.pendingCommissionBps} /> from epoch {row.pendingCommissionEpoch}
+              <ShortId id={row.nodeId} />
             </div>
-          ) : null}
-        </>
-      ) },
-      { key: 'apy', label: 'APY', header: header('apy', 'APY'), sort: ariaSort('apy'), numeric: true, cell: (row) => <Percent ratio={row.apy} /> },
-      { key: 'slashes', label: 'Slashes', header: header('slashes', 'Slashes'), sort: ariaSort('slashes'), numeric: true, cell: (row) => (row.slashCount === 0 ? <span className="muted">none</span> : <>{row.slashCount} (<Wal frost={row.stakeSlashed} compact />)</>) },
+          </>
+        ),
+      },
+      {
+        key: 'status',
+        header: 'Status',
+        cell: (row) => (
+          <NodeStatusBadge
+            status={row.status}
+            slashCount={row.slashCount}
+            leaving={row.status === 'committee' && row.nextShards === 0}
+          />
+        ),
+      },
+      {
+        key: 'stake',
+        label: 'Stake',
+        header: header('stake', 'Stake'),
+        sort: ariaSort('stake'),
+        numeric: true,
+        cell: (row) => <Wal frost={row.stake} decimals={0} />,
+      },
+      { key: 'power', header: 'Voting power', numeric: true, cell: (row) => <Percent ratio={row.votingPower} /> },
+      {
+        key: 'shards',
+        label: 'Shards',
+        header: header('shards', 'Shards'),
+        sort: ariaSort('shards'),
+        numeric: true,
+        cell: (row) => (
+          <>
+            {row.shards}
+            {row.nextShards !== null && row.nextShards !== row.shards ? (
+              <div className="hint">next: {row.nextShards}</div>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        key: 'commission',
+        label: 'Commission',
+        header: header('commission', 'Commission'),
+        sort: ariaSort('commission'),
+        numeric: true,
+        cell: (row) => (
+          <>
+            <Bps bps={row.commissionBps} />
+            {row.pendingCommissionBps !== null ? (
+              <div className="hint">
+                → <Bps bps={row.pendingCommissionBps} /> from epoch {row.pendingCommissionEpoch}
+              </div>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        key: 'apy',
+        label: 'APY',
+        header: header('apy', 'APY'),
+        sort: ariaSort('apy'),
+        numeric: true,
+        cell: (row) => <Percent ratio={row.apy} />,
+      },
+      {
+        key: 'slashes',
+        label: 'Slashes',
+        header: header('slashes', 'Slashes'),
+        sort: ariaSort('slashes'),
+        numeric: true,
+        cell: (row) =>
+          row.slashCount === 0 ? (
+            <span className="muted">none</span>
+          ) : (
+            <>
+              {row.slashCount} (<Wal frost={row.stakeSlashed} compact />)
+            </>
+          ),
+      },
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // sortBy only uses functional state updates, so the headers depend on the sort alone.
   }, [query.sort, query.order]);
 
   const from = data.total === 0 ? 0 : query.offset + 1;
@@ -113,11 +195,22 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
       <form className="toolbar" role="search" onSubmit={(event) => event.preventDefault()} aria-label="Filter nodes">
         <div className="field">
           <label htmlFor="node-search">Search</label>
-          <input id="node-search" type="search" value={search} maxLength={100} placeholder="Name, node ID or operator" onChange={(event) => setSearch(event.target.value)} />
+          <input
+            id="node-search"
+            type="search"
+            value={search}
+            maxLength={100}
+            placeholder="Name, node ID or operator"
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="node-status">Status</label>
-          <select id="node-status" value={query.status} onChange={(event) => setQuery({ ...query, status: event.target.value as NodeStatusFilter, offset: 0 })}>
+          <select
+            id="node-status"
+            value={query.status}
+            onChange={(event) => setQuery({ ...query, status: event.target.value as NodeStatusFilter, offset: 0 })}
+          >
             <option value="all">All nodes</option>
             <option value="committee">Committee</option>
             <option value="candidate">Candidates</option>
@@ -134,13 +227,18 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
             ))}
           </select>
         </div>
-        <button type="button" className="button button--secondary" onClick={() => setQuery({ ...query, sort: 'shuffle', seed: newSeed(), offset: 0 })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setQuery({ ...query, sort: 'shuffle', seed: newSeed(), offset: 0 })}
+        >
           Shuffle
         </button>
       </form>
       {query.sort === 'shuffle' ? (
         <Notice title="Random order.">
-          Nodes are shuffled on every visit so that no operator gains delegations from a spot at the top of the list. Sort by a column to compare.
+          Nodes are shuffled on every visit so that no operator gains delegations from a spot at the top of the list.
+          Sort by a column to compare.
         </Notice>
       ) : null}
       {error ? <Notice tone="error">Could not refresh the list: {error.message}</Notice> : null}
@@ -148,7 +246,10 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
         caption={
           <>
             {data.total} node{data.total === 1 ? '' : 's'}
-            {query.q ? ` matching “${query.q}”` : ''} · {query.sort === 'shuffle' ? 'random order' : `sorted by ${SORT_LABELS[query.sort].toLowerCase()} (${query.order === 'desc' ? 'high to low' : 'low to high'})`}
+            {query.q ? ` matching “${query.q}”` : ''} ·{' '}
+            {query.sort === 'shuffle'
+              ? 'random order'
+              : `sorted by ${SORT_LABELS[query.sort].toLowerCase()} (${query.order === 'desc' ? 'high to low' : 'low to high'})`}
             {isFetching ? <span className="visually-hidden"> (updating)</span> : null}
           </>
         }
@@ -163,16 +264,27 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
           <span>
             {from}–{to} of {data.total}
           </span>
-          <button type="button" className="button button--secondary button--small" disabled={query.offset === 0} onClick={() => setQuery({ ...query, offset: Math.max(0, query.offset - PAGE_SIZE) })}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={query.offset === 0}
+            onClick={() => setQuery({ ...query, offset: Math.max(0, query.offset - PAGE_SIZE) })}
+          >
             Previous
           </button>
-          <button type="button" className="button button--secondary button--small" disabled={to >= data.total} onClick={() => setQuery({ ...query, offset: query.offset + PAGE_SIZE })}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={to >= data.total}
+            onClick={() => setQuery({ ...query, offset: query.offset + PAGE_SIZE })}
+          >
             Next
           </button>
         </nav>
       ) : null}
       <p className="hint">
-        Voting power is a node’s share of all staked WAL. APY is the pool’s realized exchange-rate growth over its last epoch, annualized, after commission. Commission changes take effect two epochs after they are scheduled.
+        Voting power is a node’s share of all staked WAL. APY is the pool’s realized exchange-rate growth over its last
+        epoch, annualized, after commission. Commission changes take effect two epochs after they are scheduled.
       </p>
     </div>
   );

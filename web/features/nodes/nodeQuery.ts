@@ -13,8 +13,14 @@ export interface NodeQuery {
 export const PAGE_SIZE = 100;
 
 export function nodesPath(query: NodeQuery): string {
-  const params = new URLSearchParams({ sort: query.sort, order: query.order, status: query.status, seed: query.seed, limit: String(PAGE_SIZE), offset: String(query.offset) });
+  const params = new URLSearchParams({
+    sort: query.sort,
+    order: query.order,
+    status: query.status,
+    seed: query.seed,
+    limit: String(PAGE_SIZE),
+    offset: String(query.offset),
+  });
   if (query.q.trim()) params.set('q', query.q.trim());
   return `/api/v1/nodes?${params}`;
 }
-

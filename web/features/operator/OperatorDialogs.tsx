@@ -4,7 +4,13 @@ import { useState } from 'react';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
 import { formatBps, formatWal, parsePercentToBps } from '@tusk/shared/format';
 import { commissionEffectiveEpoch } from '@tusk/shared/epochTiming';
-import { buildCollectCommission, buildExecuteSlash, buildScheduleCommission, buildSlashVote, buildVoteForPrices } from '@tusk/shared/tx/operator';
+import {
+  buildCollectCommission,
+  buildExecuteSlash,
+  buildScheduleCommission,
+  buildSlashVote,
+  buildVoteForPrices,
+} from '@tusk/shared/tx/operator';
 import type { Transaction } from '@mysten/sui/transactions';
 import { useDeployment } from '../app/DeploymentContext.tsx';
 import type { NodesJson } from '../data/api.ts';
@@ -36,7 +42,19 @@ export interface OperatorNodeRef {
   votedCapacity: string | null;
 }
 
-export function OperatorActionButton({ action, node, primary, targetNodeId, label }: { action: OperatorAction; node: OperatorNodeRef; primary?: boolean; targetNodeId?: string; label?: string }) {
+export function OperatorActionButton({
+  action,
+  node,
+  primary,
+  targetNodeId,
+  label,
+}: {
+  action: OperatorAction;
+  node: OperatorNodeRef;
+  primary?: boolean;
+  targetNodeId?: string;
+  label?: string;
+}) {
   const [open, setOpen] = useState(false);
   const disabled = action !== 'executeSlash' && !node.capId;
   return (
@@ -58,7 +76,15 @@ export function OperatorActionButton({ action, node, primary, targetNodeId, labe
   );
 }
 
-function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; node: OperatorNodeRef; targetNodeId?: string }) {
+function OperatorForm({
+  action,
+  node,
+  targetNodeId,
+}: {
+  action: OperatorAction;
+  node: OperatorNodeRef;
+  targetNodeId?: string;
+}) {
   const deployment = useDeployment();
   const sender = useCurrentAccount()?.address ?? null;
   const flow = useTxFlow(sender);
@@ -69,7 +95,11 @@ function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; 
   const [writePrice, setWritePrice] = useState(node.votedWritePrice ?? '');
   const [capacity, setCapacity] = useState(node.votedCapacity ?? '');
   const [error, setError] = useState<string | null>(null);
-  const { data: committee } = useLive<NodesJson>(action === 'slash' ? '/api/v1/nodes?status=committee&sort=name&order=asc&limit=1000' : null, undefined, 30_000);
+  const { data: committee } = useLive<NodesJson>(
+    action === 'slash' ? '/api/v1/nodes?status=committee&sort=name&order=asc&limit=1000' : null,
+    undefined,
+    30_000,
+  );
 
   if (!deployment) return <p>Unavailable: no deployment is configured.</p>;
   if (!sender) return <p>Connect the wallet holding this node’s StorageNodeCap.</p>;
@@ -88,11 +118,15 @@ function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; 
       break;
     case 'commission':
       explain = `The current rate is ${formatBps(node.commissionBps)}. Delegators see the change as soon as it is scheduled.`;
-      effect = effectiveEpoch !== null ? `From epoch ${effectiveEpoch}${effectiveDate ? ` (≈ ${formatDate(effectiveDate)})` : ''}` : 'Two epochs from now.';
+      effect =
+        effectiveEpoch !== null
+          ? `From epoch ${effectiveEpoch}${effectiveDate ? ` (≈ ${formatDate(effectiveDate)})` : ''}`
+          : 'Two epochs from now.';
       submitLabel = 'Sign and schedule';
       break;
     case 'slash':
-      explain = 'Committee members vote with their shards. Once nodes holding 2/3 of the shards have voted against a node in one epoch, anyone can execute the slash: its uncollected commission and part of its pool’s stake are burned.';
+      explain =
+        'Committee members vote with their shards. Once nodes holding 2/3 of the shards have voted against a node in one epoch, anyone can execute the slash: its uncollected commission and part of its pool’s stake are burned.';
       effect = 'Counts toward this epoch’s slash quorum.';
       submitLabel = 'Sign and vote';
       break;
@@ -102,7 +136,8 @@ function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; 
       submitLabel = 'Sign and vote';
       break;
     case 'executeSlash':
-      explain = 'The slash has reached its quorum this epoch. Executing it burns the target’s uncollected commission and part of its pool’s stake.';
+      explain =
+        'The slash has reached its quorum this epoch. Executing it burns the target’s uncollected commission and part of its pool’s stake.';
       effect = 'Immediately.';
       submitLabel = 'Sign and execute';
       break;
@@ -133,10 +168,17 @@ function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; 
           setError('prices and capacity must be whole numbers (FROST per MiB, bytes)');
           return null;
         }
-        return () => buildVoteForPrices({ ...base, storagePrice: BigInt(storagePrice.trim()), writePrice: BigInt(writePrice.trim()), capacity: BigInt(capacity.trim()) });
+        return () =>
+          buildVoteForPrices({
+            ...base,
+            storagePrice: BigInt(storagePrice.trim()),
+            writePrice: BigInt(writePrice.trim()),
+            capacity: BigInt(capacity.trim()),
+          });
       }
       case 'executeSlash':
-        return () => buildExecuteSlash({ deployment: deployment!, sender: sender!, targetNodeId: targetNodeId ?? node.nodeId });
+        return () =>
+          buildExecuteSlash({ deployment: deployment!, sender: sender!, targetNodeId: targetNodeId ?? node.nodeId });
     }
   }
 
@@ -156,14 +198,26 @@ function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; 
         {action === 'commission' ? (
           <div className="field">
             <label htmlFor="commission-rate">New commission (%)</label>
-            <input id="commission-rate" type="text" inputMode="decimal" value={rate} disabled={!editable} onChange={(event) => setRate(event.target.value)} />
+            <input
+              id="commission-rate"
+              type="text"
+              inputMode="decimal"
+              value={rate}
+              disabled={!editable}
+              onChange={(event) => setRate(event.target.value)}
+            />
             <p className="hint">0 to 100, at most two decimals.</p>
           </div>
         ) : null}
         {action === 'slash' ? (
           <div className="field">
             <label htmlFor="slash-target">Node to slash</label>
-            <select id="slash-target" value={target} disabled={!editable} onChange={(event) => setTarget(event.target.value)}>
+            <select
+              id="slash-target"
+              value={target}
+              disabled={!editable}
+              onChange={(event) => setTarget(event.target.value)}
+            >
               <option value="">Choose a committee node…</option>
               {committee?.rows
                 .filter((row) => row.nodeId !== node.nodeId)
@@ -179,15 +233,36 @@ function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; 
           <>
             <div className="field">
               <label htmlFor="vote-storage">Storage price (FROST per MiB per epoch)</label>
-              <input id="vote-storage" type="text" inputMode="numeric" value={storagePrice} disabled={!editable} onChange={(event) => setStoragePrice(event.target.value)} />
+              <input
+                id="vote-storage"
+                type="text"
+                inputMode="numeric"
+                value={storagePrice}
+                disabled={!editable}
+                onChange={(event) => setStoragePrice(event.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="vote-write">Write price (FROST per MiB)</label>
-              <input id="vote-write" type="text" inputMode="numeric" value={writePrice} disabled={!editable} onChange={(event) => setWritePrice(event.target.value)} />
+              <input
+                id="vote-write"
+                type="text"
+                inputMode="numeric"
+                value={writePrice}
+                disabled={!editable}
+                onChange={(event) => setWritePrice(event.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="vote-capacity">Capacity (bytes)</label>
-              <input id="vote-capacity" type="text" inputMode="numeric" value={capacity} disabled={!editable} onChange={(event) => setCapacity(event.target.value)} />
+              <input
+                id="vote-capacity"
+                type="text"
+                inputMode="numeric"
+                value={capacity}
+                disabled={!editable}
+                onChange={(event) => setCapacity(event.target.value)}
+              />
             </div>
           </>
         ) : null}
@@ -202,7 +277,13 @@ function OperatorForm({ action, node, targetNodeId }: { action: OperatorAction; 
           </button>
         ) : null}
       </form>
-      <TxStatus phase={flow.phase} effect={effect} submitLabel={submitLabel} onSubmit={() => void flow.submit()} onReset={flow.reset} />
+      <TxStatus
+        phase={flow.phase}
+        effect={effect}
+        submitLabel={submitLabel}
+        onSubmit={() => void flow.submit()}
+        onReset={flow.reset}
+      />
     </div>
   );
 }

@@ -21,16 +21,38 @@ export function OperatorView() {
   const caps = useOwnedCaps(viewed.connected);
   if (viewed.invalid) return <Notice tone="error">“{viewed.invalid.slice(0, 80)}” is not a Sui address.</Notice>;
   if (!viewed.ready) return <p className="muted">Loading…</p>;
-  if (!viewed.address) return <Notice title="Connect the wallet">that holds your node’s StorageNodeCap to manage it, or add ?address=0x… to look at an operator.</Notice>;
+  if (!viewed.address)
+    return (
+      <Notice title="Connect the wallet">
+        that holds your node’s StorageNodeCap to manage it, or add ?address=0x… to look at an operator.
+      </Notice>
+    );
   const capList = viewed.watching ? [] : (caps.data ?? []);
   const nodeIds = capList.map((cap) => cap.nodeId);
   const params = new URLSearchParams();
   if (nodeIds.length > 0) params.set('nodeIds', nodeIds.join(','));
   params.set('operator', viewed.address);
-  return <OperatorNodes path={`/api/v1/operator?${params}`} caps={capList} loadingCaps={!viewed.watching && caps.isLoading} canAct={!viewed.watching} />;
+  return (
+    <OperatorNodes
+      path={`/api/v1/operator?${params}`}
+      caps={capList}
+      loadingCaps={!viewed.watching && caps.isLoading}
+      canAct={!viewed.watching}
+    />
+  );
 }
 
-function OperatorNodes({ path, caps, loadingCaps, canAct }: { path: string; caps: { capId: string; nodeId: string }[]; loadingCaps: boolean; canAct: boolean }) {
+function OperatorNodes({
+  path,
+  caps,
+  loadingCaps,
+  canAct,
+}: {
+  path: string;
+  caps: { capId: string; nodeId: string }[];
+  loadingCaps: boolean;
+  canAct: boolean;
+}) {
   const { data, error, isLoading } = useLive<OperatorJson>(path);
   if (isLoading && !data) return <p className="muted">Loading your nodes…</p>;
   if (error && !data) return <Notice tone="error">{error.message}</Notice>;
@@ -38,7 +60,10 @@ function OperatorNodes({ path, caps, loadingCaps, canAct }: { path: string; caps
   if (data.nodes.length === 0) {
     return (
       <Notice>
-        {loadingCaps ? 'Looking for StorageNodeCaps in your wallet…' : 'No node is operated from this address: the wallet holds no StorageNodeCap and registered no node.'} <Link href="/nodes">Browse nodes</Link>.
+        {loadingCaps
+          ? 'Looking for StorageNodeCaps in your wallet…'
+          : 'No node is operated from this address: the wallet holds no StorageNodeCap and registered no node.'}{' '}
+        <Link href="/nodes">Browse nodes</Link>.
       </Notice>
     );
   }
@@ -64,12 +89,22 @@ function OperatorNodes({ path, caps, loadingCaps, canAct }: { path: string; caps
                 <h2 id={`op-${node.nodeId}`} style={{ margin: 0 }}>
                   <NodeLink nodeId={node.nodeId} name={node.name} />
                 </h2>
-                <NodeStatusBadge status={node.status} slashCount={node.slashCount} leaving={node.status === 'committee' && node.nextShards === 0} />
+                <NodeStatusBadge
+                  status={node.status}
+                  slashCount={node.slashCount}
+                  leaving={node.status === 'committee' && node.nextShards === 0}
+                />
               </div>
-              {canAct && !cap ? <p className="hint">Your wallet does not hold this node’s StorageNodeCap: actions are off.</p> : null}
+              {canAct && !cap ? (
+                <p className="hint">Your wallet does not hold this node’s StorageNodeCap: actions are off.</p>
+              ) : null}
             </div>
             {node.alerts.map((alert, index) => (
-              <Notice key={index} tone={alert.level === 'critical' ? 'critical' : alert.level === 'warning' ? 'warning' : 'info'} role={alert.level === 'critical' ? 'alert' : undefined}>
+              <Notice
+                key={index}
+                tone={alert.level === 'critical' ? 'critical' : alert.level === 'warning' ? 'warning' : 'info'}
+                role={alert.level === 'critical' ? 'alert' : undefined}
+              >
                 {alert.message}
               </Notice>
             ))}
@@ -77,7 +112,18 @@ function OperatorNodes({ path, caps, loadingCaps, canAct }: { path: string; caps
               <Stat label="Commission to collect" testId="commission-accrued">
                 <Wal frost={node.commissionAccrued} />
               </Stat>
-              <Stat label="Commission rate" hint={node.pendingCommissionBps !== null ? <>→ <Bps bps={node.pendingCommissionBps} /> from epoch {node.pendingCommissionEpoch}</> : 'no change scheduled'}>
+              <Stat
+                label="Commission rate"
+                hint={
+                  node.pendingCommissionBps !== null ? (
+                    <>
+                      → <Bps bps={node.pendingCommissionBps} /> from epoch {node.pendingCommissionEpoch}
+                    </>
+                  ) : (
+                    'no change scheduled'
+                  )
+                }
+              >
                 <Bps bps={node.commissionBps} />
               </Stat>
               <Stat label="Stake" hint={`#${node.stakeRank} of ${data.maxCommitteeSize} committee seats`}>
@@ -86,7 +132,14 @@ function OperatorNodes({ path, caps, loadingCaps, canAct }: { path: string; caps
               <Stat label="Shards" hint={node.nextShards !== null ? `next epoch: ${node.nextShards}` : undefined}>
                 {node.shards}
               </Stat>
-              <Stat label="Slash votes against" hint={node.slashVotesAgainst.totalShards > 0 ? `of ${node.slashVotesAgainst.totalShards} shards; 2/3 slashes` : undefined}>
+              <Stat
+                label="Slash votes against"
+                hint={
+                  node.slashVotesAgainst.totalShards > 0
+                    ? `of ${node.slashVotesAgainst.totalShards} shards; 2/3 slashes`
+                    : undefined
+                }
+              >
                 {against.toString()} shards
               </Stat>
             </div>
@@ -101,14 +154,34 @@ function OperatorNodes({ path, caps, loadingCaps, canAct }: { path: string; caps
               rows={node.slashVotesCast}
               rowKey={(vote) => vote.targetNodeId}
               columns={[
-                { key: 'target', header: 'Against', cell: (vote) => <NodeLink nodeId={vote.targetNodeId} name={vote.targetName} /> },
+                {
+                  key: 'target',
+                  header: 'Against',
+                  cell: (vote) => <NodeLink nodeId={vote.targetNodeId} name={vote.targetName} />,
+                },
                 { key: 'weight', header: 'Your shards', numeric: true, cell: (vote) => vote.weight },
-                { key: 'total', header: 'All votes', numeric: true, cell: (vote) => `${vote.totalWeight} / ${node.slashVotesAgainst.totalShards}` },
+                {
+                  key: 'total',
+                  header: 'All votes',
+                  numeric: true,
+                  cell: (vote) => `${vote.totalWeight} / ${node.slashVotesAgainst.totalShards}`,
+                },
                 {
                   key: 'execute',
                   header: <span className="visually-hidden">Actions</span>,
                   label: '',
-                  cell: (vote) => (BigInt(vote.totalWeight) * 3n >= BigInt(node.slashVotesAgainst.totalShards) * 2n && node.slashVotesAgainst.totalShards > 0 ? <OperatorActionButton action="executeSlash" node={ref} targetNodeId={vote.targetNodeId} label="Execute slash" /> : <span className="muted">below quorum</span>),
+                  cell: (vote) =>
+                    BigInt(vote.totalWeight) * 3n >= BigInt(node.slashVotesAgainst.totalShards) * 2n &&
+                    node.slashVotesAgainst.totalShards > 0 ? (
+                      <OperatorActionButton
+                        action="executeSlash"
+                        node={ref}
+                        targetNodeId={vote.targetNodeId}
+                        label="Execute slash"
+                      />
+                    ) : (
+                      <span className="muted">below quorum</span>
+                    ),
                 },
               ]}
               empty="No slash votes cast this epoch."

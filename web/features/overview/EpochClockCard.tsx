@@ -35,7 +35,17 @@ export function EpochClockCard({ clock, serverNow }: { clock: Json<ChainClock>; 
           Epoch {clock.epoch}
         </h2>
         <p className="muted">The epoch length is not known yet (it is measured once two epochs have begun).</p>
-        <p>Voting end: {clock.votingEnded ? <>passed (<DateTime value={clock.votingEndedAt} />)</> : 'not yet'}.</p>
+        <p>
+          Voting end:{' '}
+          {clock.votingEnded ? (
+            <>
+              passed (<DateTime value={clock.votingEndedAt} />)
+            </>
+          ) : (
+            'not yet'
+          )}
+          .
+        </p>
       </section>
     );
   }
@@ -56,7 +66,21 @@ export function EpochClockCard({ clock, serverNow }: { clock: Json<ChainClock>; 
       <Progress
         value={progress.toVotingEnd}
         label="Progress to the mid-epoch cutoff"
-        start={passed ? <>Passed{clock.votingEndedAt ? <> at <DateTime value={clock.votingEndedAt} /></> : null}</> : <>in {formatDuration(progress.msToVotingEnd)}</>}
+        start={
+          passed ? (
+            <>
+              Passed
+              {clock.votingEndedAt ? (
+                <>
+                  {' '}
+                  at <DateTime value={clock.votingEndedAt} />
+                </>
+              ) : null}
+            </>
+          ) : (
+            <>in {formatDuration(progress.msToVotingEnd)}</>
+          )
+        }
         end={<DateTime value={votingEnd} prefix={passed ? '' : '≈ '} />}
       />
       <p className="hint">
@@ -65,7 +89,17 @@ export function EpochClockCard({ clock, serverNow }: { clock: Json<ChainClock>; 
           : `Stake deposited before the cutoff becomes active in epoch ${clock.epoch + 1}; after it, in epoch ${clock.epoch + 2}.`}
       </p>
       <h3 style={{ marginTop: '0.9rem' }}>To the end of the epoch</h3>
-      <Progress value={progress.fraction} marker={0.5} label="Progress through the epoch" start={<>{progress.msToEnd > 0 ? `in ${formatDuration(progress.msToEnd)}` : 'due now (waiting for the epoch change)'}</>} end={<DateTime value={end} prefix="≈ " />} />
+      <Progress
+        value={progress.fraction}
+        marker={0.5}
+        label="Progress through the epoch"
+        start={
+          <>
+            {progress.msToEnd > 0 ? `in ${formatDuration(progress.msToEnd)}` : 'due now (waiting for the epoch change)'}
+          </>
+        }
+        end={<DateTime value={end} prefix="≈ " />}
+      />
     </section>
   );
 }

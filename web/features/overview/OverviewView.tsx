@@ -18,11 +18,15 @@ export function OverviewView({ initial, serverNow }: { initial: OverviewJson; se
   if (!data.clock || !current) {
     return (
       <Notice title="Waiting for the first epoch.">
-        The indexer has not seen an epoch begin yet. This page fills in as soon as it does{data.indexer.checkpoint ? ` (indexed up to checkpoint ${data.indexer.checkpoint})` : ''}.
+        The indexer has not seen an epoch begin yet. This page fills in as soon as it does
+        {data.indexer.checkpoint ? ` (indexed up to checkpoint ${data.indexer.checkpoint})` : ''}.
       </Notice>
     );
   }
-  const fees = current.storagePaid !== null || current.writeFees !== null ? BigInt(current.storagePaid ?? '0') + BigInt(current.writeFees ?? '0') : null;
+  const fees =
+    current.storagePaid !== null || current.writeFees !== null
+      ? BigInt(current.storagePaid ?? '0') + BigInt(current.writeFees ?? '0')
+      : null;
   const capacity = data.storage.capacity ? BigInt(data.storage.capacity) : null;
   const used = capacity && capacity > 0n ? Number((BigInt(data.storage.reserved) * 10_000n) / capacity) / 10_000 : null;
 
@@ -41,11 +45,19 @@ export function OverviewView({ initial, serverNow }: { initial: OverviewJson; se
               {current.committeeSize ?? data.nodes.committee} nodes, {current.committeeShards ?? '—'} shards
             </dd>
             <dt>Next epoch</dt>
-            <dd>{data.next ? `${data.next.committeeSize ?? '—'} nodes selected for epoch ${data.next.epoch}` : `selected at the mid-epoch cutoff`}</dd>
+            <dd>
+              {data.next
+                ? `${data.next.committeeSize ?? '—'} nodes selected for epoch ${data.next.epoch}`
+                : `selected at the mid-epoch cutoff`}
+            </dd>
             <dt>Candidates</dt>
             <dd>{data.nodes.candidates} outside the committee</dd>
             <dt>Slashed</dt>
-            <dd>{data.nodes.slashed === 0 ? 'no node has been slashed' : `${data.nodes.slashed} node${data.nodes.slashed === 1 ? '' : 's'} slashed at least once`}</dd>
+            <dd>
+              {data.nodes.slashed === 0
+                ? 'no node has been slashed'
+                : `${data.nodes.slashed} node${data.nodes.slashed === 1 ? '' : 's'} slashed at least once`}
+            </dd>
           </dl>
           <p style={{ marginTop: '0.75rem', marginBottom: 0 }}>
             <Link href="/nodes">Compare nodes →</Link>
@@ -54,22 +66,58 @@ export function OverviewView({ initial, serverNow }: { initial: OverviewJson; se
       </div>
 
       <div className="grid" data-testid="overview-stats">
-        <Stat label="Total stake" hint={<>committee: <Wal frost={data.stake.committee} compact /></>}>
+        <Stat
+          label="Total stake"
+          hint={
+            <>
+              committee: <Wal frost={data.stake.committee} compact />
+            </>
+          }
+        >
           <Wal frost={data.stake.total} compact />
         </Stat>
         <Stat label="Network APY" hint="last epoch's pool growth, annualized, stake-weighted, after commission">
           <Percent ratio={current.apy} />
         </Stat>
-        <Stat label={`Rewards into epoch ${current.epoch}`} hint={<>burned: <Wal frost={current.burned} /></>}>
+        <Stat
+          label={`Rewards into epoch ${current.epoch}`}
+          hint={
+            <>
+              burned: <Wal frost={current.burned} />
+            </>
+          }
+        >
           <Wal frost={current.rewards} />
         </Stat>
-        <Stat label={`Fees paid in epoch ${current.epoch}`} hint={<>storage <Wal frost={current.storagePaid} /> · writes <Wal frost={current.writeFees} /></>}>
+        <Stat
+          label={`Fees paid in epoch ${current.epoch}`}
+          hint={
+            <>
+              storage <Wal frost={current.storagePaid} /> · writes <Wal frost={current.writeFees} />
+            </>
+          }
+        >
           <Wal frost={fees} />
         </Stat>
-        <Stat label="Capacity" hint={<>reserved: <Bytes bytes={data.storage.reserved} />{used !== null ? ` (${(used * 100).toFixed(1)}%)` : ''}</>}>
+        <Stat
+          label="Capacity"
+          hint={
+            <>
+              reserved: <Bytes bytes={data.storage.reserved} />
+              {used !== null ? ` (${(used * 100).toFixed(1)}%)` : ''}
+            </>
+          }
+        >
           <Bytes bytes={capacity} />
         </Stat>
-        <Stat label="Storage price per MiB per epoch" hint={<>write: <Price frost={current.writePrice} per="per MiB" /></>}>
+        <Stat
+          label="Storage price per MiB per epoch"
+          hint={
+            <>
+              write: <Price frost={current.writePrice} per="per MiB" />
+            </>
+          }
+        >
           <Price frost={current.storagePrice} />
         </Stat>
       </div>

@@ -11,7 +11,11 @@ export function NewStakeButton() {
   const [open, setOpen] = useState(false);
   const [seed] = useState(() => Math.random().toString(36).slice(2, 10));
   const [nodeId, setNodeId] = useState('');
-  const { data } = useLive<NodesJson>(open ? `/api/v1/nodes?sort=shuffle&seed=${seed}&limit=1000` : null, undefined, 30_000);
+  const { data } = useLive<NodesJson>(
+    open ? `/api/v1/nodes?sort=shuffle&seed=${seed}&limit=1000` : null,
+    undefined,
+    30_000,
+  );
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)} data-testid="new-stake-open">
@@ -20,16 +24,25 @@ export function NewStakeButton() {
       <TxDialog title="Stake WAL" open={open} onClose={() => setOpen(false)}>
         <div className="field">
           <label htmlFor="stake-node">Node</label>
-          <select id="stake-node" value={nodeId} onChange={(event) => setNodeId(event.target.value)} data-testid="stake-node">
+          <select
+            id="stake-node"
+            value={nodeId}
+            onChange={(event) => setNodeId(event.target.value)}
+            data-testid="stake-node"
+          >
             <option value="">Choose a node (listed in random order)…</option>
             {data?.rows.map((node) => (
               <option key={node.nodeId} value={node.nodeId}>
-                {node.name} — {node.status === 'committee' ? 'committee' : 'candidate'}, {formatWalCompact(BigInt(node.stake))}, commission {formatBps(node.commissionBps)}, APY {formatPercent(node.apy)}
+                {node.name} — {node.status === 'committee' ? 'committee' : 'candidate'},{' '}
+                {formatWalCompact(BigInt(node.stake))}, commission {formatBps(node.commissionBps)}, APY{' '}
+                {formatPercent(node.apy)}
                 {node.slashCount > 0 ? `, slashed ×${node.slashCount}` : ''}
               </option>
             ))}
           </select>
-          <p className="hint">Compare nodes on the Nodes page. Candidates outside the committee earn nothing until they are selected.</p>
+          <p className="hint">
+            Compare nodes on the Nodes page. Candidates outside the committee earn nothing until they are selected.
+          </p>
         </div>
         {nodeId ? <StakeForm key={nodeId} nodeId={nodeId} /> : null}
       </TxDialog>

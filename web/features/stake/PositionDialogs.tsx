@@ -49,13 +49,32 @@ export function PositionActions({ children }: { children: ReactNode }) {
     <PositionActionsContext.Provider value={setCurrent}>
       {children}
       <TxDialog title={current ? TITLES[current.action] : ''} open={current !== null} onClose={() => setCurrent(null)}>
-        {current ? <PositionActionForm key={`${current.action}:${current.position.stakedWalId}`} action={current.action} position={current.position} siblings={current.siblings} /> : null}
+        {current ? (
+          <PositionActionForm
+            key={`${current.action}:${current.position.stakedWalId}`}
+            action={current.action}
+            position={current.position}
+            siblings={current.siblings}
+          />
+        ) : null}
       </TxDialog>
     </PositionActionsContext.Provider>
   );
 }
 
-export function PositionActionButton({ action, position, siblings = [], label, primary }: { action: PositionAction; position: PositionJson; siblings?: PositionJson[]; label?: string; primary?: boolean }) {
+export function PositionActionButton({
+  action,
+  position,
+  siblings = [],
+  label,
+  primary,
+}: {
+  action: PositionAction;
+  position: PositionJson;
+  siblings?: PositionJson[];
+  label?: string;
+  primary?: boolean;
+}) {
   const open = useContext(PositionActionsContext);
   return (
     <button
@@ -69,13 +88,23 @@ export function PositionActionButton({ action, position, siblings = [], label, p
   );
 }
 
-function PositionActionForm({ action, position, siblings }: { action: PositionAction; position: PositionJson; siblings: PositionJson[] }) {
+function PositionActionForm({
+  action,
+  position,
+  siblings,
+}: {
+  action: PositionAction;
+  position: PositionJson;
+  siblings: PositionJson[];
+}) {
   const deployment = useDeployment();
   const sender = useCurrentAccount()?.address ?? null;
   const clock = useClock();
   const flow = useTxFlow(sender);
   const principal = BigInt(position.principal);
-  const [amount, setAmount] = useState(action === 'split' ? '' : formatWal(principal, { exact: true, unit: false, group: false }));
+  const [amount, setAmount] = useState(
+    action === 'split' ? '' : formatWal(principal, { exact: true, unit: false, group: false }),
+  );
   const [selected, setSelected] = useState<string[]>(siblings.map((p) => p.stakedWalId));
   const [error, setError] = useState<string | null>(null);
 
@@ -94,12 +123,18 @@ function PositionActionForm({ action, position, siblings }: { action: PositionAc
     case 'requestWithdraw':
       needsAmount = true;
       submitLabel = 'Sign and request';
-      explain = 'The stake keeps earning until the withdraw epoch, then stops; from then on you can withdraw it with its rewards. A partial request splits the position first; the rest stays staked.';
-      effect = withdrawEpoch !== null ? `Withdrawable from epoch ${withdrawEpoch}${withdrawDate ? ` (≈ ${formatDate(withdrawDate)})` : ''}` : null;
+      explain =
+        'The stake keeps earning until the withdraw epoch, then stops; from then on you can withdraw it with its rewards. A partial request splits the position first; the rest stays staked.';
+      effect =
+        withdrawEpoch !== null
+          ? `Withdrawable from epoch ${withdrawEpoch}${withdrawDate ? ` (≈ ${formatDate(withdrawDate)})` : ''}`
+          : null;
       break;
     case 'withdraw':
       submitLabel = 'Sign and withdraw';
-      explain = <>You receive about {formatWal(BigInt(position.value))} (principal plus rewards, minus any slash) as WAL.</>;
+      explain = (
+        <>You receive about {formatWal(BigInt(position.value))} (principal plus rewards, minus any slash) as WAL.</>
+      );
       effect = 'Immediately: the WAL arrives in your wallet.';
       break;
     case 'cancel':
@@ -111,12 +146,14 @@ function PositionActionForm({ action, position, siblings }: { action: PositionAc
     case 'split':
       needsAmount = true;
       submitLabel = 'Sign and split';
-      explain = 'Moves part of the principal into a new position with the same node and epochs, e.g. to withdraw or vote with part of it. Both parts must hold at least 1 WAL.';
+      explain =
+        'Moves part of the principal into a new position with the same node and epochs, e.g. to withdraw or vote with part of it. Both parts must hold at least 1 WAL.';
       effect = 'Immediately.';
       break;
     case 'join':
       submitLabel = 'Sign and merge';
-      explain = 'Merges positions with the same node and the same activation into this one. The merged positions end (they stay in your history).';
+      explain =
+        'Merges positions with the same node and the same activation into this one. The merged positions end (they stay in your history).';
       effect = 'Immediately.';
       break;
   }
@@ -130,13 +167,19 @@ function PositionActionForm({ action, position, siblings }: { action: PositionAc
       return () => buildJoin({ deployment: deployment!, sender: sender!, into: position.stakedWalId, from: selected });
     }
     if (action === 'withdraw') return () => buildWithdraw(base);
-    const parsed = parseWal(amount, { label: action === 'split' ? 'split' : 'withdrawal', min: MIN_STAKE_FROST, max: principal, maxLabel: 'the position' });
+    const parsed = parseWal(amount, {
+      label: action === 'split' ? 'split' : 'withdrawal',
+      min: MIN_STAKE_FROST,
+      max: principal,
+      maxLabel: 'the position',
+    });
     if (!parsed.ok) {
       setError(parsed.error);
       return null;
     }
     try {
-      if (parsed.value !== principal || action === 'split') checkSplit(principal, parsed.value, action === 'split' ? 'split' : 'withdrawal');
+      if (parsed.value !== principal || action === 'split')
+        checkSplit(principal, parsed.value, action === 'split' ? 'split' : 'withdrawal');
     } catch (cause) {
       setError((cause as Error).message);
       return null;
@@ -151,7 +194,8 @@ function PositionActionForm({ action, position, siblings }: { action: PositionAc
   return (
     <div>
       <p className="hint">
-        Position <code>{position.stakedWalId.slice(0, 10)}…</code> with {position.nodeName ?? 'its node'}: {formatWal(principal)} principal.
+        Position <code>{position.stakedWalId.slice(0, 10)}…</code> with {position.nodeName ?? 'its node'}:{' '}
+        {formatWal(principal)} principal.
       </p>
       <p>{explain}</p>
       <form
@@ -195,7 +239,13 @@ function PositionActionForm({ action, position, siblings }: { action: PositionAc
                   type="checkbox"
                   checked={selected.includes(sibling.stakedWalId)}
                   disabled={!editable}
-                  onChange={(event) => setSelected((list) => (event.target.checked ? [...list, sibling.stakedWalId] : list.filter((id) => id !== sibling.stakedWalId)))}
+                  onChange={(event) =>
+                    setSelected((list) =>
+                      event.target.checked
+                        ? [...list, sibling.stakedWalId]
+                        : list.filter((id) => id !== sibling.stakedWalId),
+                    )
+                  }
                 />{' '}
                 <code>{sibling.stakedWalId.slice(0, 10)}…</code> — {formatWal(BigInt(sibling.principal))}
               </label>
@@ -213,7 +263,13 @@ function PositionActionForm({ action, position, siblings }: { action: PositionAc
           </button>
         ) : null}
       </form>
-      <TxStatus phase={flow.phase} effect={effect} submitLabel={submitLabel} onSubmit={() => void flow.submit()} onReset={flow.reset} />
+      <TxStatus
+        phase={flow.phase}
+        effect={effect}
+        submitLabel={submitLabel}
+        onSubmit={() => void flow.submit()}
+        onReset={flow.reset}
+      />
     </div>
   );
 }

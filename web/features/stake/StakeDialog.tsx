@@ -19,7 +19,15 @@ import { formatDate } from '../ui/Time.tsx';
 import { useWalCoins } from '../wallet/chainReads.ts';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
 
-export function StakeButton({ nodeId, nodeName, label = 'Stake with this node' }: { nodeId: string; nodeName: string; label?: string }) {
+export function StakeButton({
+  nodeId,
+  nodeName,
+  label = 'Stake with this node',
+}: {
+  nodeId: string;
+  nodeName: string;
+  label?: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -44,7 +52,10 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
   const [amount, setAmount] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  if (!deployment) return <p className="notice notice--warning">Staking is unavailable: this dashboard has no deployment configured.</p>;
+  if (!deployment)
+    return (
+      <p className="notice notice--warning">Staking is unavailable: this dashboard has no deployment configured.</p>
+    );
   if (!sender) return <p>Connect a wallet (top right) to stake.</p>;
 
   const balance = coins.data?.total ?? null;
@@ -52,13 +63,26 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
   const activationDate = clock && activation !== null ? epochDate(clock, activation) : null;
 
   function review() {
-    const parsed = parseWal(amount, { label: 'stake', min: MIN_STAKE_FROST, max: balance ?? undefined, maxLabel: 'your WAL balance' });
+    const parsed = parseWal(amount, {
+      label: 'stake',
+      min: MIN_STAKE_FROST,
+      max: balance ?? undefined,
+      maxLabel: 'your WAL balance',
+    });
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
     setError(null);
-    void flow.review(() => buildStake({ deployment: deployment!, sender: sender!, nodeId, amount: parsed.value, walCoins: coins.data?.coins ?? [] }));
+    void flow.review(() =>
+      buildStake({
+        deployment: deployment!,
+        sender: sender!,
+        nodeId,
+        amount: parsed.value,
+        walCoins: coins.data?.coins ?? [],
+      }),
+    );
   }
 
   const busy = flow.phase.step !== 'idle' && flow.phase.step !== 'invalid' && flow.phase.step !== 'failed';
@@ -89,11 +113,16 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
             }}
           />
           <p id="stake-amount-hint" className="hint">
-            At least {formatWal(MIN_STAKE_FROST, { exact: true })}. Available: {balance === null ? (coins.isLoading ? 'loading…' : '—') : formatWal(balance)}
+            At least {formatWal(MIN_STAKE_FROST, { exact: true })}. Available:{' '}
+            {balance === null ? (coins.isLoading ? 'loading…' : '—') : formatWal(balance)}
             {balance !== null && balance > 0n ? (
               <>
                 {' '}
-                <button type="button" className="button button--secondary button--small" onClick={() => setAmount(formatWal(balance, { exact: true, unit: false, group: false }))}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => setAmount(formatWal(balance, { exact: true, unit: false, group: false }))}
+                >
                   Max
                 </button>
               </>
@@ -108,7 +137,8 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
         {activation !== null ? (
           <p className="hint">
             Staked now, it becomes active in epoch {activation}
-            {activationDate ? ` (≈ ${formatDate(activationDate)})` : ''} and earns from then on. Until then you can withdraw it at once, without rewards.
+            {activationDate ? ` (≈ ${formatDate(activationDate)})` : ''} and earns from then on. Until then you can
+            withdraw it at once, without rewards.
           </p>
         ) : null}
         {flow.phase.step === 'idle' || flow.phase.step === 'invalid' ? (
@@ -122,7 +152,11 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
         submitLabel="Sign and stake"
         onSubmit={() => void flow.submit()}
         onReset={flow.reset}
-        effect={activation !== null ? `Active from epoch ${activation}${activationDate ? ` (≈ ${formatDate(activationDate)})` : ''}` : undefined}
+        effect={
+          activation !== null
+            ? `Active from epoch ${activation}${activationDate ? ` (≈ ${formatDate(activationDate)})` : ''}`
+            : undefined
+        }
       />
     </div>
   );

@@ -33,7 +33,8 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
   const params = new URLSearchParams({ state, limit: String(PAGE), offset: String(page * PAGE) });
   if (query) params.set('q', query);
   const path = `/api/v1/blobs?${params}`;
-  const { data: blobs = state === 'all' && !query && page === 0 ? initialBlobs : undefined, error: blobsError } = useLive<BlobsJson>(path, state === 'all' && !query && page === 0 ? initialBlobs : undefined, 10_000);
+  const { data: blobs = state === 'all' && !query && page === 0 ? initialBlobs : undefined, error: blobsError } =
+    useLive<BlobsJson>(path, state === 'all' && !query && page === 0 ? initialBlobs : undefined, 10_000);
   const epoch = data.clock?.epoch ?? 0;
   const capacity = data.capacity ? BigInt(data.capacity) : null;
   const used = capacity && capacity > 0n ? Number((BigInt(data.reserved) * 1_000_000n) / capacity) / 1_000_000 : null;
@@ -49,7 +50,16 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
         <Stat label="Capacity" hint="voted by the committee">
           <Bytes bytes={data.capacity} />
         </Stat>
-        <Stat label="Reserved this epoch" hint={used !== null ? <>of capacity: <Percent ratio={used} /></> : undefined}>
+        <Stat
+          label="Reserved this epoch"
+          hint={
+            used !== null ? (
+              <>
+                of capacity: <Percent ratio={used} />
+              </>
+            ) : undefined
+          }
+        >
           <Bytes bytes={data.reserved} />
         </Stat>
         <Stat label="Storage price" hint="per MiB per epoch">
@@ -61,7 +71,10 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
         <Stat label="Certified blobs" hint={<Bytes bytes={data.blobs.certifiedBytes} />}>
           {data.blobs.certified}
         </Stat>
-        <Stat label="Other blobs" hint={`${data.blobs.expired} expired · ${data.blobs.deleted} deleted · ${data.blobs.burned} burned · ${data.blobs.invalid} invalid`}>
+        <Stat
+          label="Other blobs"
+          hint={`${data.blobs.expired} expired · ${data.blobs.deleted} deleted · ${data.blobs.burned} burned · ${data.blobs.invalid} invalid`}
+        >
           {data.blobs.registered} uncertified
         </Stat>
       </div>
@@ -89,11 +102,21 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
             columns={[
               { key: 'epoch', header: 'Epoch', cell: (fee) => <EpochLink epoch={fee.epoch} /> },
               { key: 'storage', header: 'Storage fees', numeric: true, cell: (fee) => <Wal frost={fee.storagePaid} /> },
-              { key: 'reserved', header: 'Bought', numeric: true, cell: (fee) => <Bytes bytes={fee.storageReservedBytes} /> },
+              {
+                key: 'reserved',
+                header: 'Bought',
+                numeric: true,
+                cell: (fee) => <Bytes bytes={fee.storageReservedBytes} />,
+              },
               { key: 'writes', header: 'Write fees', numeric: true, cell: (fee) => <Wal frost={fee.writeFees} /> },
               { key: 'blobs', header: 'Blobs', numeric: true, cell: (fee) => fee.blobsRegistered },
               { key: 'added', header: 'Other rewards', numeric: true, cell: (fee) => <Wal frost={fee.rewardsAdded} /> },
-              { key: 'price', header: 'Storage price', numeric: true, cell: (fee) => <Price frost={fee.storagePrice} /> },
+              {
+                key: 'price',
+                header: 'Storage price',
+                numeric: true,
+                cell: (fee) => <Price frost={fee.storagePrice} />,
+              },
             ]}
             empty="No fees yet."
           />
@@ -129,7 +152,14 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
           </div>
           <div className="field">
             <label htmlFor="blob-search">Blob ID, object ID or owner</label>
-            <input id="blob-search" type="search" value={search} size={40} maxLength={80} onChange={(event) => setSearch(event.target.value)} />
+            <input
+              id="blob-search"
+              type="search"
+              value={search}
+              size={40}
+              maxLength={80}
+              onChange={(event) => setSearch(event.target.value)}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             Search
@@ -143,11 +173,34 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
           rowKey={(blob) => blob.objectId}
           testId="blobs-table"
           columns={[
-            { key: 'blob', header: 'Blob ID', cell: (blob) => <span className="mono" title={blob.blobId}>{blob.blobId.length > 16 ? `${blob.blobId.slice(0, 8)}…${blob.blobId.slice(-6)}` : blob.blobId}</span> },
+            {
+              key: 'blob',
+              header: 'Blob ID',
+              cell: (blob) => (
+                <span className="mono" title={blob.blobId}>
+                  {blob.blobId.length > 16 ? `${blob.blobId.slice(0, 8)}…${blob.blobId.slice(-6)}` : blob.blobId}
+                </span>
+              ),
+            },
             { key: 'object', header: 'Object', cell: (blob) => <ShortId id={blob.objectId} /> },
-            { key: 'state', header: 'State', cell: (blob) => <BlobBadge state={blob.state} invalidated={blob.invalidated} expired={blob.endEpoch <= epoch} /> },
+            {
+              key: 'state',
+              header: 'State',
+              cell: (blob) => (
+                <BlobBadge state={blob.state} invalidated={blob.invalidated} expired={blob.endEpoch <= epoch} />
+              ),
+            },
             { key: 'size', header: 'Size', numeric: true, cell: (blob) => <Bytes bytes={blob.size} /> },
-            { key: 'until', header: 'Stored until', cell: (blob) => <>epoch {blob.endEpoch}{blob.extensions > 0 ? ` (extended ${blob.extensions}×)` : ''}</> },
+            {
+              key: 'until',
+              header: 'Stored until',
+              cell: (blob) => (
+                <>
+                  epoch {blob.endEpoch}
+                  {blob.extensions > 0 ? ` (extended ${blob.extensions}×)` : ''}
+                </>
+              ),
+            },
             { key: 'deletable', header: 'Deletable', cell: (blob) => (blob.deletable ? 'yes' : 'permanent') },
             { key: 'owner', header: 'Owner', cell: (blob) => <AddressLink address={blob.owner} /> },
             { key: 'registered', header: 'Registered', cell: (blob) => <DateTime value={blob.registeredAt} /> },
@@ -159,10 +212,20 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
             <span>
               {page * PAGE + 1}–{Math.min((page + 1) * PAGE, blobs.total)} of {blobs.total}
             </span>
-            <button type="button" className="button button--secondary button--small" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={page === 0}
+              onClick={() => setPage((p) => p - 1)}
+            >
               Newer
             </button>
-            <button type="button" className="button button--secondary button--small" disabled={(page + 1) * PAGE >= blobs.total} onClick={() => setPage((p) => p + 1)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={(page + 1) * PAGE >= blobs.total}
+              onClick={() => setPage((p) => p + 1)}
+            >
               Older
             </button>
           </nav>
@@ -174,9 +237,27 @@ export function StorageView({ initial, initialBlobs }: { initial: StorageJson; i
           rows={data.priceChanges}
           rowKey={(change, index) => `${change.epoch}-${index}`}
           columns={[
-            { key: 'when', header: 'When', cell: (change) => <><DateTime value={change.timestamp} /> (epoch {change.epoch})</> },
-            { key: 'storage', header: 'Storage price', numeric: true, cell: (change) => <Price frost={change.storagePrice} per="/MiB/epoch" /> },
-            { key: 'write', header: 'Write price', numeric: true, cell: (change) => <Price frost={change.writePrice} per="/MiB" /> },
+            {
+              key: 'when',
+              header: 'When',
+              cell: (change) => (
+                <>
+                  <DateTime value={change.timestamp} /> (epoch {change.epoch})
+                </>
+              ),
+            },
+            {
+              key: 'storage',
+              header: 'Storage price',
+              numeric: true,
+              cell: (change) => <Price frost={change.storagePrice} per="/MiB/epoch" />,
+            },
+            {
+              key: 'write',
+              header: 'Write price',
+              numeric: true,
+              cell: (change) => <Price frost={change.writePrice} per="/MiB" />,
+            },
           ]}
         />
       ) : null}

@@ -5,7 +5,17 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function TxDialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+export function TxDialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -19,7 +29,12 @@ export function TxDialog({ title, open, onClose, children }: { title: string; op
         <>
           <div className="modal__head">
             <h2 id="tx-dialog-title">{title}</h2>
-            <button type="button" className="button button--secondary button--small" onClick={onClose} aria-label="Close">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={onClose}
+              aria-label="Close"
+            >
               Close
             </button>
           </div>

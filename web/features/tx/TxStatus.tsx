@@ -83,7 +83,9 @@ export function TxStatus({
               </FragmentRow>
             ))}
             {phase.preview.created.length > 0 ? (
-              <FragmentRow label="Creates">{phase.preview.created.map((type) => coinName(type.split('<')[0] ?? type)).join(', ')}</FragmentRow>
+              <FragmentRow label="Creates">
+                {phase.preview.created.map((type) => coinName(type.split('<')[0] ?? type)).join(', ')}
+              </FragmentRow>
             ) : null}
             {effect ? <FragmentRow label="Takes effect">{effect}</FragmentRow> : null}
           </dl>

@@ -36,7 +36,10 @@ type Build = () => Transaction | Promise<Transaction>;
 
 function previewOf(result: unknown, sender: string): Preview {
   const tx = result as {
-    effects?: { gasUsed?: { computationCost: string; storageCost: string; storageRebate: string }; changedObjects?: { objectId: string; idOperation: string }[] };
+    effects?: {
+      gasUsed?: { computationCost: string; storageCost: string; storageRebate: string };
+      changedObjects?: { objectId: string; idOperation: string }[];
+    };
     balanceChanges?: { coinType: string; address: string; amount: string }[];
     objectTypes?: Record<string, string>;
   };
@@ -74,14 +77,21 @@ export function useTxFlow(sender: string | null) {
       setPhase({ step: 'simulating' });
       try {
         const transaction = await build();
-        const result = await client.core.simulateTransaction({ transaction, include: { effects: true, balanceChanges: true, objectTypes: true } });
+        const result = await client.core.simulateTransaction({
+          transaction,
+          include: { effects: true, balanceChanges: true, objectTypes: true },
+        });
         if (result.$kind === 'FailedTransaction') {
           setPhase({ step: 'failed', message: explainFailure(result.FailedTransaction.status.error) });
           return;
         }
         setPhase({ step: 'review', preview: previewOf(result.Transaction, sender) });
       } catch (error) {
-        setPhase(error instanceof TxInputError ? { step: 'invalid', message: error.message } : { step: 'failed', message: explainFailure(error) });
+        setPhase(
+          error instanceof TxInputError
+            ? { step: 'invalid', message: error.message }
+            : { step: 'failed', message: explainFailure(error) },
+        );
       }
     },
     [client, sender],
@@ -134,7 +144,10 @@ async function waitForIndexer(checkpoint: bigint | null): Promise<void> {
   while (Date.now() < deadline) {
     try {
       const status = await fetchApi<{ pipelines: { checkpoint: string }[] }>('/api/v1/status');
-      const lowest = status.pipelines.reduce<bigint | null>((min, p) => (min === null || BigInt(p.checkpoint) < min ? BigInt(p.checkpoint) : min), null);
+      const lowest = status.pipelines.reduce<bigint | null>(
+        (min, p) => (min === null || BigInt(p.checkpoint) < min ? BigInt(p.checkpoint) : min),
+        null,
+      );
       if (checkpoint === null ? true : lowest !== null && lowest >= checkpoint) {
         if (checkpoint === null) await new Promise((resolve) => setTimeout(resolve, 2_000));
         return;

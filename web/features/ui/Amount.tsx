@@ -11,7 +11,17 @@ function toBig(value: Frost): bigint | null {
   return typeof value === 'bigint' ? value : BigInt(value);
 }
 
-export function Wal({ frost, compact, signed, decimals }: { frost: Frost; compact?: boolean; signed?: boolean; decimals?: number }) {
+export function Wal({
+  frost,
+  compact,
+  signed,
+  decimals,
+}: {
+  frost: Frost;
+  compact?: boolean;
+  signed?: boolean;
+  decimals?: number;
+}) {
   const value = toBig(frost);
   if (value === null) return <span className="muted">—</span>;
   const text = compact ? formatWalCompact(value) : formatWal(value, { signed, decimals });
@@ -25,7 +35,11 @@ export function Wal({ frost, compact, signed, decimals }: { frost: Frost; compac
 export function Bytes({ bytes }: { bytes: Frost | number }) {
   if (bytes === null || bytes === undefined || bytes === '') return <span className="muted">—</span>;
   const value = typeof bytes === 'number' ? bytes : toBig(bytes)!;
-  return <span className="num" title={`${value.toString()} bytes`}>{formatBytes(value)}</span>;
+  return (
+    <span className="num" title={`${value.toString()} bytes`}>
+      {formatBytes(value)}
+    </span>
+  );
 }
 
 export function Bps({ bps }: { bps: number | null | undefined }) {

@@ -25,7 +25,15 @@ export function PositionBadge({ state }: { state: string }) {
   return <Badge tone={tone}>{label}</Badge>;
 }
 
-export function NodeStatusBadge({ status, slashCount = 0, leaving = false }: { status: string; slashCount?: number; leaving?: boolean }) {
+export function NodeStatusBadge({
+  status,
+  slashCount = 0,
+  leaving = false,
+}: {
+  status: string;
+  slashCount?: number;
+  leaving?: boolean;
+}) {
   return (
     <span className="button-row" style={{ gap: '0.25rem' }}>
       {status === 'committee' ? <Badge tone="ok">Committee</Badge> : <Badge tone="neutral">Candidate</Badge>}

@@ -4,7 +4,18 @@
  * alone: `ChartPanel` pairs each with its table. Numbers here are for drawing
  * only (WAL as floats); tables show exact amounts.
  */
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatBytes } from '@tusk/shared/format';
 
 export type ChartUnit = 'wal' | 'percent' | 'rate' | 'count' | 'bytes';
@@ -67,12 +78,34 @@ export function Chart({ data, x, xPrefix = '', series, unit, rightUnit, ariaLabe
         <ComposedChart data={data} margin={{ top: 8, right: hasRight ? 8 : 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={x} stroke="var(--muted)" fontSize={12} tickLine={false} />
-          <YAxis yAxisId="left" tickFormatter={(v: number) => formatUnit(v, unit)} stroke="var(--muted)" fontSize={12} width={76} tickLine={false} domain={domainFor(unit)} />
+          <YAxis
+            yAxisId="left"
+            tickFormatter={(v: number) => formatUnit(v, unit)}
+            stroke="var(--muted)"
+            fontSize={12}
+            width={76}
+            tickLine={false}
+            domain={domainFor(unit)}
+          />
           {hasRight ? (
-            <YAxis yAxisId="right" orientation="right" tickFormatter={(v: number) => formatUnit(v, rightUnit ?? unit)} stroke="var(--muted)" fontSize={12} width={70} tickLine={false} domain={domainFor(rightUnit ?? unit)} />
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              tickFormatter={(v: number) => formatUnit(v, rightUnit ?? unit)}
+              stroke="var(--muted)"
+              fontSize={12}
+              width={70}
+              tickLine={false}
+              domain={domainFor(rightUnit ?? unit)}
+            />
           ) : null}
           <Tooltip
-            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--text)' }}
+            contentStyle={{
+              background: 'var(--surface)',
+              border: '1px solid var(--border)',
+              borderRadius: 8,
+              color: 'var(--text)',
+            }}
             labelFormatter={(label) => xLabel(label as string | number)}
             formatter={(value, name, item) => {
               const s = series.find((candidate) => candidate.key === item.dataKey);
@@ -82,10 +115,38 @@ export function Chart({ data, x, xPrefix = '', series, unit, rightUnit, ariaLabe
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {series.map((s) => {
             const color = `var(--chart-${s.color ?? 1})`;
-            const common = { dataKey: s.key, name: s.label, yAxisId: s.axis ?? 'left', isAnimationActive: false } as const;
-            if (s.kind === 'bar') return <Bar key={s.key} {...common} fill={color} radius={[3, 3, 0, 0]} maxBarSize={28} />;
-            if (s.kind === 'area') return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={2} connectNulls />;
-            return <Line key={s.key} {...common} type="monotone" stroke={color} strokeWidth={2} dot={data.length < 40} connectNulls />;
+            const common = {
+              dataKey: s.key,
+              name: s.label,
+              yAxisId: s.axis ?? 'left',
+              isAnimationActive: false,
+            } as const;
+            if (s.kind === 'bar')
+              return <Bar key={s.key} {...common} fill={color} radius={[3, 3, 0, 0]} maxBarSize={28} />;
+            if (s.kind === 'area')
+              return (
+                <Area
+                  key={s.key}
+                  {...common}
+                  type="monotone"
+                  stroke={color}
+                  fill={color}
+                  fillOpacity={0.15}
+                  strokeWidth={2}
+                  connectNulls
+                />
+              );
+            return (
+              <Line
+                key={s.key}
+                {...common}
+                type="monotone"
+                stroke={color}
+                strokeWidth={2}
+                dot={data.length < 40}
+                connectNulls
+              />
+            );
           })}
         </ComposedChart>
       </ResponsiveContainer>

@@ -29,7 +29,16 @@ export interface DataTableProps<T> {
   testId?: string;
 }
 
-export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, empty, scroll, testId }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  captionHidden,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  scroll,
+  testId,
+}: DataTableProps<T>) {
   return (
     <div className={scroll ? 'table-wrap table-wrap--scroll' : 'table-wrap'} data-testid={testId}>
       <table className="table">
@@ -54,7 +63,11 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
             rows.map((row, index) => (
               <tr key={rowKey(row, index)}>
                 {columns.map((column) => (
-                  <td key={column.key} className={column.numeric ? 'num' : undefined} data-label={column.label ?? (typeof column.header === 'string' ? column.header : column.key)}>
+                  <td
+                    key={column.key}
+                    className={column.numeric ? 'num' : undefined}
+                    data-label={column.label ?? (typeof column.header === 'string' ? column.header : column.key)}
+                  >
                     {column.cell(row, index)}
                   </td>
                 ))}

@@ -12,8 +12,18 @@ import { useMounted } from '../app/useMounted.ts';
 export function WalletMenu() {
   const mounted = useMounted();
   const deployment = useDeployment();
-  if (!deployment) return <span className="network-tag" title="No deployment configured: wallet actions are off">read-only</span>;
-  if (!mounted) return <button className="button button--secondary" type="button" disabled>Wallet…</button>;
+  if (!deployment)
+    return (
+      <span className="network-tag" title="No deployment configured: wallet actions are off">
+        read-only
+      </span>
+    );
+  if (!mounted)
+    return (
+      <button className="button button--secondary" type="button" disabled>
+        Wallet…
+      </button>
+    );
   return <WalletMenuConnected network={deployment.network} />;
 }
 
@@ -30,7 +40,8 @@ function WalletMenuConnected({ network }: { network: string }) {
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !ref.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !ref.current?.contains(event.target as Node))
+        setOpen(false);
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -52,7 +63,11 @@ function WalletMenuConnected({ network }: { network: string }) {
     }
   }
 
-  const label = account ? shortId(account.address) : connection.isConnecting || connection.isReconnecting ? 'Connecting…' : 'Connect wallet';
+  const label = account
+    ? shortId(account.address)
+    : connection.isConnecting || connection.isReconnecting
+      ? 'Connecting…'
+      : 'Connect wallet';
   return (
     <div className="wallet" ref={ref}>
       <button

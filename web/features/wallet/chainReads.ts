@@ -26,7 +26,13 @@ export function useWalCoins(owner: string | null) {
       const coins: WalCoin[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof client.core.listCoins>> = await client.core.listCoins({ owner: owner!, coinType, cursor, limit: 50, signal });
+        const page: Awaited<ReturnType<typeof client.core.listCoins>> = await client.core.listCoins({
+          owner: owner!,
+          coinType,
+          cursor,
+          limit: 50,
+          signal,
+        });
         for (const coin of page.objects) coins.push({ ref: coin.objectId, balance: BigInt(coin.balance) });
         cursor = page.hasNextPage ? page.cursor : null;
       } while (cursor);
@@ -65,18 +71,20 @@ export function useOwnedCaps(owner: string | null) {
       const caps: OwnedCap[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof client.core.listOwnedObjects<{ content: true; json: true }>>> = await client.core.listOwnedObjects({
-          owner: owner!,
-          type,
-          cursor,
-          limit: 50,
-          include: { content: true, json: true },
-          signal,
-        });
+        const page: Awaited<ReturnType<typeof client.core.listOwnedObjects<{ content: true; json: true }>>> =
+          await client.core.listOwnedObjects({
+            owner: owner!,
+            type,
+            cursor,
+            limit: 50,
+            include: { content: true, json: true },
+            signal,
+          });
         for (const object of page.objects) {
           const fromJson = typeof object.json?.node_id === 'string' ? (object.json.node_id as string) : null;
           let nodeId = fromJson;
-          if (!nodeId && object.content && object.content.length >= 64) nodeId = CapPrefix.parse(object.content.slice(0, 64)).node_id;
+          if (!nodeId && object.content && object.content.length >= 64)
+            nodeId = CapPrefix.parse(object.content.slice(0, 64)).node_id;
           if (nodeId) caps.push({ capId: object.objectId, nodeId });
         }
         cursor = page.hasNextPage ? page.cursor : null;

@@ -81,10 +81,22 @@ for (const kind of testDatabaseKinds()) {
     });
 
     const bad: [string, EndpointName, string, Record<string, string>, RegExp][] = [
-      ['a malformed address', 'accountPositions', '', { address: 'alice' }, /address must be 0x followed by 1 to 64 hex digits \(got "alice"\)/],
+      [
+        'a malformed address',
+        'accountPositions',
+        '',
+        { address: 'alice' },
+        /address must be 0x followed by 1 to 64 hex digits \(got "alice"\)/,
+      ],
       ['an over-long address', 'accountPositions', '', { address: `0x${'1'.repeat(65)}` }, /address must be 0x/],
       ['an injection string as a node ID', 'node', '', { nodeId: "0x1' OR '1'='1" }, /node ID must be 0x/],
-      ['an injection string as a proposal ID', 'proposal', '', { proposalId: '1;DROP TABLE proposals' }, /proposal ID must be 0x/],
+      [
+        'an injection string as a proposal ID',
+        'proposal',
+        '',
+        { proposalId: '1;DROP TABLE proposals' },
+        /proposal ID must be 0x/,
+      ],
       ['a negative limit', 'nodes', '?limit=-5', {}, /limit must be at least 1 \(got -5\)/],
       ['a huge limit', 'nodes', '?limit=99999999999999999999', {}, /limit must be at most 1000/],
       ['a fractional offset', 'nodes', '?offset=1.5', {}, /offset must be a whole number/],
@@ -100,9 +112,21 @@ for (const kind of testDatabaseKinds()) {
       ['a blob ID beyond u256', 'blobs', `?q=${'9'.repeat(78)}`, {}, /q must be a blob ID/],
       ['a bad blob search', 'blobs', '?q=<script>', {}, /q must be a blob ID/],
       ['an operator query without nodes or address', 'operator', '', {}, /give nodeIds/],
-      ['too many node IDs', 'operator', `?nodeIds=${Array.from({ length: 51 }, (_, i) => `0x${i + 1}`).join(',')}`, {}, /at most 50 IDs/],
+      [
+        'too many node IDs',
+        'operator',
+        `?nodeIds=${Array.from({ length: 51 }, (_, i) => `0x${i + 1}`).join(',')}`,
+        {},
+        /at most 50 IDs/,
+      ],
       ['a bad ID among voters', 'votes', '?voters=0x1,zzz', {}, /voters must be 0x/],
-      ['an unknown rewards format', 'accountRewards', '?format=xml', { address: ALICE }, /format must be one of json, csv/],
+      [
+        'an unknown rewards format',
+        'accountRewards',
+        '?format=xml',
+        { address: ALICE },
+        /format must be one of json, csv/,
+      ],
     ];
     for (const [what, name, query, params, message] of bad) {
       it(`answers 400 with a message for ${what}`, async () => {

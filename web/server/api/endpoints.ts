@@ -49,7 +49,8 @@ function pathParam(params: EndpointInput['params'], name: string): string {
   return decodeURIComponent(value);
 }
 
-const id = (input: EndpointInput, name: string, label: string) => parseInput(idParam(label), pathParam(input.params, name));
+const id = (input: EndpointInput, name: string, label: string) =>
+  parseInput(idParam(label), pathParam(input.params, name));
 
 export const endpoints = {
   async overview({ db, url }) {
@@ -59,15 +60,32 @@ export const endpoints = {
 
   async status({ db, url }) {
     parseQuery(noQuery, url);
-    const [clock, marks] = await Promise.all([chainClock(db), db.select().from(watermarks).orderBy(desc(watermarks.checkpoint))]);
+    const [clock, marks] = await Promise.all([
+      chainClock(db),
+      db.select().from(watermarks).orderBy(desc(watermarks.checkpoint)),
+    ]);
     return json({ epoch: clock?.epoch ?? null, clock, pipelines: marks });
   },
 
   async nodes({ db, url }) {
     const query = parseQuery(nodeListQuery, url);
-    const list = await listNodes(db, { sort: query.sort, order: query.order, status: query.status, search: query.q, seed: query.seed, limit: query.limit, offset: query.offset });
+    const list = await listNodes(db, {
+      sort: query.sort,
+      order: query.order,
+      status: query.status,
+      search: query.q,
+      seed: query.seed,
+      limit: query.limit,
+      offset: query.offset,
+    });
     // A page object is cached per query in the snapshot, so its body can be too.
-    return jsonOnce(list, () => ({ ...list, limit: query.limit, offset: query.offset, sort: query.sort, seed: query.seed }));
+    return jsonOnce(list, () => ({
+      ...list,
+      limit: query.limit,
+      offset: query.offset,
+      sort: query.sort,
+      seed: query.seed,
+    }));
   },
 
   async node(input) {
@@ -82,7 +100,8 @@ export const endpoints = {
     const query = parseQuery(historyQuery, input.url);
     const nodeId = id(input, 'nodeId', 'node ID');
     const rows = await nodeHistory(input.db, nodeId, query.limit, query.before);
-    if (rows.length === 0 && !(await nodeDetail(input.db, nodeId))) throw new ApiError(404, `no storage node ${nodeId} is known to the indexer`);
+    if (rows.length === 0 && !(await nodeDetail(input.db, nodeId)))
+      throw new ApiError(404, `no storage node ${nodeId} is known to the indexer`);
     return jsonOnce(rows, () => ({ nodeId, rows }));
   },
 
@@ -155,7 +174,15 @@ export const endpoints = {
   async blobs({ db, url }) {
     const query = parseQuery(blobListQuery, url);
     const clock = await chainClock(db);
-    return json({ ...(await listBlobs(db, { state: query.state, search: query.q, limit: query.limit, offset: query.offset }, clock?.epoch ?? 0)), limit: query.limit, offset: query.offset });
+    return json({
+      ...(await listBlobs(
+        db,
+        { state: query.state, search: query.q, limit: query.limit, offset: query.offset },
+        clock?.epoch ?? 0,
+      )),
+      limit: query.limit,
+      offset: query.offset,
+    });
   },
 } satisfies Record<string, Endpoint>;
 

@@ -73,14 +73,20 @@ for (const kind of testDatabaseKinds()) {
 
     it("shows every position a staker ever held, in the model's state", async () => {
       const owners = new Map<string, string[]>();
-      for (const [id, position] of facts.positions) owners.set(position.owner, [...(owners.get(position.owner) ?? []), id]);
+      for (const [id, position] of facts.positions)
+        owners.set(position.owner, [...(owners.get(position.owner) ?? []), id]);
       const epoch = facts.currentEpoch;
       for (const [owner, ids] of owners) {
         const account = await get('accountPositions', { address: owner });
-        expect(account.positions.map((p: { stakedWalId: string }) => p.stakedWalId).sort(), owner).toEqual([...ids].sort());
+        expect(account.positions.map((p: { stakedWalId: string }) => p.stakedWalId).sort(), owner).toEqual(
+          [...ids].sort(),
+        );
         for (const position of account.positions) {
           const fact = facts.positions.get(position.stakedWalId)!;
-          const expected = fact.state === 'withdrawing' && fact.withdrawEpoch !== null && fact.withdrawEpoch <= epoch ? 'withdrawable' : fact.state;
+          const expected =
+            fact.state === 'withdrawing' && fact.withdrawEpoch !== null && fact.withdrawEpoch <= epoch
+              ? 'withdrawable'
+              : fact.state;
           expect(position.state, position.stakedWalId).toBe(expected);
           expect(BigInt(position.principal)).toBe(fact.principal);
           if (fact.state === 'withdrawn') expect(BigInt(position.rewards)).toBe(fact.rewards ?? 0n);
@@ -98,7 +104,13 @@ for (const kind of testDatabaseKinds()) {
         const fact = facts.proposals.get(row.proposalId)!;
         expect(row.status).toBe(fact.status);
         if (fact.status !== 'open') {
-          expect(row.tally).toEqual({ yes: String(fact.yes), no: String(fact.no), abstain: String(fact.abstain), noWithVeto: String(fact.veto), final: true });
+          expect(row.tally).toEqual({
+            yes: String(fact.yes),
+            no: String(fact.no),
+            abstain: String(fact.abstain),
+            noWithVeto: String(fact.veto),
+            final: true,
+          });
         }
         const detail = await get('proposal', { proposalId: row.proposalId });
         expect(detail.votes.length).toBeGreaterThanOrEqual(0);
@@ -112,7 +124,9 @@ for (const kind of testDatabaseKinds()) {
       expect(epochs.rows[0].epoch).toBe(facts.currentEpoch);
       for (const row of epochs.rows) await get('epoch', { epoch: String(row.epoch) });
       const storage = await get('storage');
-      const certified = [...facts.blobs.values()].filter((b) => b.state === 'certified' && !b.invalidated && b.endEpoch > facts.currentEpoch).length;
+      const certified = [...facts.blobs.values()].filter(
+        (b) => b.state === 'certified' && !b.invalidated && b.endEpoch > facts.currentEpoch,
+      ).length;
       expect(storage.blobs.certified).toBe(certified);
       const blobs = await get('blobs', {}, '?limit=200');
       expect(blobs.total).toBe(facts.blobs.size);

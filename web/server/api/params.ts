@@ -47,14 +47,21 @@ export function idParam(name: string) {
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();
     if (!/^0x[0-9a-fA-F]{1,64}$/.test(text)) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be 0x followed by 1 to 64 hex digits (got "${clip(raw)}")` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be 0x followed by 1 to 64 hex digits (got "${clip(raw)}")`,
+      });
       return z.NEVER;
     }
     return normalizeSuiAddress(text.toLowerCase());
   });
 }
 
-export function enumParam<const T extends readonly [string, ...string[]]>(name: string, values: T, fallback: T[number]) {
+export function enumParam<const T extends readonly [string, ...string[]]>(
+  name: string,
+  values: T,
+  fallback: T[number],
+) {
   return z
     .string()
     .optional()
@@ -79,6 +86,7 @@ export function textParam(name: string, max: number) {
         ctx.addIssue({ code: 'custom', message: `${name} must be at most ${max} characters (got ${raw.length})` });
         return z.NEVER;
       }
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
       if (/[\u0000-\u001f\u007f]/.test(raw)) {
         ctx.addIssue({ code: 'custom', message: `${name} must not contain control characters` });
         return z.NEVER;
@@ -140,7 +148,10 @@ export function idListParam(name: string, max: number) {
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw.trim() === '') return [];
-      const parts = raw.split(',').map((part) => part.trim()).filter(Boolean);
+      const parts = raw
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
       if (parts.length > max) {
         ctx.addIssue({ code: 'custom', message: `${name} may list at most ${max} IDs (got ${parts.length})` });
         return z.NEVER;
@@ -163,7 +174,9 @@ export const operatorQuery = z
     nodeIds: idListParam('nodeIds', 50),
     operator: idParam('operator').optional(),
   })
-  .refine((query) => query.nodeIds.length > 0 || query.operator !== undefined, { message: 'give nodeIds (from your StorageNodeCaps) or operator (an address)' });
+  .refine((query) => query.nodeIds.length > 0 || query.operator !== undefined, {
+    message: 'give nodeIds (from your StorageNodeCaps) or operator (an address)',
+  });
 
 export const votesQuery = z.strictObject({ voters: idListParam('voters', 200) });
 
@@ -179,8 +192,12 @@ export const blobListQuery = z.strictObject({
         const value = BigInt(text);
         if (value < 2n ** 256n) return { blobId: value };
       }
-      if (/^0x[0-9a-fA-F]{1,64}$/.test(text)) return { objectOrOwner: normalizeSuiAddress(text.toLowerCase()), blobId: undefined };
-      ctx.addIssue({ code: 'custom', message: `q must be a blob ID (decimal u256), an object ID or an owner address (got "${clip(text)}")` });
+      if (/^0x[0-9a-fA-F]{1,64}$/.test(text))
+        return { objectOrOwner: normalizeSuiAddress(text.toLowerCase()), blobId: undefined };
+      ctx.addIssue({
+        code: 'custom',
+        message: `q must be a blob ID (decimal u256), an object ID or an owner address (got "${clip(text)}")`,
+      });
       return z.NEVER;
     }),
   limit: limit(50),
@@ -201,7 +218,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const messages = result.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return `unknown query parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${clip(key, 30)}"`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      return `unknown query parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${clip(key, 30)}"`).join(', ')}`;
     return issue.message;
   });
   throw new ApiError(400, messages.join('; '));

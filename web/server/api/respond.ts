@@ -35,7 +35,11 @@ export function problem(status: number, message: string): Response {
 export function csv(body: string, filename: string): Response {
   return new Response(body, {
     status: 200,
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
   });
 }
 
@@ -43,7 +47,11 @@ export function csv(body: string, filename: string): Response {
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return problem(error.status, error.message);
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (/ECONNREFUSED|ENOTFOUND|connection terminated|Connection terminated|too many clients|database system is (starting|shutting)/i.test(text)) {
+  if (
+    /ECONNREFUSED|ENOTFOUND|connection terminated|Connection terminated|too many clients|database system is (starting|shutting)/i.test(
+      text,
+    )
+  ) {
     return problem(503, 'The database is not reachable right now; try again shortly.');
   }
   console.error(JSON.stringify({ level: 'error', msg: 'api request failed', error: text }));

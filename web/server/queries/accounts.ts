@@ -47,7 +47,15 @@ export interface AccountPositions {
   owner: string;
   clock: ChainClock | null;
   positions: Position[];
-  totals: { staked: bigint; value: bigint; rewards: bigint; pending: bigint; withdrawing: bigint; withdrawable: bigint; withdrawnRewards: bigint };
+  totals: {
+    staked: bigint;
+    value: bigint;
+    rewards: bigint;
+    pending: bigint;
+    withdrawing: bigint;
+    withdrawable: bigint;
+    withdrawnRewards: bigint;
+  };
 }
 
 const activationRate = alias(nodeEpochs, 'activation_rate');
@@ -82,8 +90,14 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
     })
     .from(stakePositions)
     .leftJoin(nodes, eq(nodes.nodeId, stakePositions.nodeId))
-    .leftJoin(activationRate, and(eq(activationRate.nodeId, stakePositions.nodeId), eq(activationRate.epoch, stakePositions.activationEpoch)))
-    .leftJoin(withdrawRate, and(eq(withdrawRate.nodeId, stakePositions.nodeId), eq(withdrawRate.epoch, stakePositions.withdrawEpoch)))
+    .leftJoin(
+      activationRate,
+      and(eq(activationRate.nodeId, stakePositions.nodeId), eq(activationRate.epoch, stakePositions.activationEpoch)),
+    )
+    .leftJoin(
+      withdrawRate,
+      and(eq(withdrawRate.nodeId, stakePositions.nodeId), eq(withdrawRate.epoch, stakePositions.withdrawEpoch)),
+    )
     .where(eq(stakePositions.owner, owner))
     .orderBy(asc(stakePositions.createdCheckpoint), asc(stakePositions.stakedWalId));
 
@@ -103,7 +117,9 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
       value = row.principal + rewards - slashed;
     } else if (state === 'active' || state === 'withdrawing' || state === 'withdrawable') {
       const activation: ExchangeRate | null =
-        row.activationRateWal !== null && row.activationRateShares !== null ? { wal: row.activationRateWal, shares: row.activationRateShares } : null;
+        row.activationRateWal !== null && row.activationRateShares !== null
+          ? { wal: row.activationRateWal, shares: row.activationRateShares }
+          : null;
       // A requested withdrawal stops earning at its withdraw epoch; until then it earns like any active stake.
       const at: ExchangeRate | null =
         state === 'withdrawable' && row.withdrawRateWal !== null && row.withdrawRateShares !== null
@@ -131,19 +147,23 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
       slashed,
       valued,
       activationEpoch: row.activationEpoch,
-      activatesAt: state === 'pending' && row.activationEpoch !== null ? epochStartEstimate(clock, row.activationEpoch) : null,
+      activatesAt:
+        state === 'pending' && row.activationEpoch !== null ? epochStartEstimate(clock, row.activationEpoch) : null,
       createdEpoch: row.createdEpoch,
       withdrawRequestedEpoch: row.withdrawRequestedEpoch,
       withdrawEpoch: row.withdrawEpoch,
-      withdrawableAt: state === 'withdrawing' && row.withdrawEpoch !== null ? epochStartEstimate(clock, row.withdrawEpoch) : null,
+      withdrawableAt:
+        state === 'withdrawing' && row.withdrawEpoch !== null ? epochStartEstimate(clock, row.withdrawEpoch) : null,
       withdrawnEpoch: row.withdrawnEpoch,
       splitFrom: row.splitFrom,
       joinedInto: row.joinedInto,
     };
   });
 
-  const sum = (filter: (p: Position) => boolean, pick: (p: Position) => bigint) => positions.filter(filter).reduce((total, p) => total + pick(p), 0n);
-  const live = (p: Position) => p.state === 'pending' || p.state === 'active' || p.state === 'withdrawing' || p.state === 'withdrawable';
+  const sum = (filter: (p: Position) => boolean, pick: (p: Position) => bigint) =>
+    positions.filter(filter).reduce((total, p) => total + pick(p), 0n);
+  const live = (p: Position) =>
+    p.state === 'pending' || p.state === 'active' || p.state === 'withdrawing' || p.state === 'withdrawable';
   return {
     owner,
     clock,
@@ -152,10 +172,22 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
       staked: sum(live, (p) => p.principal),
       value: sum(live, (p) => p.value),
       rewards: sum(live, (p) => p.rewards),
-      pending: sum((p) => p.state === 'pending', (p) => p.principal),
-      withdrawing: sum((p) => p.state === 'withdrawing', (p) => p.value),
-      withdrawable: sum((p) => p.state === 'withdrawable', (p) => p.value),
-      withdrawnRewards: sum((p) => p.state === 'withdrawn', (p) => p.rewards),
+      pending: sum(
+        (p) => p.state === 'pending',
+        (p) => p.principal,
+      ),
+      withdrawing: sum(
+        (p) => p.state === 'withdrawing',
+        (p) => p.value,
+      ),
+      withdrawable: sum(
+        (p) => p.state === 'withdrawable',
+        (p) => p.value,
+      ),
+      withdrawnRewards: sum(
+        (p) => p.state === 'withdrawn',
+        (p) => p.rewards,
+      ),
     },
   };
 }
@@ -175,7 +207,12 @@ export interface StakeEventRow {
   effectiveEpoch: number | null;
 }
 
-export async function accountEvents(db: Database, owner: string, limit: number, offset: number): Promise<{ rows: StakeEventRow[]; total: number }> {
+export async function accountEvents(
+  db: Database,
+  owner: string,
+  limit: number,
+  offset: number,
+): Promise<{ rows: StakeEventRow[]; total: number }> {
   const rows = await db
     .select({
       kind: stakeEvents.kind,
@@ -237,12 +274,24 @@ export async function accountRewards(db: Database, owner: string): Promise<Rewar
     })
     .from(stakePositions)
     .leftJoin(nodes, eq(nodes.nodeId, stakePositions.nodeId))
-    .where(and(eq(stakePositions.owner, owner), sql`${stakePositions.activationEpoch} is not null`, sql`${stakePositions.nodeId} is not null`));
+    .where(
+      and(
+        eq(stakePositions.owner, owner),
+        sql`${stakePositions.activationEpoch} is not null`,
+        sql`${stakePositions.nodeId} is not null`,
+      ),
+    );
   const nodeIds = [...new Set(positions.map((p) => p.nodeId!))];
   if (nodeIds.length === 0) return [];
   const minEpoch = Math.min(...positions.map((p) => p.activationEpoch!));
   const rates = await db
-    .select({ nodeId: nodeEpochs.nodeId, epoch: nodeEpochs.epoch, timestamp: nodeEpochs.timestamp, rateWal: nodeEpochs.rateWal, rateShares: nodeEpochs.rateShares })
+    .select({
+      nodeId: nodeEpochs.nodeId,
+      epoch: nodeEpochs.epoch,
+      timestamp: nodeEpochs.timestamp,
+      rateWal: nodeEpochs.rateWal,
+      rateShares: nodeEpochs.rateShares,
+    })
     .from(nodeEpochs)
     .where(and(inArray(nodeEpochs.nodeId, nodeIds), sql`${nodeEpochs.epoch} >= ${minEpoch}`))
     .orderBy(asc(nodeEpochs.epoch));
@@ -256,7 +305,13 @@ export async function accountRewards(db: Database, owner: string): Promise<Rewar
   const out: RewardRow[] = [];
   for (const position of positions) {
     // A position that never activated (withdrawn while pending) earned nothing.
-    if (position.state === 'withdrawn' && position.withdrawEpoch === null && position.withdrawnEpoch !== null && position.withdrawnEpoch < position.activationEpoch!) continue;
+    if (
+      position.state === 'withdrawn' &&
+      position.withdrawEpoch === null &&
+      position.withdrawnEpoch !== null &&
+      position.withdrawnEpoch < position.activationEpoch!
+    )
+      continue;
     if (position.state === 'joined') continue;
     const series = byNode.get(position.nodeId!) ?? [];
     const activation = series.find((rate) => rate.epoch === position.activationEpoch);
@@ -265,7 +320,11 @@ export async function accountRewards(db: Database, owner: string): Promise<Rewar
     let previous = position.principal;
     for (const rate of series) {
       if (rate.epoch <= position.activationEpoch! || rate.epoch > last) continue;
-      const value = positionValue(position.principal, { wal: activation.rateWal, shares: activation.rateShares }, { wal: rate.rateWal, shares: rate.rateShares });
+      const value = positionValue(
+        position.principal,
+        { wal: activation.rateWal, shares: activation.rateShares },
+        { wal: rate.rateWal, shares: rate.rateShares },
+      );
       out.push({
         epoch: rate.epoch,
         timestamp: rate.timestamp,
@@ -286,8 +345,20 @@ export async function accountRewards(db: Database, owner: string): Promise<Rewar
 
 /** Rewards rows as CSV (amounts exact, in WAL and FROST). */
 export function rewardsCsv(rows: RewardRow[]): string {
-  const wal = (frost: bigint) => (frost < 0n ? '-' : '') + formatWal(frost < 0n ? -frost : frost, { exact: true, unit: false, group: false });
-  const header = ['epoch', 'date_utc', 'staked_wal_id', 'node_id', 'node_name', 'principal_wal', 'value_wal', 'reward_wal', 'cumulative_reward_wal', 'reward_frost'];
+  const wal = (frost: bigint) =>
+    (frost < 0n ? '-' : '') + formatWal(frost < 0n ? -frost : frost, { exact: true, unit: false, group: false });
+  const header = [
+    'epoch',
+    'date_utc',
+    'staked_wal_id',
+    'node_id',
+    'node_name',
+    'principal_wal',
+    'value_wal',
+    'reward_wal',
+    'cumulative_reward_wal',
+    'reward_frost',
+  ];
   const quote = (field: string) => (/[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
   // Node names are free text: neutralize anything a spreadsheet would run as a formula.
   const text = (field: string) => (/^[=+\-@\t\r]/.test(field) ? `'${field}` : field);

@@ -27,7 +27,12 @@ export interface ChainClock {
 /** The current epoch, or null before the indexer has seen one begin. */
 export async function chainClock(db: Database): Promise<ChainClock | null> {
   const recent = await db
-    .select({ epoch: epochs.epoch, state: epochs.state, startedAt: epochs.startedAt, votingEndedAt: epochs.votingEndedAt })
+    .select({
+      epoch: epochs.epoch,
+      state: epochs.state,
+      startedAt: epochs.startedAt,
+      votingEndedAt: epochs.votingEndedAt,
+    })
     .from(epochs)
     .where(ne(epochs.state, 'selected'))
     .orderBy(desc(epochs.epoch))

@@ -4,11 +4,24 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
-import { committeeMembers, epochFees, epochs, nodeEpochs, nodes, parameters, proposals, slashes } from '@tusk/shared/db/schema';
+import {
+  committeeMembers,
+  epochFees,
+  epochs,
+  nodeEpochs,
+  nodes,
+  parameters,
+  proposals,
+  slashes,
+} from '@tusk/shared/db/schema';
 import { epochSummaries, networkApyByEpoch, type EpochSummary } from './overview.ts';
 import { proposalTitle } from './nodes.ts';
 
-export async function listEpochs(db: Database, limit: number, beforeEpoch?: number): Promise<{ rows: EpochSummary[]; latest: number | null }> {
+export async function listEpochs(
+  db: Database,
+  limit: number,
+  beforeEpoch?: number,
+): Promise<{ rows: EpochSummary[]; latest: number | null }> {
   const rows = await epochSummaries(db, limit, beforeEpoch);
   const [latest] = await db.select({ epoch: sql<number | null>`max(${epochs.epoch})` }).from(epochs);
   return { rows, latest: latest?.epoch === null || latest?.epoch === undefined ? null : Number(latest.epoch) };
@@ -32,8 +45,23 @@ export interface EpochDetail {
     capacity: bigint | null;
     apy: number | null;
   };
-  fees: { storagePaid: bigint; storageReservedBytes: bigint; storageReservations: number; writeFees: bigint; blobsRegistered: number } | null;
-  committee: { nodeId: string; name: string | null; shards: number; receivedShards: number | null; stake: bigint | null; rewards: bigint | null; commission: bigint | null; apy: number | null }[];
+  fees: {
+    storagePaid: bigint;
+    storageReservedBytes: bigint;
+    storageReservations: number;
+    writeFees: bigint;
+    blobsRegistered: number;
+  } | null;
+  committee: {
+    nodeId: string;
+    name: string | null;
+    shards: number;
+    receivedShards: number | null;
+    stake: bigint | null;
+    rewards: bigint | null;
+    commission: bigint | null;
+    apy: number | null;
+  }[];
   flows: { activated: bigint; withdrawn: bigint; rewards: bigint; commission: bigint };
   parameters: { name: string; value: bigint }[];
   slashes: { nodeId: string; name: string | null; stakeBurned: bigint; commissionBurned: bigint; timestamp: Date }[];
@@ -58,7 +86,10 @@ export async function epochDetail(db: Database, epoch: number): Promise<EpochDet
       })
       .from(committeeMembers)
       .leftJoin(nodes, eq(nodes.nodeId, committeeMembers.nodeId))
-      .leftJoin(nodeEpochs, and(eq(nodeEpochs.nodeId, committeeMembers.nodeId), eq(nodeEpochs.epoch, committeeMembers.epoch)))
+      .leftJoin(
+        nodeEpochs,
+        and(eq(nodeEpochs.nodeId, committeeMembers.nodeId), eq(nodeEpochs.epoch, committeeMembers.epoch)),
+      )
       .where(eq(committeeMembers.epoch, epoch))
       .orderBy(desc(committeeMembers.shards), committeeMembers.nodeId),
     db
@@ -70,14 +101,31 @@ export async function epochDetail(db: Database, epoch: number): Promise<EpochDet
       })
       .from(nodeEpochs)
       .where(eq(nodeEpochs.epoch, epoch)),
-    db.select({ name: parameters.name, value: parameters.value }).from(parameters).where(eq(parameters.epoch, epoch)).orderBy(parameters.name),
     db
-      .select({ nodeId: slashes.nodeId, name: nodes.name, stakeBurned: slashes.stakeBurned, commissionBurned: slashes.commissionBurned, timestamp: slashes.timestamp })
+      .select({ name: parameters.name, value: parameters.value })
+      .from(parameters)
+      .where(eq(parameters.epoch, epoch))
+      .orderBy(parameters.name),
+    db
+      .select({
+        nodeId: slashes.nodeId,
+        name: nodes.name,
+        stakeBurned: slashes.stakeBurned,
+        commissionBurned: slashes.commissionBurned,
+        timestamp: slashes.timestamp,
+      })
       .from(slashes)
       .leftJoin(nodes, eq(nodes.nodeId, slashes.nodeId))
       .where(eq(slashes.epoch, epoch)),
     db
-      .select({ proposalId: proposals.proposalId, kind: proposals.kind, parameterName: proposals.parameterName, parameterValue: proposals.parameterValue, text: proposals.text, status: proposals.status })
+      .select({
+        proposalId: proposals.proposalId,
+        kind: proposals.kind,
+        parameterName: proposals.parameterName,
+        parameterValue: proposals.parameterValue,
+        text: proposals.text,
+        status: proposals.status,
+      })
       .from(proposals)
       .where(eq(proposals.finalizedEpoch, epoch)),
     networkApyByEpoch(db, epoch, epoch),
@@ -110,7 +158,10 @@ export async function epochDetail(db: Database, epoch: number): Promise<EpochDet
           blobsRegistered: fee.blobsRegistered,
         }
       : null,
-    committee: committee.map((member) => ({ ...member, receivedShards: member.receivedShards === null ? null : Number(member.receivedShards) })),
+    committee: committee.map((member) => ({
+      ...member,
+      receivedShards: member.receivedShards === null ? null : Number(member.receivedShards),
+    })),
     flows: {
       activated: BigInt(flows?.activated ?? '0'),
       withdrawn: BigInt(flows?.withdrawn ?? '0'),

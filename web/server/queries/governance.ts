@@ -139,16 +139,38 @@ export interface ProposalList {
   parameters: Record<string, bigint>;
 }
 
-export async function listProposals(db: Database, status: ProposalStatusFilter, limit: number, offset: number): Promise<ProposalList> {
+export async function listProposals(
+  db: Database,
+  status: ProposalStatusFilter,
+  limit: number,
+  offset: number,
+): Promise<ProposalList> {
   const where = status === 'all' ? undefined : eq(proposals.status, status);
   const [raw, [count], clock, params] = await Promise.all([
-    db.select(proposalColumns).from(proposals).where(where).orderBy(desc(proposals.createdCheckpoint), proposals.proposalId).limit(limit).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where),
+    db
+      .select(proposalColumns)
+      .from(proposals)
+      .where(where)
+      .orderBy(desc(proposals.createdCheckpoint), proposals.proposalId)
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(proposals)
+      .where(where),
     chainClock(db),
     currentParameters(db),
   ]);
-  const [stake] = clock ? await db.select({ totalStake: epochs.totalStake }).from(epochs).where(eq(epochs.epoch, clock.epoch)) : [];
-  return { rows: await toProposalRows(db, raw), total: count?.n ?? 0, clock, totalStake: stake?.totalStake ?? null, parameters: params };
+  const [stake] = clock
+    ? await db.select({ totalStake: epochs.totalStake }).from(epochs).where(eq(epochs.epoch, clock.epoch))
+    : [];
+  return {
+    rows: await toProposalRows(db, raw),
+    total: count?.n ?? 0,
+    clock,
+    totalStake: stake?.totalStake ?? null,
+    parameters: params,
+  };
 }
 
 export interface VoteRow {
@@ -187,7 +209,9 @@ export async function proposalDetail(db: Database, proposalId: string): Promise<
         revotes: votes.revotes,
         positionNode: stakePositions.nodeId,
         owner: stakePositions.owner,
-        name: sql<string | null>`coalesce(nodes.name, (select n2.name from nodes n2 where n2.node_id = stake_positions.node_id))`,
+        name: sql<
+          string | null
+        >`coalesce(nodes.name, (select n2.name from nodes n2 where n2.node_id = stake_positions.node_id))`,
       })
       .from(votes)
       .leftJoin(nodes, and(eq(votes.isNode, true), eq(nodes.nodeId, votes.voter)))
@@ -198,7 +222,9 @@ export async function proposalDetail(db: Database, proposalId: string): Promise<
     chainClock(db),
     currentParameters(db),
   ]);
-  const [stake] = clock ? await db.select({ totalStake: epochs.totalStake }).from(epochs).where(eq(epochs.epoch, clock.epoch)) : [];
+  const [stake] = clock
+    ? await db.select({ totalStake: epochs.totalStake }).from(epochs).where(eq(epochs.epoch, clock.epoch))
+    : [];
   return {
     proposal: proposal!,
     votes: voteRows.map(({ positionNode, ...vote }) => ({ ...vote, nodeId: vote.isNode ? vote.voter : positionNode })),
@@ -209,7 +235,10 @@ export async function proposalDetail(db: Database, proposalId: string): Promise<
 }
 
 /** The votes `voters` (node IDs or StakedWal IDs) cast, by proposal — to show "you voted Yes". */
-export async function votesBy(db: Database, voters: string[]): Promise<{ proposalId: string; voter: string; option: string; weight: bigint }[]> {
+export async function votesBy(
+  db: Database,
+  voters: string[],
+): Promise<{ proposalId: string; voter: string; option: string; weight: bigint }[]> {
   if (voters.length === 0) return [];
   return db
     .select({ proposalId: votes.proposalId, voter: votes.voter, option: votes.option, weight: votes.weight })

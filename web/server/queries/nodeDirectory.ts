@@ -48,7 +48,9 @@ async function readDirectory(db: Database): Promise<NodeDirectory> {
       stakeSlashed: nodes.stakeSlashed,
       registeredEpoch: nodes.registeredEpoch,
       registeredCheckpoint: nodes.registeredCheckpoint,
-      apy: sql<number | null>`(select ne.apy from node_epochs ne where ne.node_id = nodes.node_id and ne.epoch = nodes.last_pool_epoch)`,
+      apy: sql<
+        number | null
+      >`(select ne.apy from node_epochs ne where ne.node_id = nodes.node_id and ne.epoch = nodes.last_pool_epoch)`,
     })
     .from(nodes);
   return { takenAt: Date.now(), rows, totalStake: rows.reduce((sum, row) => sum + row.stake, 0n), pages: new Map() };
@@ -100,7 +102,15 @@ function shuffleKey(text: string): number {
 const compareBig = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function pageNodes(directory: NodeDirectory, params: NodeListParams): NodeList {
-  const key = JSON.stringify([params.sort, params.order, params.status, params.search ?? '', params.sort === 'shuffle' ? params.seed : '', params.limit, params.offset]);
+  const key = JSON.stringify([
+    params.sort,
+    params.order,
+    params.status,
+    params.search ?? '',
+    params.sort === 'shuffle' ? params.seed : '',
+    params.limit,
+    params.offset,
+  ]);
   const cached = directory.pages.get(key);
   if (cached) return cached;
   const page = computePage(directory, params);
@@ -114,7 +124,11 @@ function computePage(directory: NodeDirectory, params: NodeListParams): NodeList
   const rows = directory.rows.filter((row) => {
     if ((params.status === 'committee' || params.status === 'candidate') && row.status !== params.status) return false;
     if (params.status === 'slashed' && row.slashCount === 0) return false;
-    if (search && !(row.name.toLowerCase().includes(search) || row.nodeId.startsWith(search) || row.operator.startsWith(search))) return false;
+    if (
+      search &&
+      !(row.name.toLowerCase().includes(search) || row.nodeId.startsWith(search) || row.operator.startsWith(search))
+    )
+      return false;
     return true;
   });
   const sign = params.order === 'asc' ? 1 : -1;
@@ -143,7 +157,8 @@ function computePage(directory: NodeDirectory, params: NodeListParams): NodeList
       compare = (a, b) => sign * a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || byId(a, b);
       break;
     case 'slashes':
-      compare = (a, b) => sign * (a.slashCount - b.slashCount) || sign * compareBig(a.stakeSlashed, b.stakeSlashed) || byId(a, b);
+      compare = (a, b) =>
+        sign * (a.slashCount - b.slashCount) || sign * compareBig(a.stakeSlashed, b.stakeSlashed) || byId(a, b);
       break;
     case 'registered':
       compare = (a, b) => sign * compareBig(a.registeredCheckpoint, b.registeredCheckpoint) || byId(a, b);

@@ -85,7 +85,9 @@ const nodeColumns = {
  * The pool's APY from its latest `node_epochs` row, as a per-row index probe
  * (a join would hash the whole history table: 60 ms at 1,000 nodes x 90 epochs).
  */
-const latestApy = sql<number | null>`(select ne.apy from node_epochs ne where ne.node_id = nodes.node_id and ne.epoch = nodes.last_pool_epoch)`;
+const latestApy = sql<
+  number | null
+>`(select ne.apy from node_epochs ne where ne.node_id = nodes.node_id and ne.epoch = nodes.last_pool_epoch)`;
 const { apy: _joinedApy, ...listColumns } = nodeColumns;
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%". */
@@ -100,7 +102,9 @@ function nodeFilter(params: Pick<NodeListParams, 'status' | 'search'>): SQL | un
   const search = params.search?.trim();
   if (search) {
     const literal = likeLiteral(search);
-    conditions.push(or(ilike(nodes.name, `%${literal}%`), ilike(nodes.nodeId, `${literal}%`), ilike(nodes.operator, `${literal}%`)));
+    conditions.push(
+      or(ilike(nodes.name, `%${literal}%`), ilike(nodes.nodeId, `${literal}%`), ilike(nodes.operator, `${literal}%`)),
+    );
   }
   return and(...conditions);
 }
@@ -184,7 +188,12 @@ export function nodeHistoryQuery(db: Database, nodeId: string, limit: number, be
       apy: nodeEpochs.apy,
     })
     .from(nodeEpochs)
-    .where(and(eq(nodeEpochs.nodeId, nodeId), beforeEpoch === undefined ? undefined : sql`${nodeEpochs.epoch} < ${beforeEpoch}`))
+    .where(
+      and(
+        eq(nodeEpochs.nodeId, nodeId),
+        beforeEpoch === undefined ? undefined : sql`${nodeEpochs.epoch} < ${beforeEpoch}`,
+      ),
+    )
     .orderBy(desc(nodeEpochs.epoch))
     .limit(limit);
 }
@@ -197,7 +206,12 @@ const historyCache = new WeakMap<Database, Map<string, { at: number; rows: Promi
  * identical requests within a second share one query (every visitor of a node
  * page polls the same history).
  */
-export async function nodeHistory(db: Database, nodeId: string, limit: number, beforeEpoch?: number): Promise<NodeEpochRow[]> {
+export async function nodeHistory(
+  db: Database,
+  nodeId: string,
+  limit: number,
+  beforeEpoch?: number,
+): Promise<NodeEpochRow[]> {
   let cache = historyCache.get(db);
   if (!cache) historyCache.set(db, (cache = new Map()));
   const key = `${nodeId}:${limit}:${beforeEpoch ?? ''}`;
@@ -231,9 +245,31 @@ export interface NodeDetail {
   commissionChanges: { epoch: number; timestamp: Date; rateBps: number; effectiveEpoch: number; txDigest: string }[];
   commissionCollections: { epoch: number; timestamp: Date; amount: bigint; receiver: string; txDigest: string }[];
   slashes: { epoch: number; timestamp: Date; commissionBurned: bigint; stakeBurned: bigint; txDigest: string }[];
-  slashVotesAgainst: { epoch: number; timestamp: Date; voterNodeId: string; voterName: string | null; weight: bigint; totalWeight: bigint }[];
-  slashVotesCast: { epoch: number; timestamp: Date; targetNodeId: string; targetName: string | null; weight: bigint; totalWeight: bigint }[];
-  governanceVotes: { proposalId: string; kind: string; title: string; option: string; weight: bigint; epoch: number; status: string }[];
+  slashVotesAgainst: {
+    epoch: number;
+    timestamp: Date;
+    voterNodeId: string;
+    voterName: string | null;
+    weight: bigint;
+    totalWeight: bigint;
+  }[];
+  slashVotesCast: {
+    epoch: number;
+    timestamp: Date;
+    targetNodeId: string;
+    targetName: string | null;
+    weight: bigint;
+    totalWeight: bigint;
+  }[];
+  governanceVotes: {
+    proposalId: string;
+    kind: string;
+    title: string;
+    option: string;
+    weight: bigint;
+    epoch: number;
+    status: string;
+  }[];
   committeeEpochs: { epoch: number; shards: number }[];
 }
 
@@ -282,31 +318,63 @@ export async function nodeDetail(db: Database, nodeId: string): Promise<NodeDeta
 
   const [changes, collections, slashRows, against, cast, governance, committee, accrued] = await Promise.all([
     db
-      .select({ epoch: commissionChanges.epoch, timestamp: commissionChanges.timestamp, rateBps: commissionChanges.rateBps, effectiveEpoch: commissionChanges.effectiveEpoch, txDigest: commissionChanges.txDigest })
+      .select({
+        epoch: commissionChanges.epoch,
+        timestamp: commissionChanges.timestamp,
+        rateBps: commissionChanges.rateBps,
+        effectiveEpoch: commissionChanges.effectiveEpoch,
+        txDigest: commissionChanges.txDigest,
+      })
       .from(commissionChanges)
       .where(eq(commissionChanges.nodeId, nodeId))
       .orderBy(desc(commissionChanges.checkpoint), desc(commissionChanges.eventIndex))
       .limit(100),
     db
-      .select({ epoch: commissionCollections.epoch, timestamp: commissionCollections.timestamp, amount: commissionCollections.amount, receiver: commissionCollections.receiver, txDigest: commissionCollections.txDigest })
+      .select({
+        epoch: commissionCollections.epoch,
+        timestamp: commissionCollections.timestamp,
+        amount: commissionCollections.amount,
+        receiver: commissionCollections.receiver,
+        txDigest: commissionCollections.txDigest,
+      })
       .from(commissionCollections)
       .where(eq(commissionCollections.nodeId, nodeId))
       .orderBy(desc(commissionCollections.checkpoint), desc(commissionCollections.eventIndex))
       .limit(100),
     db
-      .select({ epoch: slashes.epoch, timestamp: slashes.timestamp, commissionBurned: slashes.commissionBurned, stakeBurned: slashes.stakeBurned, txDigest: slashes.txDigest })
+      .select({
+        epoch: slashes.epoch,
+        timestamp: slashes.timestamp,
+        commissionBurned: slashes.commissionBurned,
+        stakeBurned: slashes.stakeBurned,
+        txDigest: slashes.txDigest,
+      })
       .from(slashes)
       .where(eq(slashes.nodeId, nodeId))
       .orderBy(desc(slashes.checkpoint)),
     db
-      .select({ epoch: slashVotes.epoch, timestamp: slashVotes.timestamp, voterNodeId: slashVotes.voterNodeId, voterName: nodes.name, weight: slashVotes.weight, totalWeight: slashVotes.totalWeight })
+      .select({
+        epoch: slashVotes.epoch,
+        timestamp: slashVotes.timestamp,
+        voterNodeId: slashVotes.voterNodeId,
+        voterName: nodes.name,
+        weight: slashVotes.weight,
+        totalWeight: slashVotes.totalWeight,
+      })
       .from(slashVotes)
       .leftJoin(nodes, eq(nodes.nodeId, slashVotes.voterNodeId))
       .where(eq(slashVotes.targetNodeId, nodeId))
       .orderBy(desc(slashVotes.checkpoint), desc(slashVotes.eventIndex))
       .limit(100),
     db
-      .select({ epoch: slashVotes.epoch, timestamp: slashVotes.timestamp, targetNodeId: slashVotes.targetNodeId, targetName: nodes.name, weight: slashVotes.weight, totalWeight: slashVotes.totalWeight })
+      .select({
+        epoch: slashVotes.epoch,
+        timestamp: slashVotes.timestamp,
+        targetNodeId: slashVotes.targetNodeId,
+        targetName: nodes.name,
+        weight: slashVotes.weight,
+        totalWeight: slashVotes.totalWeight,
+      })
       .from(slashVotes)
       .leftJoin(nodes, eq(nodes.nodeId, slashVotes.targetNodeId))
       .where(eq(slashVotes.voterNodeId, nodeId))
@@ -361,8 +429,15 @@ export async function nodeDetail(db: Database, nodeId: string): Promise<NodeDeta
 }
 
 /** A one-line title for a proposal, from its kind and payload. */
-export function proposalTitle(p: { kind: string; parameterName: string | null; parameterValue: bigint | null; text: string | null; payload?: Uint8Array }): string {
-  if (p.kind === 'parameter') return `Set ${p.parameterName ?? 'a parameter'} to ${p.parameterValue?.toString() ?? '?'}`;
+export function proposalTitle(p: {
+  kind: string;
+  parameterName: string | null;
+  parameterValue: bigint | null;
+  text: string | null;
+  payload?: Uint8Array;
+}): string {
+  if (p.kind === 'parameter')
+    return `Set ${p.parameterName ?? 'a parameter'} to ${p.parameterValue?.toString() ?? '?'}`;
   if (p.kind === 'upgrade') return 'Upgrade the Tusk package';
   if (p.kind === 'text') {
     const text = (p.text ?? '').trim().split('\n')[0] ?? '';
@@ -382,8 +457,16 @@ export interface DelegatorRow {
 }
 
 /** Who stakes with a node (live positions), largest first. */
-export async function nodeDelegators(db: Database, nodeId: string, limit: number, offset: number): Promise<{ rows: DelegatorRow[]; total: number }> {
-  const live = and(eq(stakePositions.nodeId, nodeId), sql`${stakePositions.state} in ('pending', 'active', 'withdrawing')`);
+export async function nodeDelegators(
+  db: Database,
+  nodeId: string,
+  limit: number,
+  offset: number,
+): Promise<{ rows: DelegatorRow[]; total: number }> {
+  const live = and(
+    eq(stakePositions.nodeId, nodeId),
+    sql`${stakePositions.state} in ('pending', 'active', 'withdrawing')`,
+  );
   const rows = await db
     .select({
       owner: sql<string>`coalesce(${stakePositions.owner}, 'unknown')`,

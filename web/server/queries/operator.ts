@@ -39,7 +39,11 @@ export interface OperatorNode {
   /** Stake of the last node inside the committee size limit (the entry bar). */
   cutoffStake: bigint | null;
   /** Shards that voted to slash this node this epoch, and the total shards. */
-  slashVotesAgainst: { shards: bigint; totalShards: number; voters: { nodeId: string; name: string | null; weight: bigint }[] };
+  slashVotesAgainst: {
+    shards: bigint;
+    totalShards: number;
+    voters: { nodeId: string; name: string | null; weight: bigint }[];
+  };
   /** Nodes this node voted to slash this epoch. */
   slashVotesCast: { targetNodeId: string; targetName: string | null; weight: bigint; totalWeight: bigint }[];
   votedStoragePrice: bigint | null;
@@ -57,7 +61,10 @@ export interface OperatorView {
 /** Parameter names the chain may publish for the committee size limit. */
 const COMMITTEE_SIZE_PARAMETERS = ['max_committee_size', 'committee_size'];
 
-export async function operatorNodes(db: Database, selector: { nodeIds: string[]; operator?: string }): Promise<OperatorView> {
+export async function operatorNodes(
+  db: Database,
+  selector: { nodeIds: string[]; operator?: string },
+): Promise<OperatorView> {
   const clock = await chainClock(db);
   const conditions = [];
   if (selector.nodeIds.length > 0) conditions.push(inArray(nodes.nodeId, selector.nodeIds));
@@ -97,14 +104,30 @@ export async function operatorNodes(db: Database, selector: { nodeIds: string[];
   const epoch = clock?.epoch ?? -1;
   const [accrued, [cutoff], against, cast, [current]] = await Promise.all([
     accruedCommission(db, ids),
-    db.select({ stake: nodes.stake }).from(nodes).orderBy(desc(nodes.stake), nodes.nodeId).limit(1).offset(Math.max(0, maxCommitteeSize - 1)),
     db
-      .select({ target: slashVotes.targetNodeId, voter: slashVotes.voterNodeId, name: nodes.name, weight: slashVotes.weight })
+      .select({ stake: nodes.stake })
+      .from(nodes)
+      .orderBy(desc(nodes.stake), nodes.nodeId)
+      .limit(1)
+      .offset(Math.max(0, maxCommitteeSize - 1)),
+    db
+      .select({
+        target: slashVotes.targetNodeId,
+        voter: slashVotes.voterNodeId,
+        name: nodes.name,
+        weight: slashVotes.weight,
+      })
       .from(slashVotes)
       .leftJoin(nodes, eq(nodes.nodeId, slashVotes.voterNodeId))
       .where(and(inArray(slashVotes.targetNodeId, ids), eq(slashVotes.epoch, epoch))),
     db
-      .select({ voter: slashVotes.voterNodeId, target: slashVotes.targetNodeId, name: nodes.name, weight: slashVotes.weight, totalWeight: slashVotes.totalWeight })
+      .select({
+        voter: slashVotes.voterNodeId,
+        target: slashVotes.targetNodeId,
+        name: nodes.name,
+        weight: slashVotes.weight,
+        totalWeight: slashVotes.totalWeight,
+      })
       .from(slashVotes)
       .leftJoin(nodes, eq(nodes.nodeId, slashVotes.targetNodeId))
       .where(and(inArray(slashVotes.voterNodeId, ids), eq(slashVotes.epoch, epoch))),
@@ -129,7 +152,12 @@ export async function operatorNodes(db: Database, selector: { nodeIds: string[];
         },
         slashVotesCast: cast
           .filter((vote) => vote.voter === row.nodeId)
-          .map((vote) => ({ targetNodeId: vote.target, targetName: vote.name, weight: vote.weight, totalWeight: vote.totalWeight })),
+          .map((vote) => ({
+            targetNodeId: vote.target,
+            targetName: vote.name,
+            weight: vote.weight,
+            totalWeight: vote.totalWeight,
+          })),
         alerts: [],
       };
       node.alerts = operatorAlerts(node, { clock, maxCommitteeSize });
@@ -139,12 +167,15 @@ export async function operatorNodes(db: Database, selector: { nodeIds: string[];
 }
 
 /** Why an operator should look at this node now, most urgent first. */
-export function operatorAlerts(node: Omit<OperatorNode, 'alerts'>, context: { clock: ChainClock | null; maxCommitteeSize: number }): OperatorAlert[] {
+export function operatorAlerts(
+  node: Omit<OperatorNode, 'alerts'>,
+  context: { clock: ChainClock | null; maxCommitteeSize: number },
+): OperatorAlert[] {
   const alerts: OperatorAlert[] = [];
   const { shards: against, totalShards } = node.slashVotesAgainst;
   if (against > 0n && totalShards > 0) {
     const share = Number((against * 10_000n) / BigInt(totalShards)) / 100;
-    const quorum = (against * 3n) >= BigInt(totalShards) * 2n;
+    const quorum = against * 3n >= BigInt(totalShards) * 2n;
     alerts.push({
       level: quorum ? 'critical' : 'warning',
       message: quorum
@@ -153,8 +184,16 @@ export function operatorAlerts(node: Omit<OperatorNode, 'alerts'>, context: { cl
     });
   }
   const nextEpoch = node.nextCommitteeEpoch;
-  if (node.status === 'committee' && nextEpoch !== null && nextEpoch === (context.clock?.epoch ?? -2) + 1 && (node.nextShards ?? 0) === 0) {
-    alerts.push({ level: 'critical', message: `Not selected for epoch ${nextEpoch}: the node leaves the committee when that epoch begins.` });
+  if (
+    node.status === 'committee' &&
+    nextEpoch !== null &&
+    nextEpoch === (context.clock?.epoch ?? -2) + 1 &&
+    (node.nextShards ?? 0) === 0
+  ) {
+    alerts.push({
+      level: 'critical',
+      message: `Not selected for epoch ${nextEpoch}: the node leaves the committee when that epoch begins.`,
+    });
   } else if (node.stakeRank > context.maxCommitteeSize) {
     alerts.push({
       level: node.status === 'committee' ? 'critical' : 'info',
@@ -173,7 +212,10 @@ export function operatorAlerts(node: Omit<OperatorNode, 'alerts'>, context: { cl
     });
   }
   if (node.slashCount > 0) {
-    alerts.push({ level: 'info', message: `Slashed ${node.slashCount} time${node.slashCount === 1 ? '' : 's'} in the past.` });
+    alerts.push({
+      level: 'info',
+      message: `Slashed ${node.slashCount} time${node.slashCount === 1 ? '' : 's'} in the past.`,
+    });
   }
   const order: Record<AlertLevel, number> = { critical: 0, warning: 1, info: 2 };
   return alerts.sort((a, b) => order[a.level] - order[b.level]);

@@ -55,14 +55,26 @@ const summaryColumns = {
 };
 
 /** The stake-weighted APY of each epoch's committee pools, by epoch. */
-export async function networkApyByEpoch(db: Database, fromEpoch: number, toEpoch: number): Promise<Map<number, number>> {
+export async function networkApyByEpoch(
+  db: Database,
+  fromEpoch: number,
+  toEpoch: number,
+): Promise<Map<number, number>> {
   const rows = await db
     .select({
       epoch: nodeEpochs.epoch,
-      apy: sql<number | null>`sum(${nodeEpochs.apy} * ${nodeEpochs.stake}::float8) / nullif(sum(${nodeEpochs.stake}::float8), 0)`,
+      apy: sql<
+        number | null
+      >`sum(${nodeEpochs.apy} * ${nodeEpochs.stake}::float8) / nullif(sum(${nodeEpochs.stake}::float8), 0)`,
     })
     .from(nodeEpochs)
-    .where(and(gt(nodeEpochs.shards, 0), sql`${nodeEpochs.apy} is not null`, sql`${nodeEpochs.epoch} between ${fromEpoch} and ${toEpoch}`))
+    .where(
+      and(
+        gt(nodeEpochs.shards, 0),
+        sql`${nodeEpochs.apy} is not null`,
+        sql`${nodeEpochs.epoch} between ${fromEpoch} and ${toEpoch}`,
+      ),
+    )
     .groupBy(nodeEpochs.epoch);
   return new Map(rows.filter((row) => row.apy !== null).map((row) => [Number(row.epoch), Number(row.apy)]));
 }
@@ -72,7 +84,12 @@ export async function epochSummaries(db: Database, limit: number, beforeEpoch?: 
     .select(summaryColumns)
     .from(epochs)
     .leftJoin(epochFees, eq(epochFees.epoch, epochs.epoch))
-    .where(and(sql`${epochs.state} <> 'selected'`, beforeEpoch === undefined ? undefined : sql`${epochs.epoch} < ${beforeEpoch}`))
+    .where(
+      and(
+        sql`${epochs.state} <> 'selected'`,
+        beforeEpoch === undefined ? undefined : sql`${epochs.epoch} < ${beforeEpoch}`,
+      ),
+    )
     .orderBy(desc(epochs.epoch))
     .limit(limit);
   if (rows.length === 0) return [];
@@ -106,11 +123,20 @@ export async function overview(db: Database): Promise<Overview> {
     ? await db
         .select({ bytes: sql<string>`coalesce(sum(${storageResources.size}), 0)::text` })
         .from(storageResources)
-        .where(and(eq(storageResources.state, 'active'), lte(storageResources.startEpoch, clock.epoch), gt(storageResources.endEpoch, clock.epoch)))
+        .where(
+          and(
+            eq(storageResources.state, 'active'),
+            lte(storageResources.startEpoch, clock.epoch),
+            gt(storageResources.endEpoch, clock.epoch),
+          ),
+        )
     : [{ bytes: '0' }];
 
   const [indexer] = await db
-    .select({ checkpoint: sql<string | null>`min(${watermarks.checkpoint})::text`, updatedAt: sql<Date | null>`max(${watermarks.updatedAt})` })
+    .select({
+      checkpoint: sql<string | null>`min(${watermarks.checkpoint})::text`,
+      updatedAt: sql<Date | null>`max(${watermarks.updatedAt})`,
+    })
     .from(watermarks);
 
   return {

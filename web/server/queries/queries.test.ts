@@ -2,7 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { valueAt as positionValue } from '@tusk/shared/staking/exchangeRate';
-import { ALICE, BOB, CURRENT_EPOCH, EPOCH_MS, NODE_STAKE, NODES, OPERATOR, POSITIONS, PROPOSALS, rateOf, seedScenario, WAL } from '../testing/scenario.ts';
+import {
+  ALICE,
+  BOB,
+  CURRENT_EPOCH,
+  EPOCH_MS,
+  NODE_STAKE,
+  NODES,
+  OPERATOR,
+  POSITIONS,
+  PROPOSALS,
+  rateOf,
+  seedScenario,
+  WAL,
+} from '../testing/scenario.ts';
 import { accountEvents, accountPositions, accountRewards, rewardsCsv } from './accounts.ts';
 import { chainClock } from './epochClock.ts';
 import { epochDetail, listEpochs } from './epochs.ts';
@@ -26,7 +39,13 @@ for (const kind of testDatabaseKinds()) {
 
     it('reads the clock: current epoch, its start, voting end not yet passed, and the published epoch length', async () => {
       const clock = await chainClock(open.db);
-      expect(clock).toMatchObject({ epoch: CURRENT_EPOCH, state: 'done', votingEnded: false, durationMs: EPOCH_MS, durationKnown: true });
+      expect(clock).toMatchObject({
+        epoch: CURRENT_EPOCH,
+        state: 'done',
+        votingEnded: false,
+        durationMs: EPOCH_MS,
+        durationKnown: true,
+      });
     });
 
     it('summarizes the network on the overview', async () => {
@@ -47,13 +66,24 @@ for (const kind of testDatabaseKinds()) {
       expect(byStake.total).toBe(6);
       const total = Object.values(NODE_STAKE).reduce((a, b) => a + b, 0n);
       expect(byStake.rows[0]!.votingPower).toBeCloseTo(Number(NODE_STAKE.a) / Number(total), 5);
-      const committee = await listNodes(open.db, { ...listParams, status: 'committee', sort: 'commission', order: 'asc' });
+      const committee = await listNodes(open.db, {
+        ...listParams,
+        status: 'committee',
+        sort: 'commission',
+        order: 'asc',
+      });
       expect(committee.rows[0]!.nodeId).toBe(NODES.a);
       expect(committee.total).toBe(4);
-      expect((await listNodes(open.db, { ...listParams, status: 'slashed' })).rows.map((n) => n.nodeId)).toEqual([NODES.d]);
-      expect((await listNodes(open.db, { ...listParams, search: 'node b' })).rows.map((n) => n.nodeId)).toEqual([NODES.b]);
+      expect((await listNodes(open.db, { ...listParams, status: 'slashed' })).rows.map((n) => n.nodeId)).toEqual([
+        NODES.d,
+      ]);
+      expect((await listNodes(open.db, { ...listParams, search: 'node b' })).rows.map((n) => n.nodeId)).toEqual([
+        NODES.b,
+      ]);
       // LIKE wildcards in a search are literal text.
-      expect((await listNodes(open.db, { ...listParams, search: '100%' })).rows.map((n) => n.nodeId)).toEqual([NODES.f]);
+      expect((await listNodes(open.db, { ...listParams, search: '100%' })).rows.map((n) => n.nodeId)).toEqual([
+        NODES.f,
+      ]);
       expect((await listNodes(open.db, { ...listParams, search: '_' })).rows).toHaveLength(0);
       expect((await listNodes(open.db, { ...listParams, search: "'; drop table nodes; --" })).rows).toHaveLength(0);
       const paged = await listNodes(open.db, { ...listParams, limit: 2, offset: 4 });
@@ -67,11 +97,16 @@ for (const kind of testDatabaseKinds()) {
       const again = await listNodes(open.db, { ...listParams, sort: 'shuffle', seed: 'seed-1' });
       expect(again.rows.map((n) => n.nodeId)).toEqual(one.rows.map((n) => n.nodeId));
       const orders = new Set<string>();
-      for (let i = 0; i < 8; i++) orders.add((await listNodes(open.db, { ...listParams, sort: 'shuffle', seed: `s${i}` })).rows.map((n) => n.nodeId).join());
+      for (let i = 0; i < 8; i++)
+        orders.add(
+          (await listNodes(open.db, { ...listParams, sort: 'shuffle', seed: `s${i}` })).rows
+            .map((n) => n.nodeId)
+            .join(),
+        );
       expect(orders.size).toBeGreaterThan(1);
     });
 
-    it("details a node: rank, commission to collect, slashes, votes and its delegators", async () => {
+    it('details a node: rank, commission to collect, slashes, votes and its delegators', async () => {
       const detail = await nodeDetail(open.db, NODES.a);
       expect(detail?.node).toMatchObject({ stakeRank: 1, commissionBps: 500, pendingCommissionBps: 750 });
       // 5 epochs x 10 WAL commission, 20 collected.
@@ -111,11 +146,21 @@ for (const kind of testDatabaseKinds()) {
       expect(byId.get(POSITIONS.pending)).toMatchObject({ state: 'pending', rewards: 0n, activationEpoch: 6 });
       expect(byId.get(POSITIONS.pending)?.activatesAt?.getTime()).toBeGreaterThan(now.getTime());
       const expected = positionValue(100n * WAL, rateOf('a', 2), rateOf('a', CURRENT_EPOCH));
-      expect(byId.get(POSITIONS.active)).toMatchObject({ state: 'active', value: expected, rewards: expected - 100n * WAL, valued: true });
+      expect(byId.get(POSITIONS.active)).toMatchObject({
+        state: 'active',
+        value: expected,
+        rewards: expected - 100n * WAL,
+        valued: true,
+      });
       expect(byId.get(POSITIONS.withdrawing)).toMatchObject({ state: 'withdrawing', withdrawEpoch: 6 });
       expect(byId.get(POSITIONS.withdrawing)?.withdrawableAt).toBeInstanceOf(Date);
       expect(byId.get(POSITIONS.withdrawable)).toMatchObject({ state: 'withdrawable' });
-      expect(byId.get(POSITIONS.withdrawn)).toMatchObject({ state: 'withdrawn', rewards: WAL / 5n, slashed: WAL / 10n, value: 10n * WAL + WAL / 5n - WAL / 10n });
+      expect(byId.get(POSITIONS.withdrawn)).toMatchObject({
+        state: 'withdrawn',
+        rewards: WAL / 5n,
+        slashed: WAL / 10n,
+        value: 10n * WAL + WAL / 5n - WAL / 10n,
+      });
       expect(byId.get(POSITIONS.joined)).toMatchObject({ state: 'joined', joinedInto: POSITIONS.active });
       expect(account.totals.pending).toBe(50n * WAL);
       expect(account.totals.staked).toBe(200n * WAL);
@@ -140,7 +185,9 @@ for (const kind of testDatabaseKinds()) {
       expect(slashed[0]!.reward).toBeLessThan(0n);
       const csv = rewardsCsv(rows);
       const lines = csv.trim().split('\n');
-      expect(lines[0]).toBe('epoch,date_utc,staked_wal_id,node_id,node_name,principal_wal,value_wal,reward_wal,cumulative_reward_wal,reward_frost');
+      expect(lines[0]).toBe(
+        'epoch,date_utc,staked_wal_id,node_id,node_name,principal_wal,value_wal,reward_wal,cumulative_reward_wal,reward_frost',
+      );
       expect(lines).toHaveLength(rows.length + 1);
       expect(csv).toContain(',-0.');
     });
@@ -150,7 +197,13 @@ for (const kind of testDatabaseKinds()) {
       expect(list.total).toBe(2);
       const openOne = list.rows.find((p) => p.proposalId === PROPOSALS.open)!;
       // Node A's 4M yes loses Alice's 100 WAL, which votes no with node B's 3M.
-      expect(openOne.tally).toEqual({ yes: NODE_STAKE.a - 100n * WAL, no: NODE_STAKE.b + 100n * WAL, abstain: 0n, noWithVeto: 0n, final: false });
+      expect(openOne.tally).toEqual({
+        yes: NODE_STAKE.a - 100n * WAL,
+        no: NODE_STAKE.b + 100n * WAL,
+        abstain: 0n,
+        noWithVeto: 0n,
+        final: false,
+      });
       const passed = list.rows.find((p) => p.proposalId === PROPOSALS.passed)!;
       expect(passed.tally).toMatchObject({ yes: 7_000_000n * WAL, final: true });
       expect(passed.title).toBe('Set slash_bps to 200');
@@ -182,7 +235,11 @@ for (const kind of testDatabaseKinds()) {
       expect(view.fees.map((f) => f.epoch)).toEqual([0, 1, 2, 3, 4, 5]);
       const all = await listBlobs(open.db, { state: 'all', limit: 10, offset: 0 }, CURRENT_EPOCH);
       expect(all.total).toBe(6);
-      const one = await listBlobs(open.db, { state: 'all', search: { blobId: 2n ** 255n + 2n }, limit: 10, offset: 0 }, CURRENT_EPOCH);
+      const one = await listBlobs(
+        open.db,
+        { state: 'all', search: { blobId: 2n ** 255n + 2n }, limit: 10, offset: 0 },
+        CURRENT_EPOCH,
+      );
       expect(one.rows.map((b) => b.state)).toEqual(['registered']);
       expect((await listBlobs(open.db, { state: 'expired', limit: 10, offset: 0 }, CURRENT_EPOCH)).total).toBe(1);
     });

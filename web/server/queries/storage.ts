@@ -35,9 +35,27 @@ export interface StorageOverview {
   reserved: bigint;
   storagePrice: bigint | null;
   writePrice: bigint | null;
-  blobs: { registered: number; certified: number; deleted: number; burned: number; invalid: number; expired: number; certifiedBytes: bigint };
+  blobs: {
+    registered: number;
+    certified: number;
+    deleted: number;
+    burned: number;
+    invalid: number;
+    expired: number;
+    certifiedBytes: bigint;
+  };
   /** Fees per epoch, oldest first. */
-  fees: { epoch: number; storagePaid: bigint; writeFees: bigint; rewardsAdded: bigint; storageReservedBytes: bigint; blobsRegistered: number; capacity: bigint | null; storagePrice: bigint | null; writePrice: bigint | null }[];
+  fees: {
+    epoch: number;
+    storagePaid: bigint;
+    writeFees: bigint;
+    rewardsAdded: bigint;
+    storageReservedBytes: bigint;
+    blobsRegistered: number;
+    capacity: bigint | null;
+    storagePrice: bigint | null;
+    writePrice: bigint | null;
+  }[];
   priceChanges: { epoch: number; timestamp: Date; storagePrice: bigint; writePrice: bigint }[];
 }
 
@@ -45,11 +63,20 @@ export async function storageOverview(db: Database): Promise<StorageOverview> {
   const clock = await chainClock(db);
   const epoch = clock?.epoch ?? 0;
   const [[current], [reserved], [counts], fees, prices] = await Promise.all([
-    db.select({ capacity: epochs.capacity, storagePrice: epochs.storagePrice, writePrice: epochs.writePrice }).from(epochs).where(eq(epochs.epoch, epoch)),
+    db
+      .select({ capacity: epochs.capacity, storagePrice: epochs.storagePrice, writePrice: epochs.writePrice })
+      .from(epochs)
+      .where(eq(epochs.epoch, epoch)),
     db
       .select({ bytes: sql<string>`coalesce(sum(${storageResources.size}), 0)::text` })
       .from(storageResources)
-      .where(and(eq(storageResources.state, 'active'), lte(storageResources.startEpoch, epoch), gt(storageResources.endEpoch, epoch))),
+      .where(
+        and(
+          eq(storageResources.state, 'active'),
+          lte(storageResources.startEpoch, epoch),
+          gt(storageResources.endEpoch, epoch),
+        ),
+      ),
     db
       .select({
         registered: sql<number>`(count(*) filter (where ${blobs.state} = 'registered' and ${blobs.endEpoch} > ${epoch}))::int`,
@@ -79,7 +106,12 @@ export async function storageOverview(db: Database): Promise<StorageOverview> {
       .orderBy(desc(epochs.epoch))
       .limit(30),
     db
-      .select({ epoch: priceChanges.epoch, timestamp: priceChanges.timestamp, storagePrice: priceChanges.storagePrice, writePrice: priceChanges.writePrice })
+      .select({
+        epoch: priceChanges.epoch,
+        timestamp: priceChanges.timestamp,
+        storagePrice: priceChanges.storagePrice,
+        writePrice: priceChanges.writePrice,
+      })
       .from(priceChanges)
       .orderBy(desc(priceChanges.checkpoint), desc(priceChanges.eventIndex))
       .limit(50),
@@ -120,7 +152,11 @@ export interface BlobListParams {
   offset: number;
 }
 
-export async function listBlobs(db: Database, params: BlobListParams, epoch: number): Promise<{ rows: BlobRow[]; total: number }> {
+export async function listBlobs(
+  db: Database,
+  params: BlobListParams,
+  epoch: number,
+): Promise<{ rows: BlobRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
   switch (params.state) {
     case 'registered':
@@ -139,7 +175,8 @@ export async function listBlobs(db: Database, params: BlobListParams, epoch: num
       break;
   }
   if (params.search?.blobId !== undefined) conditions.push(eq(blobs.blobId, params.search.blobId));
-  if (params.search?.objectOrOwner) conditions.push(or(eq(blobs.objectId, params.search.objectOrOwner), eq(blobs.owner, params.search.objectOrOwner)));
+  if (params.search?.objectOrOwner)
+    conditions.push(or(eq(blobs.objectId, params.search.objectOrOwner), eq(blobs.owner, params.search.objectOrOwner)));
   const rows = await db
     .select({
       objectId: blobs.objectId,

@@ -70,7 +70,9 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
     epoch,
   });
 
-  await db.insert(t.parameters).values({ epoch: 0, name: 'epoch_duration_ms', value: BigInt(EPOCH_MS), checkpoint: 0n });
+  await db
+    .insert(t.parameters)
+    .values({ epoch: 0, name: 'epoch_duration_ms', value: BigInt(EPOCH_MS), checkpoint: 0n });
   await db.insert(t.parameters).values({ epoch: 4, name: 'slash_bps', value: 200n, checkpoint: 4000n });
 
   const totalStake = Object.values(NODE_STAKE).reduce((a, b) => a + b, 0n);
@@ -158,11 +160,23 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
     }
     for (let epoch = 1; epoch <= CURRENT_EPOCH + 1; epoch++) {
       if (key === 'd' && epoch === CURRENT_EPOCH + 1) continue;
-      await db.insert(t.committeeMembers).values({ epoch, nodeId, shards: NODE_SHARDS[key], selectedCheckpoint: BigInt((epoch - 1) * 1000 + 500), receivedShards: epoch <= CURRENT_EPOCH ? [1, 2, 3] : null });
+      await db.insert(t.committeeMembers).values({
+        epoch,
+        nodeId,
+        shards: NODE_SHARDS[key],
+        selectedCheckpoint: BigInt((epoch - 1) * 1000 + 500),
+        receivedShards: epoch <= CURRENT_EPOCH ? [1, 2, 3] : null,
+      });
     }
   }
 
-  const position = (p: Partial<typeof t.stakePositions.$inferInsert> & { stakedWalId: string; principal: bigint; state: 'pending' | 'active' | 'withdrawing' | 'withdrawn' | 'joined' }) => ({
+  const position = (
+    p: Partial<typeof t.stakePositions.$inferInsert> & {
+      stakedWalId: string;
+      principal: bigint;
+      state: 'pending' | 'active' | 'withdrawing' | 'withdrawn' | 'joined';
+    },
+  ) => ({
     owner: ALICE,
     createdEpoch: 1,
     createdCheckpoint: 1500n,
@@ -170,33 +184,162 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
     ...p,
   });
   await db.insert(t.stakePositions).values([
-    position({ stakedWalId: POSITIONS.active, nodeId: NODES.a, principal: 100n * WAL, state: 'active', activationEpoch: 2, createdCheckpoint: 1100n }),
-    position({ stakedWalId: POSITIONS.pending, nodeId: NODES.b, principal: 50n * WAL, state: 'pending', activationEpoch: 6, createdEpoch: 5, createdCheckpoint: 5100n }),
-    position({ stakedWalId: POSITIONS.withdrawing, nodeId: NODES.c, principal: 30n * WAL, state: 'withdrawing', activationEpoch: 2, withdrawRequestedEpoch: 5, withdrawEpoch: 6, createdCheckpoint: 1200n }),
-    position({ stakedWalId: POSITIONS.withdrawable, nodeId: NODES.a, principal: 20n * WAL, state: 'withdrawing', activationEpoch: 2, withdrawRequestedEpoch: 4, withdrawEpoch: 5, createdCheckpoint: 1300n }),
-    position({ stakedWalId: POSITIONS.withdrawn, nodeId: NODES.d, principal: 10n * WAL, state: 'withdrawn', activationEpoch: 2, withdrawRequestedEpoch: 3, withdrawEpoch: 4, withdrawnEpoch: 4, rewards: WAL / 5n, slashed: WAL / 10n, createdCheckpoint: 1400n }),
-    position({ stakedWalId: POSITIONS.joined, nodeId: NODES.a, principal: 0n, state: 'joined', activationEpoch: 2, joinedInto: POSITIONS.active, createdCheckpoint: 1450n }),
-    position({ stakedWalId: POSITIONS.bobActive, owner: BOB, nodeId: NODES.a, principal: 1_000n * WAL, state: 'active', activationEpoch: 1, createdCheckpoint: 900n }),
+    position({
+      stakedWalId: POSITIONS.active,
+      nodeId: NODES.a,
+      principal: 100n * WAL,
+      state: 'active',
+      activationEpoch: 2,
+      createdCheckpoint: 1100n,
+    }),
+    position({
+      stakedWalId: POSITIONS.pending,
+      nodeId: NODES.b,
+      principal: 50n * WAL,
+      state: 'pending',
+      activationEpoch: 6,
+      createdEpoch: 5,
+      createdCheckpoint: 5100n,
+    }),
+    position({
+      stakedWalId: POSITIONS.withdrawing,
+      nodeId: NODES.c,
+      principal: 30n * WAL,
+      state: 'withdrawing',
+      activationEpoch: 2,
+      withdrawRequestedEpoch: 5,
+      withdrawEpoch: 6,
+      createdCheckpoint: 1200n,
+    }),
+    position({
+      stakedWalId: POSITIONS.withdrawable,
+      nodeId: NODES.a,
+      principal: 20n * WAL,
+      state: 'withdrawing',
+      activationEpoch: 2,
+      withdrawRequestedEpoch: 4,
+      withdrawEpoch: 5,
+      createdCheckpoint: 1300n,
+    }),
+    position({
+      stakedWalId: POSITIONS.withdrawn,
+      nodeId: NODES.d,
+      principal: 10n * WAL,
+      state: 'withdrawn',
+      activationEpoch: 2,
+      withdrawRequestedEpoch: 3,
+      withdrawEpoch: 4,
+      withdrawnEpoch: 4,
+      rewards: WAL / 5n,
+      slashed: WAL / 10n,
+      createdCheckpoint: 1400n,
+    }),
+    position({
+      stakedWalId: POSITIONS.joined,
+      nodeId: NODES.a,
+      principal: 0n,
+      state: 'joined',
+      activationEpoch: 2,
+      joinedInto: POSITIONS.active,
+      createdCheckpoint: 1450n,
+    }),
+    position({
+      stakedWalId: POSITIONS.bobActive,
+      owner: BOB,
+      nodeId: NODES.a,
+      principal: 1_000n * WAL,
+      state: 'active',
+      activationEpoch: 1,
+      createdCheckpoint: 900n,
+    }),
   ]);
   await db.insert(t.stakeEvents).values([
-    { ...event(1, 1), kind: 'deposited', stakedWalId: POSITIONS.active, nodeId: NODES.a, owner: ALICE, amount: 90n * WAL, effectiveEpoch: 2 },
-    { ...event(1, 2), kind: 'deposited', stakedWalId: POSITIONS.joined, nodeId: NODES.a, owner: ALICE, amount: 10n * WAL, effectiveEpoch: 2 },
-    { ...event(2, 1), kind: 'joined', stakedWalId: POSITIONS.active, nodeId: NODES.a, owner: ALICE, amount: 10n * WAL, relatedId: POSITIONS.joined },
-    { ...event(3, 1), kind: 'withdraw_requested', stakedWalId: POSITIONS.withdrawn, nodeId: NODES.d, owner: ALICE, amount: 10n * WAL, effectiveEpoch: 4 },
-    { ...event(4, 1), kind: 'withdrawn', stakedWalId: POSITIONS.withdrawn, nodeId: NODES.d, owner: ALICE, amount: 10n * WAL, rewards: WAL / 5n, slashed: WAL / 10n },
-    { ...event(5, 1), kind: 'deposited', stakedWalId: POSITIONS.pending, nodeId: NODES.b, owner: ALICE, amount: 50n * WAL, effectiveEpoch: 6 },
-    { ...event(0, 9), kind: 'deposited', stakedWalId: POSITIONS.bobActive, nodeId: NODES.a, owner: BOB, amount: 1_000n * WAL, effectiveEpoch: 1 },
+    {
+      ...event(1, 1),
+      kind: 'deposited',
+      stakedWalId: POSITIONS.active,
+      nodeId: NODES.a,
+      owner: ALICE,
+      amount: 90n * WAL,
+      effectiveEpoch: 2,
+    },
+    {
+      ...event(1, 2),
+      kind: 'deposited',
+      stakedWalId: POSITIONS.joined,
+      nodeId: NODES.a,
+      owner: ALICE,
+      amount: 10n * WAL,
+      effectiveEpoch: 2,
+    },
+    {
+      ...event(2, 1),
+      kind: 'joined',
+      stakedWalId: POSITIONS.active,
+      nodeId: NODES.a,
+      owner: ALICE,
+      amount: 10n * WAL,
+      relatedId: POSITIONS.joined,
+    },
+    {
+      ...event(3, 1),
+      kind: 'withdraw_requested',
+      stakedWalId: POSITIONS.withdrawn,
+      nodeId: NODES.d,
+      owner: ALICE,
+      amount: 10n * WAL,
+      effectiveEpoch: 4,
+    },
+    {
+      ...event(4, 1),
+      kind: 'withdrawn',
+      stakedWalId: POSITIONS.withdrawn,
+      nodeId: NODES.d,
+      owner: ALICE,
+      amount: 10n * WAL,
+      rewards: WAL / 5n,
+      slashed: WAL / 10n,
+    },
+    {
+      ...event(5, 1),
+      kind: 'deposited',
+      stakedWalId: POSITIONS.pending,
+      nodeId: NODES.b,
+      owner: ALICE,
+      amount: 50n * WAL,
+      effectiveEpoch: 6,
+    },
+    {
+      ...event(0, 9),
+      kind: 'deposited',
+      stakedWalId: POSITIONS.bobActive,
+      nodeId: NODES.a,
+      owner: BOB,
+      amount: 1_000n * WAL,
+      effectiveEpoch: 1,
+    },
   ]);
 
-  await db.insert(t.commissionChanges).values({ ...event(5, 2), nodeId: NODES.a, rateBps: 750, effectiveEpoch: CURRENT_EPOCH + 2 });
-  await db.insert(t.commissionCollections).values({ ...event(4, 2), nodeId: NODES.a, amount: 20n * WAL, receiver: OPERATOR });
+  await db
+    .insert(t.commissionChanges)
+    .values({ ...event(5, 2), nodeId: NODES.a, rateBps: 750, effectiveEpoch: CURRENT_EPOCH + 2 });
+  await db
+    .insert(t.commissionCollections)
+    .values({ ...event(4, 2), nodeId: NODES.a, amount: 20n * WAL, receiver: OPERATOR });
   await db.insert(t.slashVotes).values([
     { ...event(3, 3), voterNodeId: NODES.a, targetNodeId: NODES.d, weight: 400n, totalWeight: 400n },
     { ...event(3, 4), voterNodeId: NODES.b, targetNodeId: NODES.d, weight: 300n, totalWeight: 700n },
     { ...event(5, 3), voterNodeId: NODES.b, targetNodeId: NODES.a, weight: 300n, totalWeight: 300n },
   ]);
   const slashRate = rateOf('d', 3);
-  await db.insert(t.slashes).values({ ...event(3, 5), nodeId: NODES.d, commissionBurned: 5n * WAL, stakeBurned: 10_000n * WAL, rateWal: slashRate.wal, rateShares: slashRate.shares });
+  await db.insert(t.slashes).values({
+    ...event(3, 5),
+    nodeId: NODES.d,
+    commissionBurned: 5n * WAL,
+    stakeBurned: 10_000n * WAL,
+    rateWal: slashRate.wal,
+    rateShares: slashRate.shares,
+  });
 
   await db.insert(t.proposals).values([
     {
@@ -237,7 +380,14 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
       updatedCheckpoint: 4000n,
     },
   ]);
-  const vote = (proposalId: string, voter: string, isNode: boolean, option: 'yes' | 'no' | 'abstain' | 'no_with_veto', weight: bigint, n: number) => ({
+  const vote = (
+    proposalId: string,
+    voter: string,
+    isNode: boolean,
+    option: 'yes' | 'no' | 'abstain' | 'no_with_veto',
+    weight: bigint,
+    n: number,
+  ) => ({
     ...event(5, 10 + n),
     proposalId,
     voter,
@@ -246,19 +396,63 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
     weight,
     revotes: 0,
   });
-  await db.insert(t.votes).values([
-    vote(PROPOSALS.open, NODES.a, true, 'yes', NODE_STAKE.a, 1),
-    vote(PROPOSALS.open, NODES.b, true, 'no', NODE_STAKE.b, 2),
-    vote(PROPOSALS.open, POSITIONS.active, false, 'no', 100n * WAL, 3),
-    vote(PROPOSALS.passed, NODES.a, true, 'yes', NODE_STAKE.a, 4),
-    vote(PROPOSALS.passed, NODES.b, true, 'yes', NODE_STAKE.b, 5),
-  ]);
+  await db
+    .insert(t.votes)
+    .values([
+      vote(PROPOSALS.open, NODES.a, true, 'yes', NODE_STAKE.a, 1),
+      vote(PROPOSALS.open, NODES.b, true, 'no', NODE_STAKE.b, 2),
+      vote(PROPOSALS.open, POSITIONS.active, false, 'no', 100n * WAL, 3),
+      vote(PROPOSALS.passed, NODES.a, true, 'yes', NODE_STAKE.a, 4),
+      vote(PROPOSALS.passed, NODES.b, true, 'yes', NODE_STAKE.b, 5),
+    ]);
   await db.insert(t.storageResources).values([
-    { storageId: id(0x4001), owner: BOB, size: 1n << 30n, startEpoch: 4, endEpoch: 8, paid: 400n * WAL, state: 'active', updatedCheckpoint: 4200n, epoch: 4, checkpoint: 4200n, timestamp: epochStart(4) },
-    { storageId: id(0x4002), owner: BOB, size: 1n << 20n, startEpoch: 1, endEpoch: 3, paid: 4n * WAL, state: 'active', updatedCheckpoint: 1700n, epoch: 1, checkpoint: 1700n, timestamp: epochStart(1) },
-    { storageId: id(0x4003), owner: BOB, size: 1n << 30n, startEpoch: 4, endEpoch: 8, paid: 400n * WAL, state: 'fused', fusedInto: id(0x4001), updatedCheckpoint: 4300n, epoch: 4, checkpoint: 4250n, timestamp: epochStart(4) },
+    {
+      storageId: id(0x4001),
+      owner: BOB,
+      size: 1n << 30n,
+      startEpoch: 4,
+      endEpoch: 8,
+      paid: 400n * WAL,
+      state: 'active',
+      updatedCheckpoint: 4200n,
+      epoch: 4,
+      checkpoint: 4200n,
+      timestamp: epochStart(4),
+    },
+    {
+      storageId: id(0x4002),
+      owner: BOB,
+      size: 1n << 20n,
+      startEpoch: 1,
+      endEpoch: 3,
+      paid: 4n * WAL,
+      state: 'active',
+      updatedCheckpoint: 1700n,
+      epoch: 1,
+      checkpoint: 1700n,
+      timestamp: epochStart(1),
+    },
+    {
+      storageId: id(0x4003),
+      owner: BOB,
+      size: 1n << 30n,
+      startEpoch: 4,
+      endEpoch: 8,
+      paid: 400n * WAL,
+      state: 'fused',
+      fusedInto: id(0x4001),
+      updatedCheckpoint: 4300n,
+      epoch: 4,
+      checkpoint: 4250n,
+      timestamp: epochStart(4),
+    },
   ]);
-  const blob = (n: number, state: 'registered' | 'certified' | 'deleted' | 'burned', endEpoch: number, invalidated = false) => ({
+  const blob = (
+    n: number,
+    state: 'registered' | 'certified' | 'deleted' | 'burned',
+    endEpoch: number,
+    invalidated = false,
+  ) => ({
     objectId: id(0x5000 + n),
     blobId: 2n ** 255n + BigInt(n),
     owner: BOB,
@@ -277,7 +471,16 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
     registeredAt: epochStart(4),
     updatedCheckpoint: 5000n,
   });
-  await db.insert(t.blobs).values([blob(1, 'certified', 8), blob(2, 'registered', 8), blob(3, 'deleted', 8), blob(4, 'certified', 3), blob(5, 'certified', 9, true), blob(6, 'burned', 8)]);
+  await db
+    .insert(t.blobs)
+    .values([
+      blob(1, 'certified', 8),
+      blob(2, 'registered', 8),
+      blob(3, 'deleted', 8),
+      blob(4, 'certified', 3),
+      blob(5, 'certified', 9, true),
+      blob(6, 'burned', 8),
+    ]);
   await db.insert(t.priceChanges).values({ ...event(4, 7), storagePrice: 100n, writePrice: 20n });
   await db.insert(t.watermarks).values([
     { pipeline: 'staking', checkpoint: 5200n },
