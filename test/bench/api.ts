@@ -129,8 +129,9 @@ async function runClients(
   clients: number,
   requests: number,
   task: (client: number, index: number) => Promise<void>,
-): Promise<{ latencies: number[]; errors: number }> {
+): Promise<{ latencies: number[]; byKind: [number[], number[]]; errors: number }> {
   const latencies: number[] = [];
+  const byKind: [number[], number[]] = [[], []];
   let next = 0;
   let errors = 0;
   await Promise.all(
@@ -140,7 +141,9 @@ async function runClients(
         const start = performance.now();
         try {
           await task(client, index);
-          latencies.push(performance.now() - start);
+          const ms = performance.now() - start;
+          latencies.push(ms);
+          byKind[index % 2]!.push(ms);
         } catch {
           errors += 1;
         }
@@ -148,7 +151,8 @@ async function runClients(
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { latencies, errors };
+  for (const list of byKind) list.sort((a, b) => a - b);
+  return { latencies, byKind, errors };
 }
 
 export function serveApi(db: Database, port = 0): Promise<Server> {
@@ -308,6 +312,9 @@ export async function runApiBench(overrides: Partial<ApiBenchOptions> = {}): Pro
     };
     o.log(
       `api bench: ${o.clients} clients, ${result.requests} requests on ${database}; HTTP p50 ${result.p50Ms.toFixed(1)} ms p95 ${result.p95Ms.toFixed(1)} ms; SQL p50 ${result.sqlP50Ms.toFixed(1)} ms p95 ${result.sqlP95Ms.toFixed(1)} ms; ${result.errors} errors; target p95 < 50 ms`,
+    );
+    o.log(
+      `api bench: p95 by endpoint — /nodes HTTP ${percentile(http.byKind[0], 95).toFixed(1)} ms vs SQL ${percentile(bareSql.byKind[0], 95).toFixed(1)} ms; /nodes/{id}/history HTTP ${percentile(http.byKind[1], 95).toFixed(1)} ms vs SQL ${percentile(bareSql.byKind[1], 95).toFixed(1)} ms`,
     );
     console.log(
       `BENCH api p50_ms=${result.p50Ms.toFixed(2)} p95_ms=${result.p95Ms.toFixed(2)} sql_p95_ms=${result.sqlP95Ms.toFixed(2)} ratio=${result.ratio.toFixed(2)}`,

@@ -14,6 +14,8 @@ import type { NodeList, NodeListParams, NodeRow } from './nodes.ts';
 
 interface DirectoryRow extends Omit<NodeRow, 'votingPower'> {
   registeredCheckpoint: bigint;
+  /** The epoch of the pool's latest `node_epochs` row: its history changes only when this does. */
+  lastPoolEpoch: number | null;
 }
 
 export interface NodeDirectory {
@@ -22,6 +24,8 @@ export interface NodeDirectory {
   totalStake: bigint;
   /** Pages already computed from this snapshot, by their parameters (browsers poll the same page). */
   pages: Map<string, NodeList>;
+  /** Latest pool epoch by node ID. */
+  lastPoolEpochs: Map<string, number | null>;
 }
 
 const MAX_CACHED_PAGES = 2_000;
@@ -48,12 +52,19 @@ async function readDirectory(db: Database): Promise<NodeDirectory> {
       stakeSlashed: nodes.stakeSlashed,
       registeredEpoch: nodes.registeredEpoch,
       registeredCheckpoint: nodes.registeredCheckpoint,
+      lastPoolEpoch: nodes.lastPoolEpoch,
       apy: sql<
         number | null
       >`(select ne.apy from node_epochs ne where ne.node_id = nodes.node_id and ne.epoch = nodes.last_pool_epoch)`,
     })
     .from(nodes);
-  return { takenAt: Date.now(), rows, totalStake: rows.reduce((sum, row) => sum + row.stake, 0n), pages: new Map() };
+  return {
+    takenAt: Date.now(),
+    rows,
+    totalStake: rows.reduce((sum, row) => sum + row.stake, 0n),
+    pages: new Map(),
+    lastPoolEpochs: new Map(rows.map((row) => [row.nodeId, row.lastPoolEpoch])),
+  };
 }
 
 /** The current snapshot: fresh if younger than `maxAgeMs`; a stale one is served while one refresh runs. */
@@ -167,10 +178,12 @@ function computePage(directory: NodeDirectory, params: NodeListParams): NodeList
   rows.sort(compare);
   const total = directory.totalStake;
   return {
-    rows: rows.slice(params.offset, params.offset + params.limit).map(({ registeredCheckpoint: _r, ...row }) => ({
-      ...row,
-      votingPower: total > 0n ? Number((row.stake * 1_000_000n) / total) / 1_000_000 : 0,
-    })),
+    rows: rows
+      .slice(params.offset, params.offset + params.limit)
+      .map(({ registeredCheckpoint: _r, lastPoolEpoch: _l, ...row }) => ({
+        ...row,
+        votingPower: total > 0n ? Number((row.stake * 1_000_000n) / total) / 1_000_000 : 0,
+      })),
     total: rows.length,
     totalStake: total,
   };

@@ -198,13 +198,15 @@ export function nodeHistoryQuery(db: Database, nodeId: string, limit: number, be
     .limit(limit);
 }
 
-const HISTORY_MAX_AGE_MS = 1_000;
+/** Longest a cached history is trusted even if its pool did not advance (a safety net, e.g. for re-indexing). */
+const HISTORY_MAX_AGE_MS = 60_000;
 const historyCache = new WeakMap<Database, Map<string, { at: number; rows: Promise<NodeEpochRow[]> }>>();
 
 /**
- * A node's per-epoch rows, newest first. They change once per epoch, so
- * identical requests within a second share one query (every visitor of a node
- * page polls the same history).
+ * A node's per-epoch rows, newest first. They change only when the pool
+ * advances into a new epoch, so a history is cached under the pool's latest
+ * epoch (from the node-list snapshot): every visitor of a node page shares
+ * one query per epoch.
  */
 export async function nodeHistory(
   db: Database,
@@ -214,7 +216,9 @@ export async function nodeHistory(
 ): Promise<NodeEpochRow[]> {
   let cache = historyCache.get(db);
   if (!cache) historyCache.set(db, (cache = new Map()));
-  const key = `${nodeId}:${limit}:${beforeEpoch ?? ''}`;
+  const directory = await nodeDirectory(db);
+  const poolEpoch = directory.lastPoolEpochs.get(nodeId);
+  const key = `${nodeId}:${limit}:${beforeEpoch ?? ''}:${poolEpoch ?? 'none'}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at <= HISTORY_MAX_AGE_MS) return hit.rows;
   if (cache.size > 5_000) cache.clear();
