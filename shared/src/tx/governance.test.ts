@@ -125,6 +125,6 @@ describe('buildFinalizeProposal', () => {
   it('finalizes with the treasury (a vetoed deposit is burned)', () => {
     const tx = buildFinalizeProposal({ deployment, sender: TEST_SENDER, proposalId: TEST_PROPOSAL });
     expect(moveCallTargets(tx)).toEqual([`${C}::governance::finalize`]);
-    expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'shared', 'shared(mut)', 'pure']);
+    expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'shared(mut)', 'shared(mut)', 'pure']);
   });
 });

@@ -214,7 +214,8 @@ export function buildFinalizeProposal(input: FinalizeInput, tx = new Transaction
     target: tuskTarget(input.deployment, 'governance', 'finalize'),
     arguments: [
       sharedObject(tx, input.deployment.objects.governance, true),
-      sharedObject(tx, input.deployment.objects.staking, false),
+      // `&mut Staking`: a passed parameter change is recorded there.
+      sharedObject(tx, input.deployment.objects.staking, true),
       sharedObject(tx, input.deployment.objects.walTreasury, true),
       tx.pure.id(proposalId),
     ],
