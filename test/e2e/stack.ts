@@ -92,6 +92,8 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
 
   process.env.TUSK_DEPLOYMENT = deploymentFile;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
+  // Its own build folder (inside .next/, ignored like it): e2e can run beside `npm start`.
+  process.env.TUSK_NEXT_DIST_DIR ??= '.next/e2e';
   // web/server/db.ts keeps its connection on globalThis: hand it ours (one PGlite allows one opener).
   (globalThis as { __tuskDatabase?: Promise<OpenDatabase> }).__tuskDatabase = Promise.resolve(database);
   const { default: next } = await import('next');
