@@ -61,7 +61,9 @@ function compact(value: number): string {
   if (abs >= 1e9) return `${(value / 1e9).toFixed(1)}B`;
   if (abs >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
   if (abs >= 1e3) return `${(value / 1e3).toFixed(1)}K`;
-  return abs >= 100 || Number.isInteger(value) ? value.toFixed(0) : value.toFixed(2);
+  if (abs >= 100 || Number.isInteger(value)) return value.toFixed(0);
+  // Small amounts (a few FROST of rewards) keep two significant digits instead of reading 0.00.
+  return abs >= 0.01 ? value.toFixed(2) : Number(value.toPrecision(2)).toString();
 }
 
 /** Amounts start at zero (a flat line near the top must not look like a swing); rates and percentages zoom. */
