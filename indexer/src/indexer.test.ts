@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '@tusk/shared/db/database';
+import { openDatabase, type OpenDatabase } from '@tusk/shared/db/database';
 import {
   blobMetadata,
   blobs,
@@ -19,7 +19,7 @@ import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { Scenario, type ScenarioParams } from '../../test/scenario/scenario.ts';
 import { tableHashes } from './db/contentHash.ts';
 import { commitBatch, resumeCheckpoint } from './indexer.ts';
-import { allPipelines } from './pipelines/index.ts';
+import { allPipelines, type Pipeline } from './pipelines/index.ts';
 import { stakingPipeline } from './pipelines/stakingPipeline.ts';
 import type { Checkpoint } from './source/checkpoint.ts';
 import { failingOnCommit, indexCheckpoints, TEST_PACKAGE_ID } from './testing/indexScenario.ts';
@@ -262,6 +262,105 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('batching', () => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await openDatabase({ kind: 'pglite' });
+  });
+  afterAll(() => open?.close());
+
+  /** A pipeline with no tables that records its batches and can hold a commit until released. */
+  function probe(name: string) {
+    const batches: [bigint, bigint][] = [];
+    let release: () => void = () => {};
+    let hold: Promise<void> | null = null;
+    const pipeline: Pipeline<bigint> = {
+      name,
+      tables: [],
+      process: (checkpoint) => [checkpoint.sequenceNumber],
+      async commit(_tx, rows) {
+        if (hold) await hold;
+        batches.push([rows[0]!, rows[rows.length - 1]!]);
+      },
+    };
+    return {
+      pipeline,
+      batches,
+      holdCommits: () => (hold = new Promise((resolve) => (release = resolve))),
+      release: () => {
+        hold = null;
+        release();
+      },
+    };
+  }
+
+  /** Yields `checkpoints`, then waits for `until` before ending (a live source that goes quiet). */
+  async function* quietAfter(checkpoints: Checkpoint[], until: Promise<unknown>): AsyncGenerator<Checkpoint> {
+    yield* checkpoints;
+    await until;
+  }
+
+  const empty = (n: number): Checkpoint[] =>
+    Array.from({ length: n }, (_, i) => ({ sequenceNumber: BigInt(i), timestampMs: 0n, events: [] }));
+
+  it('commits a lone checkpoint once the flush interval has passed, without waiting for more (live tail)', async () => {
+    const p = probe('probe_live');
+    let committed: () => void = () => {};
+    const firstCommit = new Promise<void>((resolve) => (committed = resolve));
+    await indexCheckpoints(open.db, quietAfter(empty(1), firstCommit), {
+      pipelines: [p.pipeline as Pipeline<unknown>],
+      batch: { maxCheckpoints: 1000, maxRows: 1000, flushIntervalMs: 20 },
+      observer: { onBatchCommitted: () => committed() },
+    });
+    expect(p.batches).toEqual([[0n, 0n]]);
+  });
+
+  it("lets a busy writer's next batch grow, and commits it as one when the writer is free", async () => {
+    const p = probe('probe_busy');
+    const all = empty(10);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let secondCommitted: () => void = () => {};
+    const second = new Promise<void>((resolve) => (secondCommitted = resolve));
+    p.holdCommits();
+    const source = (async function* () {
+      // Checkpoint 0 goes to the idle writer, which is then held busy: the rest,
+      // arriving slower than the flush interval, pile up in one batch.
+      for (const checkpoint of all) {
+        yield checkpoint;
+        await sleep(5);
+      }
+      p.release();
+      await second;
+    })();
+    let commits = 0;
+    await indexCheckpoints(open.db, source, {
+      pipelines: [p.pipeline as Pipeline<unknown>],
+      batch: { maxCheckpoints: 1000, maxRows: 1000, flushIntervalMs: 0 },
+      observer: { onBatchCommitted: () => ++commits === 2 && secondCommitted() },
+    });
+    expect(p.batches).toEqual([
+      [0n, 0n],
+      [1n, 9n],
+    ]);
+  });
+
+  it('closes a batch at maxCheckpoints even while its writer is busy', async () => {
+    const p = probe('probe_max');
+    p.holdCommits();
+    // Two full batches fill the writer's queue (reading pauses); then the writer is let go.
+    setTimeout(() => p.release(), 50);
+    await indexCheckpoints(open.db, empty(7), {
+      pipelines: [p.pipeline as Pipeline<unknown>],
+      batch: { maxCheckpoints: 3, maxRows: 1000, flushIntervalMs: 60_000 },
+    });
+    expect(p.batches).toEqual([
+      [0n, 2n],
+      [3n, 5n],
+      [6n, 6n],
+    ]);
   });
 });
 

@@ -12,9 +12,13 @@
  *
  * Throughput: decoding and processing run ahead of the database; each
  * pipeline has its own writer (one transaction at a time, in order) and the
- * pipelines write concurrently on their own connections. A batch closes at
- * `maxCheckpoints` checkpoints, `maxRows` rows in some pipeline, or
- * `flushIntervalMs` after its first checkpoint (so a live tail commits promptly).
+ * pipelines write concurrently on their own connections. Each pipeline fills
+ * its own batch: it goes to the writer at `maxCheckpoints` checkpoints or
+ * `maxRows` rows, or once it is `flushIntervalMs` old and the writer is idle
+ * (so a live tail commits promptly). While a writer is busy its next batch
+ * keeps growing: the slower the database, the bigger the batches, and bigger
+ * batches cost it less per event (a state row changed several times in a batch
+ * is written once).
  */
 import type { Database } from '@tusk/shared/db/database';
 import { decodeCheckpoint, type DecodedCheckpoint } from './decode/decodeCheckpoint.ts';
@@ -25,11 +29,11 @@ import { allPipelines, type Pipeline } from './pipelines/index.ts';
 import type { Checkpoint } from './source/checkpoint.ts';
 
 export interface BatchOptions {
-  /** Close a batch after this many checkpoints. */
+  /** Close a pipeline's batch after this many checkpoints. */
   maxCheckpoints: number;
-  /** Close a batch once any pipeline has this many rows in it. */
+  /** Close a pipeline's batch once it has this many rows. */
   maxRows: number;
-  /** Close a batch this long after its first checkpoint arrived, even if small. */
+  /** Close a pipeline's batch once it is this old (since its first checkpoint) and its writer is idle. */
   flushIntervalMs: number;
 }
 
@@ -64,7 +68,7 @@ export interface IndexerOptions {
   packageIds: readonly string[];
   pipelines?: readonly Pipeline<unknown>[];
   batch?: Partial<BatchOptions>;
-  /** Batches a pipeline may have waiting for its writer before reading pauses. */
+  /** Closed batches a pipeline may have waiting for its writer before reading pauses. */
   maxPendingBatches?: number;
   retry?: Partial<RetryOptions>;
   /** Stop reading, commit what was read, and return. */
@@ -85,7 +89,7 @@ export interface IndexerSummary {
   stoppedBy: 'end' | 'abort';
 }
 
-export const defaultBatchOptions: BatchOptions = { maxCheckpoints: 2_000, maxRows: 20_000, flushIntervalMs: 500 };
+export const defaultBatchOptions: BatchOptions = { maxCheckpoints: 10_000, maxRows: 100_000, flushIntervalMs: 500 };
 export const defaultRetryOptions: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 5_000 };
 
 /**
@@ -146,17 +150,37 @@ export async function runIndexer(
     stoppedBy: 'end',
   };
 
-  let batch = new BatchBuilder(writers);
-  const flush = async () => {
-    if (batch.checkpoints === 0) return;
-    const closed = batch;
-    batch = new BatchBuilder(writers);
-    for (const [writer, pending] of closed.entries()) {
+  const wakeup = new Wakeup();
+  for (const w of writers) w.onIdle = () => wakeup.notify();
+  /** Hands each pipeline's batch to its writer when due (all of them when `all`), then waits for room. */
+  const handOver = async (all: boolean) => {
+    const now = Date.now();
+    let full = false;
+    for (const writer of writers) {
+      const pending = writer.pending;
+      if (!pending) continue;
+      const due =
+        all ||
+        pending.checkpoints >= batchOptions.maxCheckpoints ||
+        pending.rows.length >= batchOptions.maxRows ||
+        (writer.idle && now - pending.openedAt >= batchOptions.flushIntervalMs);
+      if (!due) continue;
       summary.rows[writer.pipeline.name]! += pending.rows.length;
-      writer.enqueue(pending);
+      writer.enqueuePending();
+      full ||= !writer.hasRoom;
     }
-    // Backpressure: read on only when every writer has room.
-    await Promise.all(writers.map((w) => w.room()));
+    // Backpressure: read on only when every writer has room (checked per checkpoint, so without awaiting when it has).
+    if (full) await Promise.all(writers.map((w) => w.room()));
+  };
+  /** When the oldest batch an idle writer could take becomes due (busy writers wake the loop when done). */
+  const nextDeadline = (): number | undefined => {
+    let deadline: number | undefined;
+    for (const w of writers) {
+      if (!w.pending || !w.idle) continue;
+      const due = w.pending.openedAt + batchOptions.flushIntervalMs;
+      if (deadline === undefined || due < deadline) deadline = due;
+    }
+    return deadline;
   };
 
   const iterator = checkpoints[Symbol.asyncIterator]();
@@ -165,14 +189,13 @@ export async function runIndexer(
     for (;;) {
       failure.throwIfFailed();
       next ??= iterator.next();
-      const deadline = batch.checkpoints === 0 ? undefined : batch.openedAt + batchOptions.flushIntervalMs;
-      const outcome = await waitFor(next, deadline, options.signal, failure);
+      const outcome = await waitFor(next, nextDeadline(), options.signal, failure, wakeup);
       if (outcome.kind === 'abort') {
         summary.stoppedBy = 'abort';
         break;
       }
       if (outcome.kind === 'timeout') {
-        await flush();
+        await handOver(false);
         continue;
       }
       next = undefined;
@@ -183,17 +206,17 @@ export async function runIndexer(
         continue;
       }
       summary.lastCheckpoint = checkpoint.sequenceNumber;
-      if (writers.every((w) => checkpoint.sequenceNumber <= w.watermark)) continue;
+      if (writers.every((w) => checkpoint.sequenceNumber <= w.through)) continue;
 
       const decoded = decodeCheckpoint(checkpoint, filter);
       summary.checkpoints++;
       summary.events += decoded.events.length;
       summary.deadLetters += decoded.deadLetters.length;
       options.observer?.onCheckpoint?.(decoded);
-      batch.add(decoded);
-      if (batch.checkpoints >= batchOptions.maxCheckpoints || batch.maxRows >= batchOptions.maxRows) await flush();
+      for (const writer of writers) writer.add(decoded);
+      await handOver(false);
     }
-    await flush();
+    await handOver(true);
     await Promise.all(writers.map((w) => w.drained()));
     failure.throwIfFailed();
   } catch (error) {
@@ -214,43 +237,17 @@ interface PendingBatch {
   rows: unknown[];
 }
 
-/** The rows each pipeline gets from the checkpoints of the batch being filled. */
-class BatchBuilder {
-  checkpoints = 0;
-  maxRows = 0;
-  openedAt = 0;
-  readonly #pending = new Map<PipelineWriter, PendingBatch>();
-
-  constructor(private readonly writers: readonly PipelineWriter[]) {}
-
-  add(checkpoint: DecodedCheckpoint): void {
-    if (this.checkpoints === 0) this.openedAt = Date.now();
-    this.checkpoints++;
-    const seq = checkpoint.sequenceNumber;
-    for (const writer of this.writers) {
-      // This pipeline committed the checkpoint before a restart: skip it.
-      if (seq <= writer.watermark) continue;
-      let pending = this.#pending.get(writer);
-      if (!pending) {
-        pending = { first: seq, last: seq, rows: [] };
-        this.#pending.set(writer, pending);
-      }
-      pending.last = seq;
-      const rows = writer.pipeline.process(checkpoint);
-      for (const row of rows) pending.rows.push(row);
-      if (pending.rows.length > this.maxRows) this.maxRows = pending.rows.length;
-    }
-  }
-
-  entries(): IterableIterator<[PipelineWriter, PendingBatch]> {
-    return this.#pending.entries();
-  }
-}
-
-/** The one writer of a pipeline: commits its batches in order, each with its watermark. */
+/**
+ * The one writer of a pipeline: fills its next batch from decoded checkpoints
+ * and commits its batches in order, each with its watermark.
+ */
 class PipelineWriter {
-  /** Highest checkpoint handed to this writer (committed or queued). */
-  watermark: bigint;
+  /** Highest checkpoint given to this writer (committed, queued or in the batch being filled). */
+  through: bigint;
+  /** The batch being filled, if any checkpoint came since the last one closed. */
+  pending: (PendingBatch & { checkpoints: number; openedAt: number }) | null = null;
+  /** Called whenever the writer has committed everything it was given. */
+  onIdle: () => void = () => {};
   readonly #queue: PendingBatch[] = [];
   #running: Promise<void> | null = null;
   #roomWaiters: (() => void)[] = [];
@@ -264,18 +261,46 @@ class PipelineWriter {
     private readonly failure: FailureSignal,
     private readonly options: IndexerOptions,
   ) {
-    this.watermark = committed;
+    this.through = committed;
   }
 
-  enqueue(batch: PendingBatch): void {
-    this.watermark = batch.last;
-    this.#queue.push(batch);
-    this.#running ??= this.#run().finally(() => (this.#running = null));
+  /** Adds the pipeline's rows of `checkpoint` to the batch being filled (unless committed before a restart). */
+  add(checkpoint: DecodedCheckpoint): void {
+    const seq = checkpoint.sequenceNumber;
+    if (seq <= this.through) return;
+    this.through = seq;
+    this.pending ??= { first: seq, last: seq, rows: [], checkpoints: 0, openedAt: Date.now() };
+    this.pending.last = seq;
+    this.pending.checkpoints++;
+    const rows = this.pipeline.process(checkpoint);
+    for (let i = 0; i < rows.length; i++) this.pending.rows.push(rows[i]);
   }
 
-  /** Resolves when fewer than `maxPending` batches wait (or the run failed: the caller then sees it). */
+  /** Nothing queued or being committed. */
+  get idle(): boolean {
+    return this.#running === null && this.#queue.length === 0;
+  }
+
+  /** Closes the batch being filled and queues it for commit. */
+  enqueuePending(): void {
+    const batch = this.pending;
+    if (!batch) return;
+    this.pending = null;
+    this.#queue.push({ first: batch.first, last: batch.last, rows: batch.rows });
+    this.#running ??= this.#run().finally(() => {
+      this.#running = null;
+      this.onIdle();
+    });
+  }
+
+  /** Fewer than `maxPending` batches wait (or the run failed: the caller then sees it). */
+  get hasRoom(): boolean {
+    return this.#queue.length < this.maxPending || Boolean(this.failure.error);
+  }
+
+  /** Resolves when the writer has room. */
   room(): Promise<void> {
-    if (this.#queue.length < this.maxPending || this.failure.error) return Promise.resolve();
+    if (this.hasRoom) return Promise.resolve();
     return new Promise((resolve) => this.#roomWaiters.push(resolve));
   }
 
@@ -390,14 +415,45 @@ class FailureSignal {
   }
 }
 
+/** Wakes the read loop when a writer becomes idle (its next batch may be due). */
+class Wakeup {
+  #notified = false;
+  #listener: (() => void) | null = null;
+
+  notify(): void {
+    this.#notified = true;
+    const listener = this.#listener;
+    this.#listener = null;
+    listener?.();
+  }
+
+  /** Calls `listener` at the next notification (at once if one came since the last call). */
+  listen(listener: () => void): () => void {
+    if (this.#notified) {
+      this.#notified = false;
+      queueMicrotask(listener);
+      return () => {};
+    }
+    this.#listener = listener;
+    return () => {
+      if (this.#listener === listener) this.#listener = null;
+    };
+  }
+}
+
 type WaitOutcome<T> = { kind: 'value'; result: T } | { kind: 'timeout' } | { kind: 'abort' };
 
-/** Waits for `promise`, a deadline, an abort or a writer failure, whichever comes first. */
+/**
+ * Waits for `promise`, a deadline, a writer becoming idle (reported as a
+ * timeout: time to look at the batches), an abort or a writer failure,
+ * whichever comes first.
+ */
 function waitFor<T>(
   promise: Promise<T>,
   deadline: number | undefined,
   signal: AbortSignal | undefined,
   failure: FailureSignal,
+  wakeup: Wakeup,
 ): Promise<WaitOutcome<T>> {
   if (signal?.aborted) return Promise.resolve({ kind: 'abort' });
   return new Promise((resolve, reject) => {
@@ -406,7 +462,12 @@ function waitFor<T>(
       if (timer) clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       offFail();
+      offWake();
     };
+    const offWake = wakeup.listen(() => {
+      cleanup();
+      resolve({ kind: 'timeout' });
+    });
     const onAbort = () => {
       cleanup();
       resolve({ kind: 'abort' });
