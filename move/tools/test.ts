@@ -9,8 +9,6 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toolchain } from './builder.ts';
 import { findPackages, MOVE_ROOT } from './packages.ts';
-import { readPackageFiles } from './packageFiles.ts';
-import { testBatches } from './testBatches.ts';
 import { testPackage, type PackageTestReport } from './testPackage.ts';
 
 export interface RunOptions {
@@ -45,13 +43,11 @@ export async function runMoveTests(options: RunOptions = {}): Promise<RunTotals>
   const totals: RunTotals = { passed: 0, failed: 0 };
   for (const pkg of selected) {
     log(`\n== ${pkg.name} (${relative(root, pkg.dir)}/)`);
-    for (const files of testBatches(readPackageFiles(pkg.dir, true))) {
-      const report = await testPackage(pkg.dir, { nameFilter, files });
-      printReport(report, log);
-      const counts = count(report);
-      totals.passed += counts.passed;
-      totals.failed += counts.failed;
-    }
+    const report = await testPackage(pkg.dir, { nameFilter });
+    printReport(report, log);
+    const counts = count(report);
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
   }
   if (nameFilter && totals.passed + totals.failed === 0) {
     log(`\nno test name contains "${nameFilter}"`);
