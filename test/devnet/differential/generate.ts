@@ -1,7 +1,7 @@
 /**
  * Generates the differential Move tests: runs every scenario of
  * `scenarios.ts` on the devnet simulator and writes it as
- * `move/tusk/tests/generated/differential_<n>.move`, which performs the same
+ * `move/differential/tests/differential_<n>.move`, which performs the same
  * transactions through the real Move API and asserts the same event bytes.
  *
  *   npx tsx test/devnet/differential/generate.ts
@@ -15,7 +15,7 @@ import { writeMoveTest } from './moveTest.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { DiffWorld, INITIALIZE_ARGS, PUBLISHER } from './world.ts';
 
-export const GENERATED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../move/tusk/tests/generated');
+export const GENERATED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../move/differential/tests');
 
 /** Every generated file: name -> contents. */
 export function generateDifferentialTests(): Map<string, string> {

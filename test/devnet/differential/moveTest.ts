@@ -16,6 +16,7 @@ import { normalizeSuiAddress, toHex } from '@mysten/sui/utils';
 import type { Devnet } from '../sim/devnet.ts';
 import type { ExecutedTransaction } from '../sim/ledger.ts';
 import { decodePure } from '../sim/ptb.ts';
+import { blake2b256 } from '../sim/ids.ts';
 import { tuskFunctions, type OwnedKind, type PureType, type SharedName } from '../sim/tusk/functions.ts';
 
 const OWNED_TYPES: Record<OwnedKind, string> = {
@@ -98,7 +99,7 @@ export function writeMoveTest(devnet: Devnet, options: MoveTestOptions): string 
   emit(`/// The devnet ran this scenario; this test performs the same transactions`);
   emit(`/// through the Move API and asserts every event's type and BCS bytes.`);
   emit(`#[test_only, allow(unused_mut_ref, unused_variable, unused_let_mut)]`);
-  emit(`module tusk::${options.module};`);
+  emit(`module tusk_differential::${options.module};`);
   emit();
   emit(`use std::unit_test::assert_eq;`);
   emit();

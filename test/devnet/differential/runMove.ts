@@ -1,7 +1,6 @@
 /**
- * Runs generated differential Move tests alone (the tusk sources plus the
- * chosen `differential_<n>.move`, none of the other tests), a quicker loop
- * than `npm run test:move` while working on the simulator:
+ * Runs the generated differential Move tests (package move/differential),
+ * all or the chosen `differential_<n>.move`, while working on the simulator:
  *
  *   npx tsx test/devnet/differential/runMove.ts          # all of them
  *   npx tsx test/devnet/differential/runMove.ts 3 7      # differential_3 and _7
@@ -11,13 +10,11 @@ import { MOVE_ROOT } from '../../../move/tools/packages.ts';
 import { readPackageFiles } from '../../../move/tools/packageFiles.ts';
 import { testPackage } from '../../../move/tools/testPackage.ts';
 
-const dir = join(MOVE_ROOT, 'tusk');
-const wanted = process.argv.slice(2).map((n) => `tests/generated/differential_${n}.move`);
+const dir = join(MOVE_ROOT, 'differential');
+const wanted = process.argv.slice(2).map((n) => `tests/differential_${n}.move`);
 const files = Object.fromEntries(
   Object.entries(readPackageFiles(dir, true)).filter(
-    ([path]) =>
-      !path.startsWith('tests/') ||
-      (/^tests\/generated\/differential_\d+\.move$/.test(path) && (wanted.length === 0 || wanted.includes(path))),
+    ([path]) => !path.startsWith('tests/') || wanted.length === 0 || wanted.includes(path),
   ),
 );
 console.log(`running ${Object.keys(files).filter((p) => p.startsWith('tests/')).length} differential test file(s)`);

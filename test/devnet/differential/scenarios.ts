@@ -1,7 +1,7 @@
 /**
  * The differential scenarios: each runs on a fresh `DiffWorld` through the
  * simulator's transaction API and becomes one Move test
- * (`move/tusk/tests/generated/differential_<n>.move`). Together they cover
+ * (`move/differential/tests/differential_<n>.move`). Together they cover
  * every public function the dashboard and the devnet use, every event group,
  * and aborts at the end of a scenario.
  */
@@ -382,12 +382,12 @@ export const SCENARIOS: DifferentialScenario[] = [
   },
   {
     name: 'many_epochs_rewards',
-    doc: 'Six epochs with fees every epoch: rates rise, pools compound, the committee keeps its shards.',
+    doc: 'Four epochs with fees every epoch: rates rise, pools compound, the committee keeps its shards.',
     run: (w) => {
-      running(w, 6);
+      running(w, 5);
       w.fund([person(1)], 10_000n * WAL);
-      for (let e = 0; e < 6; e++) {
-        w.calls.stake(person(1), w.nodes[e % 6]!.nodeId, BigInt(100 + 37 * e) * WAL);
+      for (let e = 0; e < 4; e++) {
+        w.calls.stake(person(1), w.nodes[e % 5]!.nodeId, BigInt(100 + 37 * e) * WAL);
         w.calls.addRewards(w.devnet.faucetAddress, BigInt(250 + 10 * e) * WAL);
         w.nextEpoch();
       }
@@ -448,13 +448,13 @@ export const SCENARIOS: DifferentialScenario[] = [
 function randomScenario(name: string, seed: string): DifferentialScenario {
   return {
     name,
-    doc: `Seeded random delegation (seed "${seed}"): stakes, withdrawal requests, withdrawals, splits and joins over five epochs, with fees.`,
+    doc: `Seeded random delegation (seed "${seed}"): stakes, withdrawal requests, withdrawals, splits and joins over four epochs, with fees.`,
     run: (w) => {
       const random = new Random(seed);
       running(w, 5);
-      const people = Array.from({ length: 6 }, (_, i) => person(10 + i));
+      const people = Array.from({ length: 4 }, (_, i) => person(10 + i));
       w.fund(people, 5_000n * WAL);
-      for (let epoch = 0; epoch < 5; epoch++) {
+      for (let epoch = 0; epoch < 4; epoch++) {
         for (const owner of people) {
           const current = w.devnet.state.staking.epoch;
           const positions = w.devnet.objects
