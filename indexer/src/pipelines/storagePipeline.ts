@@ -47,6 +47,14 @@ export const storagePipeline = definePipeline<Row>({
     const createdResources = new Set<Resource>();
     const createdBlobs = new Set<Blob>();
     const newlyInvalid = new Map<bigint, typeof invalidBlobIds.$inferInsert>();
+    // The batch's blob objects by blob ID, for invalidations (several objects may share one).
+    const objectsOf = new Map<bigint, Blob[]>();
+    const byBlobId = (b: Blob) => {
+      const list = objectsOf.get(b.blobId);
+      if (list) list.push(b);
+      else objectsOf.set(b.blobId, [b]);
+    };
+    for (const b of blobState.values()) byBlobId(b);
     const metadata = new Map<string, { objectId: string; key: string; row: Metadata | null }>();
     const fees = new Map<number, Fees>();
     const feesOf = (epoch: number): Fees => {
@@ -171,6 +179,7 @@ export const storagePipeline = definePipeline<Row>({
             updatedCheckpoint: event.checkpoint,
           };
           blobState.set(b.objectId, b);
+          byBlobId(b);
           changedBlobs.add(b);
           createdBlobs.add(b);
           const f = feesOf(d.epoch);
@@ -209,8 +218,8 @@ export const storagePipeline = definePipeline<Row>({
             invalid.add(blobId);
             newlyInvalid.set(blobId, { blobId, epoch: event.data.epoch, checkpoint: event.checkpoint });
           }
-          for (const b of blobState.values()) {
-            if (b.blobId === blobId && !b.invalidated) {
+          for (const b of objectsOf.get(blobId) ?? []) {
+            if (!b.invalidated) {
               b.invalidated = true;
               blob(b.objectId, event.checkpoint);
             }
