@@ -31,10 +31,11 @@ it.skipIf(!postgresInstalled())(
   'survives its connections being killed and the server restarting, with nothing lost or doubled',
   async () => {
     const chain = scenarioChain();
-    // Throttled so the run spans the outages.
+    // Throttled so the run spans the outages: 80 chunks x 200 ms over 2 streams is at least 8 s, well past the
+    // restart at 3.5 s however fast the indexer itself gets.
     node = await startFakeNode({
       store: chain.store,
-      faults: (call) => (call.method === 'ListCheckpoints' ? { kind: 'delay', ms: 30 } : undefined),
+      faults: (call) => (call.method === 'ListCheckpoints' ? { kind: 'delay', ms: 200 } : undefined),
     });
     const target = await openFreshPostgres(server!.url);
     const url = (target.target as { url: string }).url;
