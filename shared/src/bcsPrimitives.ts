@@ -18,17 +18,14 @@ import { bcs } from '@mysten/sui/bcs';
 
 /** Two ASCII hex digits per byte value, as char codes. */
 const HEX_DIGITS = new Uint8Array(512);
-/** The value of each ASCII hex digit (either case), or 255. */
+/** The value of each lowercase ASCII hex digit, or 255 (normalized IDs are lowercase). */
 const HEX_VALUES = new Uint8Array(128).fill(255);
 for (let b = 0; b < 256; b++) {
   const hex = b.toString(16).padStart(2, '0');
   HEX_DIGITS[2 * b] = hex.charCodeAt(0);
   HEX_DIGITS[2 * b + 1] = hex.charCodeAt(1);
 }
-for (let d = 0; d < 16; d++) {
-  HEX_VALUES[d.toString(16).charCodeAt(0)] = d;
-  HEX_VALUES[d.toString(16).toUpperCase().charCodeAt(0)] = d;
-}
+for (let d = 0; d < 16; d++) HEX_VALUES[d.toString(16).charCodeAt(0)] = d;
 
 // One scratch line ("0x" + 64 digits) decoded to a string in one call: a flat
 // string, far cheaper than 32 concatenations. Reads are synchronous, so one
@@ -48,15 +45,28 @@ export function idToHex(bytes: Uint8Array): string {
   return ascii.decode(idChars);
 }
 
-const NORMALIZED_ID = /^0x[0-9a-f]{64}$/;
-
-/** The 32 bytes of an already normalized ID string (`0x` + 64 lowercase hex digits). */
-function normalizedIdBytes(id: string): Uint8Array {
-  const bytes = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) {
-    bytes[i] = (HEX_VALUES[id.charCodeAt(2 + 2 * i)]! << 4) | HEX_VALUES[id.charCodeAt(3 + 2 * i)]!;
+/** Whether `value` is a normalized ID string: `0x` + 64 lowercase hex digits (a loop: cheaper than a regex here). */
+function isNormalizedId(value: unknown): value is string {
+  if (
+    typeof value !== 'string' ||
+    value.length !== 66 ||
+    value.charCodeAt(0) !== 0x30 ||
+    value.charCodeAt(1) !== 0x78
+  ) {
+    return false;
   }
-  return bytes;
+  for (let i = 2; i < 66; i++) if ((HEX_VALUES[value.charCodeAt(i)] ?? 255) === 255) return false;
+  return true;
+}
+
+const idBytes = new Uint8Array(32);
+
+/** Writes the 32 bytes of a normalized ID string (through one scratch array: writes are synchronous). */
+function writeNormalizedId(id: string, writer: BcsWriter): void {
+  for (let i = 0; i < 32; i++) {
+    idBytes[i] = (HEX_VALUES[id.charCodeAt(2 + 2 * i)]! << 4) | HEX_VALUES[id.charCodeAt(3 + 2 * i)]!;
+  }
+  writer.writeBytes(idBytes);
 }
 
 /**
@@ -69,13 +79,12 @@ export const Id: BcsType<string, string | Uint8Array, 'bytes[32]'> = new BcsType
   name: 'bytes[32]',
   read: (reader: BcsReader) => idToHex(reader.readBytes(32)),
   write: (value: string | Uint8Array, writer: BcsWriter) => {
-    if (typeof value === 'string' && NORMALIZED_ID.test(value)) writer.writeBytes(normalizedIdBytes(value));
+    if (isNormalizedId(value)) writeNormalizedId(value, writer);
     else bcs.Address.write(value, writer);
   },
   serializedSize: () => 32,
   validate: (value: string | Uint8Array) => {
-    if (typeof value === 'string' && NORMALIZED_ID.test(value)) return;
-    bcs.Address.validate(value);
+    if (!isNormalizedId(value)) bcs.Address.validate(value);
   },
 });
 

@@ -64,13 +64,18 @@ export class Random {
     return items[this.int(items.length)]!;
   }
 
-  /** `bytes` random bytes as 0x-hex. */
+  /** `bytes` random bytes as 0x-hex (each 32-bit draw gives 8 digits, high byte first). */
   hex(bytes: number): string {
     let out = '0x';
-    for (let i = 0; i < bytes; i += 4) out += this.uint32().toString(16).padStart(8, '0');
+    for (let i = 0; i < bytes; i += 4) {
+      const w = this.uint32();
+      out += HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
+    }
     return out.slice(0, 2 + bytes * 2);
   }
 }
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /** A set with O(1) add, delete and uniform random pick. */
 export class PickSet<T> {
@@ -96,6 +101,11 @@ export class PickSet<T> {
       this.#items[i] = last;
       this.#index.set(last, i);
     }
+  }
+
+  /** Position of `item` in pick order (`values()`), or -1. */
+  indexOf(item: T): number {
+    return this.#index.get(item) ?? -1;
   }
 
   has(item: T): boolean {

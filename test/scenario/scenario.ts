@@ -198,6 +198,8 @@ export class Scenario {
   readonly #fees = new Map<number, { storagePaid: bigint; writeFees: bigint; rewardsAdded: bigint }>();
   readonly #storage = new Map<string, StorageModel>();
   readonly #freeStorage = new PickSet<StorageModel>();
+  /** #freeStorage by owner, size and start epoch: what a fusion looks for, without scanning them all. */
+  readonly #freeByStart = new Map<string, Set<StorageModel>>();
   readonly #liveBlobs = new PickSet<BlobModel>();
   readonly #facts: ScenarioFacts;
   #idCounter = 0;
@@ -737,7 +739,7 @@ export class Scenario {
       endEpoch: this.#epoch + epochsAhead,
     };
     this.#storage.set(r.id, r);
-    this.#freeStorage.add(r);
+    this.#addFree(r);
     this.#addFees(paid, 0n);
     this.#tx(
       event('StorageReserved', {
@@ -767,7 +769,7 @@ export class Scenario {
     };
     r.endEpoch = mid;
     this.#storage.set(created.id, created);
-    this.#freeStorage.add(created);
+    this.#addFree(created);
     this.#tx(
       event('StorageSplit', {
         epoch: this.#epoch,
@@ -787,13 +789,20 @@ export class Scenario {
   #fuseStorage(): void {
     const r = this.#freeStorage.pick(this.#random);
     if (!r) return;
-    const next = this.#freeStorage
-      .values()
-      .find((o) => o !== r && o.owner === r.owner && o.size === r.size && o.startEpoch === r.endEpoch);
+    // The first free resource (in pick order) of the same owner and size starting where r ends.
+    let next: StorageModel | undefined;
+    let nextIndex = Infinity;
+    for (const o of this.#freeByStart.get(freeKey(r.owner, r.size, r.endEpoch)) ?? []) {
+      const index = this.#freeStorage.indexOf(o);
+      if (o !== r && index < nextIndex) {
+        next = o;
+        nextIndex = index;
+      }
+    }
     if (!next) return;
     r.endEpoch = next.endEpoch;
     next.state = 'fused';
-    this.#freeStorage.delete(next);
+    this.#deleteFree(next);
     this.#tx(
       event('StorageFused', {
         epoch: this.#epoch,
@@ -806,11 +815,21 @@ export class Scenario {
     );
   }
 
+  #addFree(r: StorageModel): void {
+    this.#freeStorage.add(r);
+    setOf(this.#freeByStart, freeKey(r.owner, r.size, r.startEpoch)).add(r);
+  }
+
+  #deleteFree(r: StorageModel): void {
+    this.#freeStorage.delete(r);
+    this.#freeByStart.get(freeKey(r.owner, r.size, r.startEpoch))?.delete(r);
+  }
+
   #destroyStorage(): void {
     const r = this.#freeStorage.pick(this.#random);
     if (!r || r.endEpoch > this.#epoch) return;
     r.state = 'destroyed';
-    this.#freeStorage.delete(r);
+    this.#deleteFree(r);
     this.#tx(event('StorageDestroyed', { epoch: this.#epoch, storage_id: r.id }));
   }
 
@@ -1122,6 +1141,10 @@ function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
     map.set(key, set);
   }
   return set;
+}
+
+function freeKey(owner: string, size: bigint, startEpoch: number): string {
+  return `${owner}/${size}/${startEpoch}`;
 }
 
 /** BCS of (name: String, value: u64), the payload of a parameter-change proposal. */
