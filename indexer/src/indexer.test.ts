@@ -347,6 +347,19 @@ describe('batching', () => {
     ]);
   });
 
+  it('keeps the default batch limits for options given as undefined (CLI flags not passed)', async () => {
+    const p = probe('probe_defaults');
+    let committed: () => void = () => {};
+    const firstCommit = new Promise<void>((resolve) => (committed = resolve));
+    // Without the default flush interval the quiet source would wait forever.
+    await indexCheckpoints(open.db, quietAfter(empty(1), firstCommit), {
+      pipelines: [p.pipeline as Pipeline<unknown>],
+      batch: { maxCheckpoints: undefined, maxRows: undefined, flushIntervalMs: undefined },
+      observer: { onBatchCommitted: () => committed() },
+    });
+    expect(p.batches).toEqual([[0n, 0n]]);
+  });
+
   it('closes a batch at maxCheckpoints even while its writer is busy', async () => {
     const p = probe('probe_max');
     p.holdCommits();

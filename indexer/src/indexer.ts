@@ -123,8 +123,8 @@ export async function runIndexer(
     if (names.has(p.name)) throw new Error(`two pipelines are named "${p.name}"; watermarks need unique names`);
     names.add(p.name);
   }
-  const batchOptions = { ...defaultBatchOptions, ...options.batch };
-  const retry = { ...defaultRetryOptions, ...options.retry };
+  const batchOptions = withDefaults(defaultBatchOptions, options.batch);
+  const retry = withDefaults(defaultRetryOptions, options.retry);
   const filter = new EventTypeFilter(options.packageIds);
   const marks = await readWatermarks(options.db, [...names]);
   const failure = new FailureSignal();
@@ -229,6 +229,19 @@ export async function runIndexer(
     if (summary.stoppedBy === 'abort' || failure.error) await iterator.return?.().catch(() => undefined);
   }
   return summary;
+}
+
+/**
+ * `defaults` with the values `given` sets. An option present but undefined
+ * (a CLI flag not passed) keeps its default: a batch without a size limit
+ * would grow without bound while its writer is busy.
+ */
+function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefined): T {
+  const merged = { ...defaults };
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
 }
 
 interface PendingBatch {
