@@ -3,12 +3,20 @@
  * retried with backoff until it succeeds: errors are for the caller only
  * when retrying cannot help (a pruned checkpoint, a refused request) or the
  * source is stopped. Failures are `RpcError`s from `@mysten/sui/grpc`.
+ *
+ * Calls that return checkpoints go through the SDK client's transport
+ * (same options, headers and error handling) but with a copy of the method
+ * whose responses `CheckpointReader` reads straight into our `Checkpoint`s:
+ * decoding them into the SDK's types first was most of the backfill's CPU.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RpcError, SuiGrpcClient, type GrpcTypes } from '@mysten/sui/grpc';
+import { GrpcTypes, GrpcWebFetchTransport, RpcError, SuiGrpcClient } from '@mysten/sui/grpc';
+import type { IMessageType } from '@protobuf-ts/runtime';
+import { stackIntercept, type MethodInfo, type RpcOptions, type ServiceType } from '@protobuf-ts/runtime-rpc';
 import { backoffDelay, DEFAULT_BACKOFF, retry, type BackoffPolicy } from '../ops/retry.ts';
 import type { Checkpoint } from './checkpoint.ts';
-import { checkpointFromProto, MalformedCheckpointError } from './fromProto.ts';
+import { checkpointOf, CheckpointReader, type CheckpointResponse } from './checkpointReader.ts';
+import { MalformedCheckpointError } from './fromProto.ts';
 import type { PackageFilter } from './packageFilter.ts';
 import { CHECKPOINT_READ_MASK } from './readMask.ts';
 
@@ -65,10 +73,32 @@ export interface CheckpointClientOptions {
 export class CheckpointClient {
   readonly grpc: SuiGrpcClient;
   readonly #options: CheckpointClientOptions;
+  readonly #transport: GrpcWebFetchTransport;
+  readonly #getCheckpoint: MethodInfo<GrpcTypes.GetCheckpointRequest, CheckpointResponse>;
+  readonly #listCheckpoints: MethodInfo<GrpcTypes.ListCheckpointsRequest, CheckpointResponse>;
+  readonly #subscribeCheckpoints: MethodInfo<GrpcTypes.SubscribeCheckpointsRequest, CheckpointResponse>;
 
   constructor(options: CheckpointClientOptions) {
     this.#options = options;
-    this.grpc = new SuiGrpcClient({ baseUrl: options.url, network: options.network, format: options.format });
+    // Built here rather than by the client, so our calls can share it.
+    this.#transport = new GrpcWebFetchTransport({ baseUrl: options.url, format: options.format });
+    this.grpc = new SuiGrpcClient({ network: options.network, transport: this.#transport });
+    const reader = new CheckpointReader(options.filter);
+    this.#getCheckpoint = readingWith(
+      GrpcTypes.LedgerService,
+      'GetCheckpoint',
+      reader.responseReader(GrpcTypes.GetCheckpointResponse, { cursor: false }),
+    );
+    this.#listCheckpoints = readingWith(
+      GrpcTypes.LedgerService,
+      'ListCheckpoints',
+      reader.responseReader(GrpcTypes.ListCheckpointsResponse, { cursor: false }),
+    );
+    this.#subscribeCheckpoints = readingWith(
+      GrpcTypes.SubscriptionService,
+      'SubscribeCheckpoints',
+      reader.responseReader(GrpcTypes.SubscribeCheckpointsResponse, { cursor: true }),
+    );
   }
 
   /** Service info (chain, tip, lowest available checkpoint), retried. */
@@ -88,14 +118,20 @@ export class CheckpointClient {
     return this.#retry('GetCheckpoint', signal, () =>
       this.#withCallSignal(signal, async (callSignal) => {
         try {
-          const { response } = await this.grpc.ledgerService.getCheckpoint(
+          const { response } = await stackIntercept(
+            'unary',
+            this.#transport,
+            this.#getCheckpoint,
+            this.#ownCallOptions(callSignal),
             {
               checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber },
               readMask: { paths: [...CHECKPOINT_READ_MASK] },
             },
-            this.#callOptions(callSignal),
           );
-          return checkpointFromProto(response.checkpoint, this.#options.filter);
+          if (!response.checkpoint) {
+            throw new MalformedCheckpointError(`GetCheckpoint ${sequenceNumber} answered without a checkpoint`);
+          }
+          return checkpointOf(response.checkpoint);
         } catch (error) {
           if (error instanceof RpcError && error.code === 'NOT_FOUND')
             await this.#throwIfPruned(sequenceNumber, signal);
@@ -119,19 +155,22 @@ export class CheckpointClient {
     while (next <= to) {
       try {
         await this.#withCallSignal(signal, async (callSignal) => {
-          const call = this.grpc.ledgerService.listCheckpoints(
+          const call = stackIntercept(
+            'serverStreaming',
+            this.#transport,
+            this.#listCheckpoints,
+            this.#ownCallOptions(callSignal),
             {
               startCheckpoint: next,
               endCheckpoint: to + 1n,
               readMask: { paths: [...CHECKPOINT_READ_MASK] },
               options: { limit: Number(to - next + 1n) },
             },
-            this.#callOptions(callSignal),
           );
           const before = next;
           for await (const message of call.responses) {
             if (!message.checkpoint) continue;
-            const checkpoint = checkpointFromProto(message.checkpoint, this.#options.filter);
+            const checkpoint = checkpointOf(message.checkpoint);
             if (checkpoint.sequenceNumber !== next) {
               throw new MalformedCheckpointError(
                 `ListCheckpoints sent checkpoint ${checkpoint.sequenceNumber} where ${next} was due`,
@@ -184,15 +223,21 @@ export class CheckpointClient {
 
   /** Opens the live checkpoint stream (not retried: the live tail reconnects itself). */
   subscribe(signal: AbortSignal) {
-    return this.grpc.subscriptionService.subscribeCheckpoints(
+    return stackIntercept(
+      'serverStreaming',
+      this.#transport,
+      this.#subscribeCheckpoints,
+      this.#transport.mergeOptions({ abort: signal }),
       { readMask: { paths: [...CHECKPOINT_READ_MASK] } },
-      { abort: signal },
     );
   }
 
-  /** Turns a streamed checkpoint into ours, with the same checks as a fetched one. */
-  fromStream(message: GrpcTypes.SubscribeCheckpointsResponse): Checkpoint {
-    return checkpointFromProto(message.checkpoint, this.#options.filter);
+  /** A streamed checkpoint, with the same checks as a fetched one. */
+  fromStream(message: CheckpointResponse): Checkpoint {
+    if (!message.checkpoint) {
+      throw new MalformedCheckpointError(`the checkpoint stream sent no checkpoint (cursor ${message.cursor})`);
+    }
+    return checkpointOf(message.checkpoint);
   }
 
   async #throwIfPruned(sequenceNumber: bigint, signal?: AbortSignal): Promise<void> {
@@ -204,6 +249,11 @@ export class CheckpointClient {
 
   #callOptions(signal: AbortSignal | undefined) {
     return { abort: signal, timeout: this.#options.timeoutMs };
+  }
+
+  /** Options for a call of ours, merged with the transport's defaults as the SDK's clients do. */
+  #ownCallOptions(signal: AbortSignal | undefined): RpcOptions {
+    return this.#transport.mergeOptions(this.#callOptions(signal));
   }
 
   /**
@@ -231,4 +281,20 @@ export class CheckpointClient {
       onRetry: (error, attempt, delayMs) => this.#options.observer?.onRetry?.(operation, error, attempt, delayMs),
     });
   }
+}
+
+/**
+ * `service`'s method `name` with its responses read by `read` instead of the
+ * SDK's type: the transport decodes each response with `method.O.fromBinary`
+ * and uses nothing else of `O`.
+ */
+function readingWith<I extends object, O extends object>(
+  service: ServiceType,
+  name: string,
+  read: (bytes: Uint8Array) => O,
+): MethodInfo<I, O> {
+  const method = service.methods.find((m) => m.name === name);
+  if (!method) throw new Error(`@mysten/sui's ${service.typeName} has no method ${name}`);
+  const output: Pick<IMessageType<O>, 'typeName' | 'fromBinary'> = { typeName: method.O.typeName, fromBinary: read };
+  return { ...method, O: output as IMessageType<O> };
 }
