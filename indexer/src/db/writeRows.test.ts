@@ -141,7 +141,7 @@ describe.each(testDatabaseKinds())('appending log rows on $name', (kind) => {
     effectiveEpoch: 3,
   });
 
-  it('appends rows with tabs, newlines, backslashes and NULLs intact (COPY on PostgreSQL)', async () => {
+  it('appends rows with tabs, newlines, backslashes and NULLs intact (binary COPY on PostgreSQL)', async () => {
     const digests = ['plain', 'tab\there', 'new\nline', 'back\\slash\\N', 'cr\rlf', '\\N', 'ünï 🐘'];
     await open.db.transaction((tx) =>
       writeRows(

@@ -8,8 +8,9 @@
  *
  * `append` is for rows that cannot exist yet (event logs: the watermark check
  * in the same transaction guarantees a batch is written once): they go in with
- * COPY on node-postgres (see copyRows.ts), a plain INSERT elsewhere; a
- * duplicate fails the batch rather than vanish.
+ * binary COPY on node-postgres (see copyRows.ts) when every column has a
+ * binary encoder (binaryFieldEncoder.ts), a plain INSERT elsewhere (PGlite,
+ * array columns); a duplicate fails the batch rather than vanish.
  *
  * On conflict with the primary key:
  * - `ignore`: the row is already there.
@@ -25,6 +26,8 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { arrayLiteral, columnLiteral, type DriverValue } from './pgArrayLiteral.ts';
+import type { BinaryCopyColumn } from './binaryCopy.ts';
+import { binaryFieldEncoder, type FieldEncoder } from './binaryFieldEncoder.ts';
 import { copyRows, pgClientOf } from './copyRows.ts';
 import type { Tx } from './tx.ts';
 
@@ -41,8 +44,16 @@ const UNNEST_ROWS_PER_STATEMENT = 50_000;
 
 interface TableShape {
   name: string;
-  /** `toDriver` is drizzle's mapping, kept only for columns whose JS values are not already driver values. */
-  columns: { key: string; column: PgColumn; toDriver?: (value: unknown) => DriverValue }[];
+  /**
+   * `toDriver` is drizzle's mapping, kept only for columns whose JS values are not already driver values;
+   * `copy` the column's binary COPY encoder, for the types that have one.
+   */
+  columns: {
+    key: string;
+    column: PgColumn;
+    toDriver?: (value: unknown) => DriverValue;
+    copy?: FieldEncoder;
+  }[];
   primaryKey: PgColumn[];
   hasArrayColumn: boolean;
 }
@@ -59,6 +70,7 @@ function shapeOf(table: PgTable): TableShape {
       toDriver: needsDriverMapping(column as PgColumn)
         ? (v: unknown) => (column as PgColumn).mapToDriverValue(v) as DriverValue
         : undefined,
+      copy: binaryFieldEncoder((column as PgColumn).getSQLType()),
     }));
     const primaryKey = config.primaryKeys[0]?.columns ?? columns.filter((c) => c.column.primary).map((c) => c.column);
     if (primaryKey.length === 0) throw new Error(`table ${config.name} has no primary key to resolve conflicts on`);
@@ -96,15 +108,9 @@ export async function writeRows<T extends PgTable>(
   const columns = shape.columns.filter((c) => !c.column.hasDefault || c.key in first);
   if (conflict.kind === 'append') {
     const client = pgClientOf(tx);
-    if (client && !columns.some((c) => c.toDriver)) {
-      const names = columns.map((c) => c.column.name);
-      await copyRows(
-        client,
-        shape.name,
-        names,
-        columns.map((c) => c.key),
-        rows as Record<string, unknown>[],
-      );
+    const copyColumns = client ? copyColumnsOf(columns) : undefined;
+    if (client && copyColumns) {
+      await copyRows(client, shape.name, copyColumns, rows as Record<string, unknown>[]);
       return;
     }
   }
@@ -122,6 +128,16 @@ export async function writeRows<T extends PgTable>(
       sql`INSERT INTO ${sql.raw(`"${shape.name}"`)} (${names}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)}) ${conflictClause(shape, columns, conflict)}`,
     );
   }
+}
+
+/** The columns as binary COPY writes them, if every one has an encoder. */
+function copyColumnsOf(columns: TableShape['columns']): BinaryCopyColumn[] | undefined {
+  const copyColumns: BinaryCopyColumn[] = [];
+  for (const { key, column, copy } of columns) {
+    if (!copy) return undefined;
+    copyColumns.push({ key, name: column.name, sqlType: column.getSQLType(), encode: copy });
+  }
+  return copyColumns;
 }
 
 /**
