@@ -90,6 +90,8 @@ export interface IndexerSummary {
 }
 
 export const defaultBatchOptions: BatchOptions = { maxCheckpoints: 10_000, maxRows: 100_000, flushIntervalMs: 500 };
+/** Longest the read loop runs before it lets the event loop handle I/O. */
+const MAX_RUN_WITHOUT_IO_MS = 5;
 export const defaultRetryOptions: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 5_000 };
 
 /**
@@ -185,9 +187,17 @@ export async function runIndexer(
 
   const iterator = checkpoints[Symbol.asyncIterator]();
   let next: Promise<IteratorResult<Checkpoint>> | undefined;
+  let ranSince = performance.now();
   try {
     for (;;) {
       failure.throwIfFailed();
+      // A source with checkpoints at hand resolves in microtasks: without this
+      // the loop would hold the event loop for whole chunks, and the writers'
+      // database replies would wait (every statement of a commit a round trip).
+      if (performance.now() - ranSince > MAX_RUN_WITHOUT_IO_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        ranSince = performance.now();
+      }
       next ??= iterator.next();
       const outcome = await waitFor(next, nextDeadline(), options.signal, failure, wakeup);
       if (outcome.kind === 'abort') {

@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { committeeMembers, epochFees, proposals, stakeEvents } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
+import { rowsOf } from './tx.ts';
 import { MAX_BIND_PARAMETERS, updateRows, writeRows } from './writeRows.ts';
 
 const tricky = ['plain', '', 'NULL', 'with "quotes"', 'back\\slash', 'comma, {braces}', 'ünïcødé 🐘 象', ' spaced '];
@@ -185,6 +186,26 @@ describe.each(testDatabaseKinds())('updating stored rows on $name', (kind) => {
     expect(rows[0]).toMatchObject({ status: 'passed', yes: (1n << 64n) - 1n, voteCount: 7 });
     expect(Array.from(rows[2]!.payload)).toEqual([9]);
     expect(rows[2]!.createdAt).toEqual(new Date('2027-01-01T00:00:00.001Z'));
+  });
+
+  it('leaves the join settings of the transaction as they were (it turns hash and merge joins off for its updates)', async () => {
+    await open.db.transaction((tx) => writeRows(tx, proposals, [proposal(10, 'ten')], { kind: 'append' }));
+    const settings = await open.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_mergejoin = off`);
+      await updateRows(tx, proposals, [{ ...proposal(10, 'ten'), status: 'passed' as const }]);
+      const [row] = rowsOf<{ hash: string; merge: string }>(
+        await tx.execute(
+          sql`SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge`,
+        ),
+      );
+      return row;
+    });
+    expect(settings).toEqual({ hash: 'on', merge: 'off' });
+    const [row] = await open.db
+      .select()
+      .from(proposals)
+      .where(eq(proposals.proposalId, proposal(10, 'ten').proposalId));
+    expect(row?.status).toBe('passed');
   });
 
   it('matches rows by a composite key, also for tables with array columns', async () => {

@@ -208,16 +208,21 @@ function stakeEvent(
  * Activates every stored pending position whose activation epoch has begun,
  * stamping it with the checkpoint of the first epoch start at or after its
  * activation epoch (the same stamp the in-memory path gives, whatever the batching).
+ *
+ * Only activation epochs from the batch's first epoch start on can still be
+ * pending: a stake activates in a later epoch than it was made in, so an
+ * earlier activation epoch began in an earlier batch, which activated it. The
+ * range keeps this an index scan of the few positions due, however large the table.
  */
 async function activateDue(tx: Tx, starts: { epoch: number; checkpoint: bigint }[]): Promise<void> {
-  const last = Math.max(...starts.map((s) => s.epoch));
+  const epochs = starts.map((s) => s.epoch);
   await tx.execute(sql`
     UPDATE stake_positions p SET state = 'active', updated_checkpoint = (
       SELECT min(s.checkpoint) FROM unnest(
-        ${arrayLiteral(starts.map((s) => s.epoch))}::int8[],
+        ${arrayLiteral(epochs)}::int8[],
         ${arrayLiteral(starts.map((s) => s.checkpoint))}::int8[]) AS s(epoch, checkpoint)
       WHERE s.epoch >= p.activation_epoch)
-    WHERE p.state = 'pending' AND p.activation_epoch <= ${last}`);
+    WHERE p.state = 'pending' AND p.activation_epoch BETWEEN ${Math.min(...epochs)} AND ${Math.max(...epochs)}`);
 }
 
 async function loadPositions(tx: Tx, events: Row[]): Promise<Map<string, Position>> {
