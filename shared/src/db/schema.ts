@@ -521,11 +521,12 @@ export const blobs = pgTable(
     registeredAt: timeColumn('registered_at').notNull(),
     updatedCheckpoint: checkpointColumn('updated_checkpoint').notNull(),
   },
-  (t) => [
-    index('blobs_blob_id').on(t.blobId),
-    index('blobs_owner').on(t.owner, t.registeredCheckpoint),
-    index('blobs_state_end').on(t.state, t.endEpoch),
-  ],
+  // As for stake_positions: indexes only on columns that never change, and
+  // room on each page (migration 0001), so certifying, extending and
+  // deleting a stored blob is an update in place. Listing by state reads the
+  // table: an index on state would make every one of those updates rewrite
+  // every index, and the list counts all blobs in the state anyway.
+  (t) => [index('blobs_blob_id').on(t.blobId), index('blobs_owner').on(t.owner, t.registeredCheckpoint)],
 );
 
 /** The metadata pairs currently set on each blob object (BlobMetadataUpdated; a removal deletes the row). */
