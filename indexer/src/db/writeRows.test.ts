@@ -1,10 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { committeeMembers, epochFees, proposals, stakeEvents } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { rowsOf } from './tx.ts';
-import { MAX_BIND_PARAMETERS, updateRows, writeRows } from './writeRows.ts';
+import { loadRows, MAX_BIND_PARAMETERS, updateRows, writeRows } from './writeRows.ts';
 
 const tricky = ['plain', '', 'NULL', 'with "quotes"', 'back\\slash', 'comma, {braces}', 'ünïcødé 🐘 象', ' spaced '];
 
@@ -206,6 +206,30 @@ describe.each(testDatabaseKinds())('updating stored rows on $name', (kind) => {
       .from(proposals)
       .where(eq(proposals.proposalId, proposal(10, 'ten').proposalId));
     expect(row?.status).toBe('passed');
+  });
+
+  it('sets only the columns changed since loadRows read the rows, every column of rows it did not read', async () => {
+    await open.db.transaction((tx) =>
+      writeRows(tx, proposals, [proposal(20, 'twenty'), proposal(21, 'twenty-one')], { kind: 'append' }),
+    );
+    await open.db.transaction(async (tx) => {
+      const [loaded] = await loadRows(tx, proposals, proposals.proposalId, [proposal(20, null).proposalId]);
+      loaded!.status = 'passed';
+      loaded!.createdAt = new Date(loaded!.createdAt.getTime()); // the same time in another object: not a change
+      // Another statement of the same transaction sets a column the loaded row leaves as it was.
+      await tx.execute(sql`UPDATE proposals SET text = 'set in SQL', vote_count = 3`);
+      await updateRows(tx, proposals, [loaded!]);
+      await updateRows(tx, proposals, [{ ...proposal(21, 'whole row'), status: 'rejected' as const }]);
+    });
+    const rows = await open.db
+      .select()
+      .from(proposals)
+      .where(inArray(proposals.proposalId, [proposal(20, null).proposalId, proposal(21, null).proposalId]))
+      .orderBy(asc(proposals.proposalId));
+    expect(rows.map((r) => [r.status, r.text, r.voteCount])).toEqual([
+      ['passed', 'set in SQL', 3],
+      ['rejected', 'whole row', 0],
+    ]);
   });
 
   it('matches rows by a composite key, also for tables with array columns', async () => {

@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { stakeEvents, stakePositions } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
-import { isAnyOf, updateRows, writeRows } from '../db/writeRows.ts';
+import { loadRows, updateRows, writeRows } from '../db/writeRows.ts';
 import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
@@ -241,10 +241,6 @@ async function loadPositions(tx: Tx, events: Row[]): Promise<Map<string, Positio
         break;
     }
   }
-  if (ids.size === 0) return new Map();
-  const rows = await tx
-    .select()
-    .from(stakePositions)
-    .where(isAnyOf(stakePositions.stakedWalId, [...ids]));
+  const rows = await loadRows(tx, stakePositions, stakePositions.stakedWalId, [...ids]);
   return new Map(rows.map((r) => [r.stakedWalId, r]));
 }

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { blobMetadata, blobs, epochFees, invalidBlobIds, storageResources } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
-import { isAnyOf, updateRows, writeRows } from '../db/writeRows.ts';
+import { isAnyOf, loadRows, updateRows, writeRows } from '../db/writeRows.ts';
 import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
@@ -328,20 +328,8 @@ async function load(tx: Tx, events: Row[]) {
         break;
     }
   }
-  const blobRows =
-    objectIds.size === 0
-      ? []
-      : await tx
-          .select()
-          .from(blobs)
-          .where(isAnyOf(blobs.objectId, [...objectIds]));
-  const resourceRows =
-    storageIds.size === 0
-      ? []
-      : await tx
-          .select()
-          .from(storageResources)
-          .where(isAnyOf(storageResources.storageId, [...storageIds]));
+  const blobRows = await loadRows(tx, blobs, blobs.objectId, [...objectIds]);
+  const resourceRows = await loadRows(tx, storageResources, storageResources.storageId, [...storageIds]);
   const invalidRows =
     registeredIds.size === 0
       ? []
