@@ -23,6 +23,7 @@
 import type { Database } from '@tusk/shared/db/database';
 import { decodeCheckpoint, type DecodedCheckpoint } from './decode/decodeCheckpoint.ts';
 import { EventTypeFilter } from './decode/eventType.ts';
+import { StateCache } from './db/stateCache.ts';
 import { isTransientDbError } from './db/transientErrors.ts';
 import { lockWatermark, readWatermarks, setWatermark } from './db/watermarks.ts';
 import { allPipelines, type Pipeline } from './pipelines/index.ts';
@@ -272,6 +273,7 @@ class PipelineWriter {
   /** Called whenever the writer has committed everything it was given. */
   onIdle: () => void = () => {};
   readonly #queue: PendingBatch[] = [];
+  readonly #cache = new StateCache();
   #running: Promise<void> | null = null;
   #roomWaiters: (() => void)[] = [];
 
@@ -358,7 +360,9 @@ class PipelineWriter {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
-        const { skipped } = await commitBatch(this.db, this.pipeline, batch);
+        const { skipped } = await commitBatch(this.db, this.pipeline, batch, this.#cache);
+        // A replay means the stored state moved on without this writer: what it remembers may be older.
+        if (skipped) this.#cache.clear();
         this.options.observer?.onBatchCommitted?.({
           pipeline: name,
           firstCheckpoint: batch.first,
@@ -369,6 +373,8 @@ class PipelineWriter {
         });
         return;
       } catch (error) {
+        // The transaction rolled back (or may have): the state this batch remembered may not be stored.
+        this.#cache.clear();
         const transient = isTransientDbError(error);
         if ((!transient && attempt >= this.retry.maxAttempts) || this.options.signal?.aborted) {
           throw new Error(
@@ -395,6 +401,7 @@ export async function commitBatch<Row>(
   db: Database,
   pipeline: Pipeline<Row>,
   batch: { first: bigint; last: bigint; rows: Row[] },
+  cache: StateCache = new StateCache(),
 ): Promise<{ skipped: boolean }> {
   let skipped = false;
   await db.transaction(async (tx) => {
@@ -408,7 +415,7 @@ export async function commitBatch<Row>(
         `pipeline ${pipeline.name}: watermark ${committed} is inside the batch [${batch.first}, ${batch.last}]; is another indexer writing this database?`,
       );
     }
-    await pipeline.commit(tx, batch.rows);
+    await pipeline.commit(tx, batch.rows, cache);
     await setWatermark(tx, pipeline.name, batch.last);
   });
   return { skipped };
