@@ -23,7 +23,6 @@
 import type { Database } from '@tusk/shared/db/database';
 import { decodeCheckpoint, type DecodedCheckpoint } from './decode/decodeCheckpoint.ts';
 import { EventTypeFilter } from './decode/eventType.ts';
-import { StateCache } from './db/stateCache.ts';
 import { isTransientDbError } from './db/transientErrors.ts';
 import { lockWatermark, readWatermarks, setWatermark } from './db/watermarks.ts';
 import { allPipelines, type Pipeline } from './pipelines/index.ts';
@@ -273,7 +272,6 @@ class PipelineWriter {
   /** Called whenever the writer has committed everything it was given. */
   onIdle: () => void = () => {};
   readonly #queue: PendingBatch[] = [];
-  readonly #cache = new StateCache();
   #running: Promise<void> | null = null;
   #roomWaiters: (() => void)[] = [];
 
@@ -360,9 +358,7 @@ class PipelineWriter {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
-        const { skipped } = await commitBatch(this.db, this.pipeline, batch, this.#cache);
-        // A replay means the stored state moved on without this writer: what it remembers may be older.
-        if (skipped) this.#cache.clear();
+        const { skipped } = await commitBatch(this.db, this.pipeline, batch);
         this.options.observer?.onBatchCommitted?.({
           pipeline: name,
           firstCheckpoint: batch.first,
@@ -373,8 +369,6 @@ class PipelineWriter {
         });
         return;
       } catch (error) {
-        // The transaction rolled back (or may have): the state this batch remembered may not be stored.
-        this.#cache.clear();
         const transient = isTransientDbError(error);
         if ((!transient && attempt >= this.retry.maxAttempts) || this.options.signal?.aborted) {
           throw new Error(
@@ -401,7 +395,6 @@ export async function commitBatch<Row>(
   db: Database,
   pipeline: Pipeline<Row>,
   batch: { first: bigint; last: bigint; rows: Row[] },
-  cache: StateCache = new StateCache(),
 ): Promise<{ skipped: boolean }> {
   let skipped = false;
   await db.transaction(async (tx) => {
@@ -415,7 +408,7 @@ export async function commitBatch<Row>(
         `pipeline ${pipeline.name}: watermark ${committed} is inside the batch [${batch.first}, ${batch.last}]; is another indexer writing this database?`,
       );
     }
-    await pipeline.commit(tx, batch.rows, cache);
+    await pipeline.commit(tx, batch.rows);
     await setWatermark(tx, pipeline.name, batch.last);
   });
   return { skipped };

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { committeeMembers, epochFees, proposals, stakeEvents } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
-import { StateCache } from './stateCache.ts';
 import { rowsOf } from './tx.ts';
 import { loadRows, MAX_BIND_PARAMETERS, updateRows, writeRows } from './writeRows.ts';
 
@@ -231,26 +230,6 @@ describe.each(testDatabaseKinds())('updating stored rows on $name', (kind) => {
       ['passed', 'set in SQL', 3],
       ['rejected', 'whole row', 0],
     ]);
-  });
-
-  it('takes the rows a state cache has from it (as copies) and reads only the others', async () => {
-    await open.db.transaction((tx) =>
-      writeRows(tx, proposals, [proposal(30, 'stored'), proposal(31, 'stored')], { kind: 'append' }),
-    );
-    const cache = new StateCache();
-    cache.remember(proposals, proposal(30, null).proposalId, { ...proposal(30, 'cached'), createdEpoch: 7 });
-    const rows = await open.db.transaction((tx) =>
-      loadRows(
-        tx,
-        proposals,
-        proposals.proposalId,
-        [proposal(30, null).proposalId, proposal(31, null).proposalId],
-        cache,
-      ),
-    );
-    expect(rows.map((r) => r.text)).toEqual(['cached', 'stored']);
-    rows[0]!.text = 'changed in memory';
-    expect(cache.get(proposals, proposal(30, null).proposalId)?.text).toBe('cached');
   });
 
   it('matches rows by a composite key, also for tables with array columns', async () => {

@@ -29,7 +29,6 @@ import { arrayLiteral, columnLiteral, type DriverValue } from './pgArrayLiteral.
 import type { BinaryCopyColumn } from './binaryCopy.ts';
 import { binaryFieldEncoder, type FieldEncoder } from './binaryFieldEncoder.ts';
 import { copyRows, pgClientOf } from './copyRows.ts';
-import type { StateCache } from './stateCache.ts';
 import { rowsOf, type Tx } from './tx.ts';
 
 export type Conflict<T extends PgTable> =
@@ -145,32 +144,21 @@ function copyColumnsOf(columns: TableShape['columns']): BinaryCopyColumn[] | und
 const asLoaded = new WeakMap<object, Record<string, unknown>>();
 
 /**
- * The stored rows of `table` whose primary key `key` is one of `keys`, to be
- * changed in memory and written back with `updateRows`, which then sets only
- * the columns that changed (fewer values to send and parse than whole rows).
- * Rows `cache` has are copies of its rows; only the others are read.
+ * The stored rows of `table` whose `column` is one of `values`, to be changed
+ * in memory and written back with `updateRows`, which then sets only the
+ * columns that changed (fewer values to send and parse than whole rows).
  */
 export async function loadRows<T extends PgTable>(
   tx: Tx,
   table: T,
-  key: PgColumn,
-  keys: readonly string[],
-  cache?: StateCache,
+  column: PgColumn,
+  values: readonly DriverValue[],
 ): Promise<T['$inferSelect'][]> {
-  const rows: T['$inferSelect'][] = [];
-  const missing: string[] = [];
-  for (const k of keys) {
-    const cached = cache?.get(table, k);
-    if (cached) rows.push({ ...cached });
-    else missing.push(k);
-  }
-  if (missing.length > 0) {
-    const stored = (await tx
-      .select()
-      .from(table as PgTable)
-      .where(isAnyOf(key, missing))) as T['$inferSelect'][];
-    for (const row of stored) rows.push(row);
-  }
+  if (values.length === 0) return [];
+  const rows = (await tx
+    .select()
+    .from(table as PgTable)
+    .where(isAnyOf(column, values))) as T['$inferSelect'][];
   for (const row of rows) asLoaded.set(row, { ...row });
   return rows;
 }

@@ -9,13 +9,10 @@
  *   order) inside the transaction that also moves the pipeline's watermark.
  *   It may read its own tables (read-modify-write of state such as a stake
  *   position), because it is their only writer and batches commit in order.
- *   It must give the same tables whatever the batch boundaries are. `cache`
- *   holds state rows it wrote in earlier batches of this run (see
- *   `../db/stateCache.ts`), to read through `loadRows`.
+ *   It must give the same tables whatever the batch boundaries are.
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DecodedCheckpoint } from '../decode/decodeCheckpoint.ts';
-import type { StateCache } from '../db/stateCache.ts';
 import type { Tx } from '../db/tx.ts';
 
 export interface Pipeline<Row = unknown> {
@@ -24,7 +21,7 @@ export interface Pipeline<Row = unknown> {
   /** Tables this pipeline writes; no other pipeline writes them. */
   readonly tables: readonly PgTable[];
   process(checkpoint: DecodedCheckpoint): Row[];
-  commit(tx: Tx, rows: Row[], cache: StateCache): Promise<void>;
+  commit(tx: Tx, rows: Row[]): Promise<void>;
 }
 
 /** Identity-preserving helper that checks a pipeline's row type once. */

@@ -7,12 +7,10 @@
  * owner, node and state at that moment; a join moves principal), and each
  * position written once: stored ones updated, new ones appended. When an epoch begins, pending positions whose
  * activation epoch has come become active: in memory for loaded ones, and with
- * one set-based UPDATE for the rest. Positions written in earlier batches of
- * the run come from the state cache rather than the database.
+ * one set-based UPDATE for the rest.
  */
 import { sql } from 'drizzle-orm';
 import { stakeEvents, stakePositions } from '@tusk/shared/db/schema';
-import type { StateCache } from '../db/stateCache.ts';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
 import { loadRows, updateRows, writeRows } from '../db/writeRows.ts';
@@ -35,8 +33,8 @@ export const stakingPipeline = definePipeline<Row>({
   name: 'staking',
   tables: [stakePositions, stakeEvents],
   process: (checkpoint) => eventsNamed(checkpoint, names),
-  async commit(tx, events, cache) {
-    const positions = await loadPositions(tx, events, cache);
+  async commit(tx, events) {
+    const positions = await loadPositions(tx, events);
     /** Positions first seen in this batch (not stored yet). */
     const created = new Set<Position>();
     const changed = new Set<Position>();
@@ -154,12 +152,6 @@ export const stakingPipeline = definePipeline<Row>({
     await writeRows(tx, stakePositions, fresh, { kind: 'append' });
     await writeRows(tx, stakeEvents, log, { kind: 'append' });
     if (epochStarts.length > 0) await activateDue(tx, epochStarts);
-    // Pending positions are left to the database: activateDue changes them there.
-    // Withdrawn and joined ones are done: no event names them again.
-    for (const p of changed) {
-      if (p.state === 'active' || p.state === 'withdrawing') cache.remember(stakePositions, p.stakedWalId, p);
-      else cache.forget(stakePositions, p.stakedWalId);
-    }
   },
 });
 
@@ -233,7 +225,7 @@ async function activateDue(tx: Tx, starts: { epoch: number; checkpoint: bigint }
     WHERE p.state = 'pending' AND p.activation_epoch BETWEEN ${Math.min(...epochs)} AND ${Math.max(...epochs)}`);
 }
 
-async function loadPositions(tx: Tx, events: Row[], cache: StateCache): Promise<Map<string, Position>> {
+async function loadPositions(tx: Tx, events: Row[]): Promise<Map<string, Position>> {
   const ids = new Set<string>();
   for (const e of events) {
     switch (e.name) {
@@ -249,6 +241,6 @@ async function loadPositions(tx: Tx, events: Row[], cache: StateCache): Promise<
         break;
     }
   }
-  const rows = await loadRows(tx, stakePositions, stakePositions.stakedWalId, [...ids], cache);
+  const rows = await loadRows(tx, stakePositions, stakePositions.stakedWalId, [...ids]);
   return new Map(rows.map((r) => [r.stakedWalId, r]));
 }

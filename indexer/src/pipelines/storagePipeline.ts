@@ -6,13 +6,11 @@
  *
  * Resources and blobs are read-modify-written per batch: the ones the batch
  * names are loaded, events applied in order in memory, each written once
- * (stored ones updated, new ones appended); the ones written in earlier
- * batches of the run come from the state cache rather than the database.
+ * (stored ones updated, new ones appended).
  */
 import { sql } from 'drizzle-orm';
 import { blobMetadata, blobs, epochFees, invalidBlobIds, storageResources } from '@tusk/shared/db/schema';
-import type { StateCache } from '../db/stateCache.ts';
-import { rowsOf, type Tx } from '../db/tx.ts';
+import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
 import { isAnyOf, loadRows, updateRows, writeRows } from '../db/writeRows.ts';
 import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
@@ -41,8 +39,8 @@ export const storagePipeline = definePipeline<Row>({
   name: 'storage',
   tables: [storageResources, blobs, blobMetadata, invalidBlobIds, epochFees],
   process: (checkpoint) => eventsNamed(checkpoint, names),
-  async commit(tx, events, cache) {
-    const { resourceState, blobState, invalid } = await load(tx, events, cache);
+  async commit(tx, events) {
+    const { resourceState, blobState, invalid } = await load(tx, events);
     const changedResources = new Set<Resource>();
     const changedBlobs = new Set<Blob>();
     // Resources and blob objects first seen in this batch (not stored yet).
@@ -248,15 +246,6 @@ export const storagePipeline = definePipeline<Row>({
     // Created ones are new by construction (object IDs are never reused); the others were loaded.
     await writeState(tx, storageResources, changedResources, createdResources);
     await writeState(tx, blobs, changedBlobs, createdBlobs);
-    // Fused and destroyed resources, deleted and burned blobs are done: no event names them again.
-    for (const r of changedResources) {
-      if (r.state === 'active') cache.remember(storageResources, r.storageId, r);
-      else cache.forget(storageResources, r.storageId);
-    }
-    for (const b of changedBlobs) {
-      if (b.state === 'registered' || b.state === 'certified') cache.remember(blobs, b.objectId, b);
-      else cache.forget(blobs, b.objectId);
-    }
     await writeRows(tx, invalidBlobIds, [...newlyInvalid.values()], { kind: 'ignore' });
     // Counters add up across batches; the watermark check makes each batch count once.
     await writeRows(tx, epochFees, [...fees.values()], {
@@ -270,9 +259,7 @@ export const storagePipeline = definePipeline<Row>({
         'rewardsAdded',
       ],
     });
-    if (newlyInvalid.size > 0) {
-      for (const objectId of await invalidateStored(tx, [...newlyInvalid.values()])) cache.forget(blobs, objectId);
-    }
+    if (newlyInvalid.size > 0) await invalidateStored(tx, [...newlyInvalid.values()]);
     await writeMetadata(tx, [...metadata.values()]);
   },
 });
@@ -291,16 +278,12 @@ async function writeState<T extends typeof storageResources | typeof blobs>(
   await writeRows(tx, table, fresh, { kind: 'append' });
 }
 
-/** Marks stored blobs (not loaded in this batch) whose ID was just declared invalid; returns their object IDs. */
-async function invalidateStored(tx: Tx, ids: (typeof invalidBlobIds.$inferInsert)[]): Promise<string[]> {
-  const marked = rowsOf<{ object_id: string }>(
-    await tx.execute(sql`
-      UPDATE blobs b SET invalidated = true, updated_checkpoint = i.checkpoint
-      FROM unnest(${arrayLiteral(ids.map((i) => i.blobId))}::numeric(78, 0)[], ${arrayLiteral(ids.map((i) => i.checkpoint))}::int8[]) AS i(blob_id, checkpoint)
-      WHERE b.blob_id = i.blob_id AND NOT b.invalidated
-      RETURNING b.object_id`),
-  );
-  return marked.map((m) => m.object_id);
+/** Marks stored blobs (not loaded in this batch) whose ID was just declared invalid. */
+async function invalidateStored(tx: Tx, ids: (typeof invalidBlobIds.$inferInsert)[]): Promise<void> {
+  await tx.execute(sql`
+    UPDATE blobs b SET invalidated = true, updated_checkpoint = i.checkpoint
+    FROM unnest(${arrayLiteral(ids.map((i) => i.blobId))}::numeric(78, 0)[], ${arrayLiteral(ids.map((i) => i.checkpoint))}::int8[]) AS i(blob_id, checkpoint)
+    WHERE b.blob_id = i.blob_id AND NOT b.invalidated`);
 }
 
 /** Sets the pairs whose last update in the batch set a value; deletes the ones removed. */
@@ -322,7 +305,7 @@ async function writeMetadata(
   );
 }
 
-async function load(tx: Tx, events: Row[], cache: StateCache) {
+async function load(tx: Tx, events: Row[]) {
   const objectIds = new Set<string>();
   const storageIds = new Set<string>();
   const registeredIds = new Set<bigint>();
@@ -345,8 +328,8 @@ async function load(tx: Tx, events: Row[], cache: StateCache) {
         break;
     }
   }
-  const blobRows = await loadRows(tx, blobs, blobs.objectId, [...objectIds], cache);
-  const resourceRows = await loadRows(tx, storageResources, storageResources.storageId, [...storageIds], cache);
+  const blobRows = await loadRows(tx, blobs, blobs.objectId, [...objectIds]);
+  const resourceRows = await loadRows(tx, storageResources, storageResources.storageId, [...storageIds]);
   const invalidRows =
     registeredIds.size === 0
       ? []

@@ -34,8 +34,8 @@ export function failingOnCommit<Row>(pipeline: Pipeline<Row>, failAt: number): P
   let commits = 0;
   return {
     ...pipeline,
-    async commit(tx, rows, cache) {
-      await pipeline.commit(tx, rows, cache);
+    async commit(tx, rows) {
+      await pipeline.commit(tx, rows);
       if (++commits === failAt) throw new Error(`injected crash in ${pipeline.name} at commit ${failAt}`);
     },
   };
