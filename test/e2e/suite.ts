@@ -65,6 +65,9 @@ async function shot(page: Page, name: string): Promise<void> {
 async function open(page: Page, url: string, ready: string): Promise<void> {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_TIMEOUT });
   await page.getByText(ready, { exact: false }).first().waitFor({ timeout: PAGE_TIMEOUT });
+  // Pages are server-rendered: their text shows before React has hydrated them,
+  // and a click before that is lost. The wallet button appears only once hydrated.
+  await page.getByTestId('wallet-button').waitFor({ timeout: PAGE_TIMEOUT });
 }
 
 function expect(condition: unknown, message: string): asserts condition {
