@@ -16,7 +16,7 @@ import copyStreams from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { bytea, u256, uint } from '@tusk/shared/db/schema';
-import { openFreshPostgres } from '@tusk/shared/db/testing';
+import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { binaryCopy, type BinaryCopyColumn } from './binaryCopy.ts';
 import { binaryFieldEncoder } from './binaryFieldEncoder.ts';
 import { COPY_CHUNK_BYTES, CopyBuffer } from './copyBuffer.ts';
@@ -152,12 +152,10 @@ describe('binary field encoders', () => {
   });
 });
 
-const url = process.env.DATABASE_URL?.trim();
-
-describe.skipIf(!url)('binary COPY on PostgreSQL', () => {
+describe.each(testDatabaseKinds())('binary COPY on $name', (kind) => {
   let open: OpenDatabase;
   beforeAll(async () => {
-    open = await openFreshPostgres(url!);
+    open = await kind.open();
   });
   afterAll(() => open?.close());
 
@@ -168,39 +166,67 @@ describe.skipIf(!url)('binary COPY on PostgreSQL', () => {
     await open.db.execute(sql.raw(createTable(name)));
     return columnsOf(name);
   }
-  const append = (table: ReturnType<typeof columnsOf>, rows: Row[]) =>
-    open.db.transaction((tx) => writeRows(tx, table, rows, { kind: 'append' }));
+  /**
+   * Loads batches of rows in one transaction with our binary COPY encoding:
+   * on PostgreSQL through writeRows (its COPY path, as the pipelines do);
+   * PGlite's driver has no COPY stream, so there the same bytes go in
+   * through its /dev/blob device.
+   */
+  async function copyIn(table: ReturnType<typeof columnsOf>, ...batches: Row[][]): Promise<void> {
+    if (open.pglite) {
+      const name = getTableConfig(table).name;
+      await open.pglite.transaction(async (tx) => {
+        for (const rows of batches) {
+          // Node's Buffers are views of plain ArrayBuffers; the typings allow shared ones too.
+          const blob = new Blob([...binaryCopy(name, copyColumns(table), rows)] as Uint8Array<ArrayBuffer>[]);
+          await tx.query(`COPY ${name} FROM '/dev/blob' (FORMAT binary)`, [], { blob });
+        }
+      });
+      return;
+    }
+    await open.db.transaction(async (tx) => {
+      for (const rows of batches) await writeRows(tx, table, rows, { kind: 'append' });
+    });
+  }
+  /** The server's own binary COPY of the table's rows, in key order. */
+  async function copyOut(table: PgTable): Promise<Buffer> {
+    const query = `COPY (SELECT * FROM ${getTableConfig(table).name} ORDER BY n) TO`;
+    if (open.pglite) {
+      const { blob } = await open.pglite.query(`${query} '/dev/blob' (FORMAT binary)`);
+      return Buffer.from(await blob!.arrayBuffer());
+    }
+    const client = await open.pool!.connect();
+    try {
+      const exported: Buffer[] = [];
+      for await (const chunk of client.query(copyStreams.to(`${query} STDOUT (FORMAT binary)`))) {
+        exported.push(chunk as Buffer);
+      }
+      return Buffer.concat(exported);
+    } finally {
+      client.release();
+    }
+  }
 
   it('round-trips every column type, NULLs, empty and escape-like text, empty bytes and numeric edges', async () => {
     const table = await freshTable();
     const rows = edgeRows();
-    await append(table, rows);
+    await copyIn(table, rows);
     const stored = await open.db.select().from(table).orderBy(asc(table.n));
-    expect(stored).toEqual(rows.map((row) => ({ ...row, raw: row.raw && Buffer.from(row.raw) })));
+    // Bytes as Buffers on both sides: node-postgres returns Buffers, PGlite Uint8Arrays.
+    const asBuffers = (all: Row[]) => all.map((row) => ({ ...row, raw: row.raw && Buffer.from(row.raw) }));
+    expect(asBuffers(stored)).toEqual(asBuffers(rows));
   });
 
   it('sends exactly the bytes the server itself writes in a binary COPY of the stored rows', async () => {
     const table = await freshTable();
-    await append(table, edgeRows());
-    const client = await open.pool!.connect();
-    try {
-      const exported: Buffer[] = [];
-      const name = getTableConfig(table).name;
-      for await (const chunk of client.query(
-        copyStreams.to(`COPY (SELECT * FROM ${name} ORDER BY n) TO STDOUT (FORMAT binary)`),
-      )) {
-        exported.push(chunk as Buffer);
-      }
-      const ours = Buffer.concat([...binaryCopy(name, copyColumns(table), edgeRows())]);
-      expect(ours.toString('hex')).toBe(Buffer.concat(exported).toString('hex'));
-    } finally {
-      client.release();
-    }
+    await copyIn(table, edgeRows());
+    const ours = Buffer.concat([...binaryCopy(getTableConfig(table).name, copyColumns(table), edgeRows())]);
+    expect(ours.toString('hex')).toBe((await copyOut(table)).toString('hex'));
   });
 
   it('stores what the INSERT path stores for the same rows', async () => {
     const [copied, inserted] = [await freshTable(), await freshTable()];
-    await append(copied, edgeRows());
+    await copyIn(copied, edgeRows());
     await open.db.transaction((tx) => writeRows(tx, inserted, edgeRows(), { kind: 'ignore' }));
     const differing = await open.db.execute(
       sql`SELECT n FROM ${copied} c FULL JOIN ${inserted} i USING (n) WHERE c::text IS DISTINCT FROM i::text`,
@@ -225,10 +251,7 @@ describe.skipIf(!url)('binary COPY on PostgreSQL', () => {
     async (key, value, message) => {
       const table = await freshTable();
       const good = (n: number): Row => ({ n, label: 'kept?', count: 1, amount: 1n });
-      const write = open.db.transaction(async (tx) => {
-        await writeRows(tx, table, [good(0)], { kind: 'append' });
-        await writeRows(tx, table, [good(1), { ...good(2), [key]: value } as Row], { kind: 'append' });
-      });
+      const write = copyIn(table, [good(0)], [good(1), { ...good(2), [key]: value } as Row]);
       await expect(write).rejects.toThrow(`cannot COPY ${getTableConfig(table).name}${message}`);
       expect(await open.db.select().from(table)).toEqual([]);
     },
@@ -247,7 +270,7 @@ describe.skipIf(!url)('binary COPY on PostgreSQL', () => {
     expect(chunks.length).toBeGreaterThan(3);
     expect(chunks.filter((c) => c.length > COPY_CHUNK_BYTES).map((c) => c.length)).toEqual([big.length]);
 
-    await append(table, rows);
+    await copyIn(table, rows);
     const [summary] = rowsOf(
       await open.db.execute(
         sql`SELECT count(*)::int AS count, sum(amount)::text AS amounts, md5(string_agg(raw, ''::bytea)) AS md5 FROM ${table}`,
