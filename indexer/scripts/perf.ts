@@ -29,7 +29,7 @@ import pg from 'pg';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { openFreshPostgres } from '@tusk/shared/db/testing';
 import { loadBenchChain, BENCH_SCENARIO } from '../../test/bench/benchChain.ts';
-import { copyBaseline } from '../../test/bench/copyBaseline.ts';
+import { checkpoint, copyBaseline } from '../../test/bench/copyBaseline.ts';
 import { decodeCheckpoint, type DecodedCheckpoint } from '../src/decode/decodeCheckpoint.ts';
 import { EventTypeFilter } from '../src/decode/eventType.ts';
 import { runIndexer } from '../src/indexer.ts';
@@ -150,6 +150,7 @@ for (let round = 0; round < Number(args.repeat); round++) {
     try {
       const statements = args.statements ? timeStatements() : undefined;
       const busy = new Map<string, number>();
+      await checkpoint(url, log);
       const started = performance.now();
       const cpu = process.cpuUsage();
       await runIndexer(

@@ -18,6 +18,24 @@ export interface CopyBaseline {
   postgresCpuSeconds: number;
 }
 
+/**
+ * Writes every dirty buffer out (CHECKPOINT), so that a timed phase does not
+ * pay for the one before it: the server flushes what the ingest left dirty
+ * then, not in the middle of the baseline. Needs a superuser or the
+ * pg_checkpoint role; without, the run goes on and says so.
+ */
+export async function checkpoint(url: string, log: (line: string) => void = console.error): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CHECKPOINT');
+  } catch (error) {
+    log(`CHECKPOINT refused (${(error as Error).message}); timings may include flushing an earlier phase's writes`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function copyBaseline(url: string, options: { exclude?: readonly string[] } = {}): Promise<CopyBaseline> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -41,6 +59,7 @@ export async function copyBaseline(url: string, options: { exclude?: readonly st
       exports.push({ table, rows, data });
     }
     const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    await checkpoint(url);
     const cpuBefore = cpuSeconds([backend]);
     const started = performance.now();
     for (const { table, data } of exports) {

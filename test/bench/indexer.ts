@@ -18,7 +18,7 @@ import { CheckpointSource } from '../../indexer/src/source/checkpointSource.ts';
 import { SourceConfig } from '../../indexer/src/source/sourceConfig.ts';
 import type { ScenarioParams } from '../scenario/scenario.ts';
 import { BENCH_SCENARIO } from './benchChain.ts';
-import { copyBaseline } from './copyBaseline.ts';
+import { checkpoint, copyBaseline } from './copyBaseline.ts';
 import { backendPids, cpuSeconds } from './postgresCpu.ts';
 import type { FakeNodeReady } from './fakeNodeWorker.ts';
 
@@ -66,6 +66,7 @@ export async function runIndexerBench(
         listChunkSize: 1_000,
       }),
     });
+    await checkpoint((database.target as { url: string }).url, log);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     let lastReport = started;

@@ -40,6 +40,12 @@ export const stakingPipeline = definePipeline<Row>({
     const changed = new Set<Position>();
     const log: StakeEvent[] = [];
     const epochStarts: { epoch: number; checkpoint: bigint }[] = [];
+    /**
+     * Positions of the batch that may be pending: an epoch start activates
+     * among these only, not among every position the batch touched.
+     */
+    const maybePending = new Set<Position>();
+    for (const p of positions.values()) if (p.state === 'pending') maybePending.add(p);
 
     /** The position `id`, created from what the event knows if the indexer never saw it. */
     const position = (id: string, event: Row, seed?: Partial<Position>): Position => {
@@ -67,6 +73,7 @@ export const stakingPipeline = definePipeline<Row>({
           p.activationEpoch = d.activation_epoch;
           p.createdEpoch = d.epoch;
           p.createdCheckpoint = event.checkpoint;
+          maybePending.add(p);
           log.push(stakeEvent(event, 'deposited', d.staked_wal_id, d.node_id, d.owner, d.amount, d.activation_epoch));
           break;
         }
@@ -100,7 +107,7 @@ export const stakingPipeline = definePipeline<Row>({
           const d = event.data;
           const parent = position(d.from_id, event);
           parent.principal = parent.principal > d.amount ? parent.principal - d.amount : 0n;
-          position(d.new_id, event, {
+          const child = position(d.new_id, event, {
             owner: parent.owner,
             nodeId: parent.nodeId,
             state: parent.state,
@@ -110,6 +117,7 @@ export const stakingPipeline = definePipeline<Row>({
             principal: d.amount,
             splitFrom: d.from_id,
           });
+          if (child.state === 'pending') maybePending.add(child);
           const row = stakeEvent(event, 'split', d.from_id, parent.nodeId, parent.owner, d.amount, null);
           row.relatedId = d.new_id;
           log.push(row);
@@ -132,11 +140,13 @@ export const stakingPipeline = definePipeline<Row>({
         case 'EpochChangeStarted': {
           const epoch = event.data.epoch;
           epochStarts.push({ epoch, checkpoint: event.checkpoint });
-          for (const p of positions.values()) {
-            if (p.state === 'pending' && p.activationEpoch !== null && p.activationEpoch <= epoch) {
+          for (const p of maybePending) {
+            if (p.state !== 'pending') maybePending.delete(p);
+            else if (p.activationEpoch !== null && p.activationEpoch <= epoch) {
               p.state = 'active';
               p.updatedCheckpoint = event.checkpoint;
               changed.add(p);
+              maybePending.delete(p);
             }
           }
           break;
