@@ -25,9 +25,14 @@ export async function readWatermarks(db: Database, pipelines: readonly string[])
  * waits here, then sees the first one's progress.
  */
 export async function lockWatermark(tx: Tx, pipeline: string): Promise<bigint> {
-  await tx.execute(sql`INSERT INTO watermarks (pipeline, checkpoint) VALUES (${pipeline}, -1) ON CONFLICT DO NOTHING`);
+  // One round trip: the upsert creates a missing row, and its no-op update
+  // takes the row lock (waiting for another writer's commit, then returning
+  // the value that one committed).
   const [row] = rowsOf<{ checkpoint: string | number | bigint }>(
-    await tx.execute(sql`SELECT checkpoint FROM watermarks WHERE pipeline = ${pipeline} FOR UPDATE`),
+    await tx.execute(
+      sql`INSERT INTO watermarks (pipeline, checkpoint) VALUES (${pipeline}, -1)
+          ON CONFLICT (pipeline) DO UPDATE SET checkpoint = watermarks.checkpoint RETURNING checkpoint`,
+    ),
   );
   return BigInt(row!.checkpoint);
 }
