@@ -23,6 +23,7 @@
 import type { Database } from '@tusk/shared/db/database';
 import { decodeCheckpoint, type DecodedCheckpoint } from './decode/decodeCheckpoint.ts';
 import { EventTypeFilter } from './decode/eventType.ts';
+import { preferKeyLookups } from './db/keyLookups.ts';
 import { isTransientDbError } from './db/transientErrors.ts';
 import { lockWatermark, readWatermarks, setWatermark } from './db/watermarks.ts';
 import { allPipelines, type Pipeline } from './pipelines/index.ts';
@@ -408,6 +409,7 @@ export async function commitBatch<Row>(
         `pipeline ${pipeline.name}: watermark ${committed} is inside the batch [${batch.first}, ${batch.last}]; is another indexer writing this database?`,
       );
     }
+    await preferKeyLookups(tx);
     await pipeline.commit(tx, batch.rows);
     await setWatermark(tx, pipeline.name, batch.last);
   });

@@ -1,9 +1,11 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { committeeMembers, epochFees, proposals, stakeEvents } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
-import { rowsOf } from './tx.ts';
+import { preferKeyLookups } from './keyLookups.ts';
+import { arrayLiteral } from './pgArrayLiteral.ts';
+import { rowsOf, type Tx } from './tx.ts';
 import { loadRows, MAX_BIND_PARAMETERS, updateRows, writeRows } from './writeRows.ts';
 
 const tricky = ['plain', '', 'NULL', 'with "quotes"', 'back\\slash', 'comma, {braces}', 'ünïcødé 🐘 象', ' spaced '];
@@ -188,24 +190,36 @@ describe.each(testDatabaseKinds())('updating stored rows on $name', (kind) => {
     expect(rows[2]!.createdAt).toEqual(new Date('2027-01-01T00:00:00.001Z'));
   });
 
-  it('leaves the join settings of the transaction as they were (it turns hash and merge joins off for its updates)', async () => {
-    await open.db.transaction((tx) => writeRows(tx, proposals, [proposal(10, 'ten')], { kind: 'append' }));
-    const settings = await open.db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL enable_mergejoin = off`);
-      await updateRows(tx, proposals, [{ ...proposal(10, 'ten'), status: 'passed' as const }]);
-      const [row] = rowsOf<{ hash: string; merge: string }>(
-        await tx.execute(
-          sql`SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge`,
+  it('looks keys up in the index under preferKeyLookups, where the planner would read the whole table', async () => {
+    const many = Array.from({ length: 4_000 }, (_, i) => proposal(1_000 + i, null));
+    await open.db.transaction((tx) => writeRows(tx, proposals, many, { kind: 'append' }));
+    await open.db.execute(sql`ANALYZE proposals`);
+    const ids = arrayLiteral(many.slice(0, 2_000).map((p) => p.proposalId));
+    const plans = async (tx: Tx) => {
+      const plan = async (query: SQL) =>
+        rowsOf<Record<string, string>>(await tx.execute(sql`EXPLAIN ${query}`))
+          .map((r) => Object.values(r)[0])
+          .join('\n');
+      return [
+        await plan(sql`SELECT * FROM proposals WHERE proposal_id = ANY(${ids}::text[])`),
+        await plan(
+          sql`UPDATE proposals t SET vote_count = 1 FROM unnest(${ids}::text[]) AS v(id) WHERE t.proposal_id = v.id`,
         ),
-      );
-      return row;
+      ];
+    };
+    const usual = await open.db.transaction(plans);
+    const preferred = await open.db.transaction(async (tx) => {
+      await preferKeyLookups(tx);
+      return plans(tx);
     });
-    expect(settings).toEqual({ hash: 'on', merge: 'off' });
-    const [row] = await open.db
-      .select()
-      .from(proposals)
-      .where(eq(proposals.proposalId, proposal(10, 'ten').proposalId));
-    expect(row?.status).toBe('passed');
+    // Half the table by key: the planner's own choice is to scan it all.
+    for (const plan of usual) expect(plan).toMatch(/Seq Scan on proposals/);
+    for (const plan of preferred) {
+      expect(plan).not.toMatch(/Seq Scan on proposals|Hash Join|Merge Join/);
+      expect(plan).toMatch(/Index Scan using proposals_pkey/);
+    }
+    // SET LOCAL: the next transaction plans as usual again.
+    expect(await open.db.transaction(plans)).toEqual(usual);
   });
 
   it('sets only the columns changed since loadRows read the rows, every column of rows it did not read', async () => {

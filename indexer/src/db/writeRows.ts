@@ -29,7 +29,7 @@ import { arrayLiteral, columnLiteral, type DriverValue } from './pgArrayLiteral.
 import type { BinaryCopyColumn } from './binaryCopy.ts';
 import { binaryFieldEncoder, type FieldEncoder } from './binaryFieldEncoder.ts';
 import { copyRows, pgClientOf } from './copyRows.ts';
-import { rowsOf, type Tx } from './tx.ts';
+import type { Tx } from './tx.ts';
 
 export type Conflict<T extends PgTable> =
   | { kind: 'append' }
@@ -169,6 +169,8 @@ export async function loadRows<T extends PgTable>(
  * tables with array columns, which take the upsert); a batch must not
  * contain a key twice. When every row came from `loadRows`, only the columns
  * some row changed since are set; otherwise every column the rows have.
+ * A pipeline commit runs it with key lookups preferred (keyLookups.ts): one
+ * index probe per row, not a hash of the whole table.
  */
 export async function updateRows<T extends PgTable>(
   tx: Tx,
@@ -189,14 +191,6 @@ export async function updateRows<T extends PgTable>(
     .join(', ');
   const match = shape.primaryKey.map((c) => `t."${c.name}" = v."${c.name}"`).join(' AND ');
   const names = columns.map((c) => `"${c.column.name}"`).join(', ');
-  // A batch changes few of a table's rows, but for more than a few thousand
-  // the planner hashes the whole table (a scan of every row) rather than look
-  // each one up by key; without hash and merge joins it looks them up.
-  const were = rowsOf<{ name: string; setting: string }>(
-    await tx.execute(
-      sql`SELECT name, setting, set_config(name, 'off', true) FROM pg_settings WHERE name IN ('enable_hashjoin', 'enable_mergejoin')`,
-    ),
-  );
   for (let start = 0; start < rows.length; start += UNNEST_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + UNNEST_ROWS_PER_STATEMENT) as Record<string, unknown>[];
     const arrays = columns.map(
@@ -206,9 +200,6 @@ export async function updateRows<T extends PgTable>(
       sql`UPDATE ${sql.raw(name)} AS t SET ${sql.raw(sets)} FROM unnest(${sql.join(arrays, sql`, `)}) AS v(${sql.raw(names)}) WHERE ${sql.raw(match)}`,
     );
   }
-  await tx.execute(
-    sql`SELECT set_config(name, setting, true) FROM unnest(${arrayLiteral(were.map((w) => w.name))}::text[], ${arrayLiteral(were.map((w) => w.setting))}::text[]) AS s(name, setting)`,
-  );
 }
 
 /** The keys whose values differ from what `loadRows` read, in some row; every key of the first row if one was not loaded. */

@@ -145,10 +145,14 @@ async function loadPreviousRates(tx: Tx, events: Row[]): Promise<Map<string, Pre
     rate_wal: string;
     rate_shares: string;
   }>(
+    // One backward step of the primary key (node_id, epoch) per pool: the
+    // cost stays per pool, not per row of history, as node_epochs grows.
     await tx.execute(sql`
-      SELECT DISTINCT ON (node_id) node_id, epoch, (extract(epoch FROM "timestamp") * 1000)::int8 AS ts, rate_wal, rate_shares
-      FROM node_epochs WHERE node_id = ANY(${arrayLiteral([...pools])}::text[])
-      ORDER BY node_id, epoch DESC`),
+      SELECT p.node_id, e.epoch, (extract(epoch FROM e."timestamp") * 1000)::int8 AS ts, e.rate_wal, e.rate_shares
+      FROM unnest(${arrayLiteral([...pools])}::text[]) AS p(node_id)
+      CROSS JOIN LATERAL (
+        SELECT epoch, "timestamp", rate_wal, rate_shares FROM node_epochs
+        WHERE node_id = p.node_id ORDER BY epoch DESC LIMIT 1) e`),
   );
   return new Map(
     rows.map((r) => [
