@@ -190,6 +190,26 @@ describe.each(testDatabaseKinds())('updating stored rows on $name', (kind) => {
     expect(rows[2]!.createdAt).toEqual(new Date('2027-01-01T00:00:00.001Z'));
   });
 
+  it('leaves the join settings of the transaction as they were (the commit, not updateRows, chooses the plan settings)', async () => {
+    await open.db.transaction((tx) => writeRows(tx, proposals, [proposal(10, 'ten')], { kind: 'append' }));
+    const settings = await open.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_mergejoin = off`);
+      await updateRows(tx, proposals, [{ ...proposal(10, 'ten'), status: 'passed' as const }]);
+      const [row] = rowsOf<{ hash: string; merge: string }>(
+        await tx.execute(
+          sql`SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge`,
+        ),
+      );
+      return row;
+    });
+    expect(settings).toEqual({ hash: 'on', merge: 'off' });
+    const [row] = await open.db
+      .select()
+      .from(proposals)
+      .where(eq(proposals.proposalId, proposal(10, 'ten').proposalId));
+    expect(row?.status).toBe('passed');
+  });
+
   it('looks keys up in the index under preferKeyLookups, where the planner would read the whole table', async () => {
     const many = Array.from({ length: 4_000 }, (_, i) => proposal(1_000 + i, null));
     await open.db.transaction((tx) => writeRows(tx, proposals, many, { kind: 'append' }));
