@@ -162,6 +162,8 @@ export class EncodedCheckpointStore implements CheckpointStore {
   readonly #maskKey: string;
   readonly #listeners = new CheckpointListeners();
   readonly #first: bigint;
+  #lastPaths: readonly string[] | undefined;
+  #lastPathsMatch = false;
 
   /** `mask` is the read mask the stored bytes were masked with. */
   constructor(mask: readonly string[], first = 0n) {
@@ -183,8 +185,13 @@ export class EncodedCheckpointStore implements CheckpointStore {
   }
 
   encoded(sequenceNumber: bigint, paths: readonly string[] | undefined): Uint8Array | undefined {
-    if (!paths || [...paths].sort().join(',') !== this.#maskKey) return undefined;
-    return this.#bytes(sequenceNumber);
+    if (!paths) return undefined;
+    // A list call asks with the same paths for every checkpoint: compare them once.
+    if (paths !== this.#lastPaths) {
+      this.#lastPaths = paths;
+      this.#lastPathsMatch = [...paths].sort().join(',') === this.#maskKey;
+    }
+    return this.#lastPathsMatch ? this.#bytes(sequenceNumber) : undefined;
   }
 
   /** Executes the next checkpoint, given as its masked encoding. */

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GrpcStatusCode, RpcError, SuiGrpcClient } from '@mysten/sui/grpc';
+import { GrpcStatusCode, GrpcTypes, RpcError, SuiGrpcClient } from '@mysten/sui/grpc';
 import type { Checkpoint } from '@tusk/indexer/source/checkpoint';
-import { GeneratedCheckpointStore, MemoryCheckpointStore } from './checkpointStore.ts';
+import { EncodedCheckpointStore, GeneratedCheckpointStore, MemoryCheckpointStore } from './checkpointStore.ts';
 import { startFakeNode, type FakeNode } from './fakeNode.ts';
 import type { Fault } from './faults.ts';
+import { maskCheckpoint } from './ledgerService.ts';
 import { fakeDigest, toProtoCheckpoint } from './protoCheckpoint.ts';
 
 const PACKAGE = '0x' + '11'.repeat(32);
@@ -140,6 +141,45 @@ describe('fake full node', () => {
       }
       abort.abort();
       expect(seen).toEqual([100n, 101n, 102n]);
+    });
+  }
+
+  for (const format of ['text', 'binary'] as const) {
+    it(`lists pre-encoded checkpoints exactly as it lists decoded ones (${format})`, async () => {
+      const encoded = new EncodedCheckpointStore(FULL_MASK);
+      for (let n = 0n; n < 40n; n++) {
+        encoded.append(
+          GrpcTypes.Checkpoint.toBinary(maskCheckpoint(toProtoCheckpoint(sampleCheckpoint(n)), FULL_MASK)),
+        );
+      }
+      const decodedNode = await start();
+      const encodedNode = await startFakeNode({ store: encoded });
+      try {
+        // A limit inside the range: the last response carries the ITEM_LIMIT end, then the range ends mid-page.
+        const list = async (url: string, limit: number) => {
+          const call = client(url, format).ledgerService.listCheckpoints({
+            startCheckpoint: 10n,
+            endCheckpoint: 30n,
+            readMask: { paths: FULL_MASK },
+            options: { limit },
+          });
+          const responses: GrpcTypes.ListCheckpointsResponse[] = [];
+          for await (const response of call.responses) responses.push(response);
+          return responses;
+        };
+        for (const limit of [7, 50]) {
+          const fromEncoded = await list(encodedNode.url, limit);
+          expect(fromEncoded).toEqual(await list(decodedNode.url, limit));
+          expect(fromEncoded.filter((r) => r.checkpoint).map((r) => r.checkpoint!.sequenceNumber)).toEqual(
+            Array.from({ length: Math.min(limit, 20) }, (_, i) => BigInt(10 + i)),
+          );
+          expect(fromEncoded.at(-1)?.end?.reason).toBe(
+            limit === 7 ? GrpcTypes.QueryEndReason.ITEM_LIMIT : GrpcTypes.QueryEndReason.CHECKPOINT_BOUND,
+          );
+        }
+      } finally {
+        await encodedNode.close();
+      }
     });
   }
 });

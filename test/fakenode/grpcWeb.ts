@@ -43,6 +43,28 @@ export function encodeFrame(flag: number, payload: Uint8Array): Buffer {
   return frame;
 }
 
+/**
+ * A data frame a handler assembled itself from its message's encoded pieces
+ * (one allocation for header and message), sent as it is: for messages that
+ * wrap large bytes the handler already has, such as a stored checkpoint.
+ */
+export class DataFrame {
+  readonly bytes: Buffer;
+
+  constructor(messageParts: readonly Uint8Array[]) {
+    let length = 0;
+    for (const part of messageParts) length += part.length;
+    this.bytes = Buffer.allocUnsafe(5 + length);
+    this.bytes[0] = DATA_FRAME;
+    this.bytes.writeUInt32BE(length, 1);
+    let offset = 5;
+    for (const part of messageParts) {
+      this.bytes.set(part, offset);
+      offset += part.length;
+    }
+  }
+}
+
 /** A trailer frame carrying a gRPC status code and optional message. */
 export function encodeTrailer(code: number, message?: string): Buffer {
   let text = `grpc-status:${code}\r\n`;

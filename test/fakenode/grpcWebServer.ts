@@ -24,6 +24,7 @@ import type { CallInfo, Fault, FaultPlan } from './faults.ts';
 import {
   contentTypeOf,
   DATA_FRAME,
+  DataFrame,
   decodeRequestMessage,
   encodeFrame,
   encodeTrailer,
@@ -50,6 +51,8 @@ export interface CallContext {
 
 /** A response message, or its protobuf encoding when the handler has it ready. */
 export type Response<O> = O | Uint8Array;
+/** A streamed response: also a whole data frame (see `DataFrame`). */
+export type StreamedResponse<O> = Response<O> | DataFrame;
 
 export interface UnaryMethod<I extends object, O extends object> {
   kind: 'unary';
@@ -58,7 +61,7 @@ export interface UnaryMethod<I extends object, O extends object> {
 
 export interface ServerStreamingMethod<I extends object, O extends object> {
   kind: 'serverStreaming';
-  handle(request: I, call: CallContext): AsyncIterable<Response<O>>;
+  handle(request: I, call: CallContext): AsyncIterable<StreamedResponse<O>>;
 }
 
 // The request/response types of a method are only known to its author; the table stores them erased.
@@ -262,7 +265,7 @@ class ResponseWriter {
   }
 
   async stream(
-    messages: AsyncIterable<object | Uint8Array>,
+    messages: AsyncIterable<object | Uint8Array | DataFrame>,
     method: MethodInfo,
     signal: AbortSignal,
     truncate: boolean,
@@ -279,10 +282,10 @@ class ResponseWriter {
         if (reset?.afterMessages !== undefined && sent >= reset.afterMessages) return this.#reset(reset);
         const next = await iterator.next();
         if (next.done || signal.aborted) break;
-        const frame = encodeFrame(
-          DATA_FRAME,
-          next.value instanceof Uint8Array ? next.value : method.O.toBinary(next.value),
-        );
+        const frame =
+          next.value instanceof DataFrame
+            ? next.value.bytes
+            : encodeFrame(DATA_FRAME, next.value instanceof Uint8Array ? next.value : method.O.toBinary(next.value));
         if (truncate) return this.#endTruncated(frame);
         sent += 1;
         if (!this.res.write(toWire(frame, this.format))) await waitForDrain(this.res, signal);

@@ -9,6 +9,7 @@ import { BinaryWriter, WireType } from '@protobuf-ts/runtime';
 import { GrpcStatusCode, GrpcTypes } from '@mysten/sui/grpc';
 import type { CheckpointStore, ProtoCheckpoint } from './checkpointStore.ts';
 import { applyMask, InvalidMaskError, parseMask } from './fieldMask.ts';
+import { DataFrame } from './grpcWeb.ts';
 import { GrpcStatusError, serverStreaming, unary, type MethodImplementation } from './grpcWebServer.ts';
 
 export interface ChainIdentity {
@@ -115,16 +116,29 @@ export function ledgerService(
   };
 }
 
-/** A ListCheckpointsResponse around an already encoded checkpoint (fields 1, 2, 3 as in the proto). */
-function encodeListResponse(
+/**
+ * A ListCheckpointsResponse around an already encoded checkpoint (fields 1, 2,
+ * 3 as in the proto), as its data frame: the checkpoint's bytes are copied
+ * once, into the frame, not into a message first.
+ */
+function listResponseFrame(
   checkpoint: Uint8Array,
   watermark: GrpcTypes.Watermark,
   end: GrpcTypes.QueryEnd | undefined,
-): Uint8Array {
+): DataFrame {
+  const watermarkBytes = GrpcTypes.Watermark.toBinary(watermark);
+  const parts = [fieldKey(1, checkpoint.length), checkpoint, fieldKey(2, watermarkBytes.length), watermarkBytes];
+  if (end) {
+    const endBytes = GrpcTypes.QueryEnd.toBinary(end);
+    parts.push(fieldKey(3, endBytes.length), endBytes);
+  }
+  return new DataFrame(parts);
+}
+
+/** The tag and length of a length-delimited field. */
+function fieldKey(field: number, length: number): Uint8Array {
   const writer = new BinaryWriter();
-  writer.tag(1, WireType.LengthDelimited).bytes(checkpoint);
-  writer.tag(2, WireType.LengthDelimited).bytes(GrpcTypes.Watermark.toBinary(watermark));
-  if (end) writer.tag(3, WireType.LengthDelimited).bytes(GrpcTypes.QueryEnd.toBinary(end));
+  writer.tag(field, WireType.LengthDelimited).uint32(length);
   return writer.finish();
 }
 
@@ -134,7 +148,7 @@ async function* listCheckpoints(
   end: bigint | undefined,
   limit: number,
   paths: readonly string[] | undefined,
-): AsyncGenerator<GrpcTypes.ListCheckpointsResponse | Uint8Array> {
+): AsyncGenerator<GrpcTypes.ListCheckpointsResponse | DataFrame> {
   let sent = 0;
   for (let sequenceNumber = start; ; sequenceNumber++) {
     const covered = sequenceNumber - 1n;
@@ -156,7 +170,7 @@ async function* listCheckpoints(
     const itemWatermark = { cursor: listCursor(sequenceNumber), checkpoint: sequenceNumber };
     const queryEnd = sent >= limit ? { reason: GrpcTypes.QueryEndReason.ITEM_LIMIT } : undefined;
     yield encoded
-      ? encodeListResponse(encoded, itemWatermark, queryEnd)
+      ? listResponseFrame(encoded, itemWatermark, queryEnd)
       : { checkpoint: maskCheckpoint(checkpoint!, paths), watermark: itemWatermark, end: queryEnd };
     if (queryEnd) return;
   }
