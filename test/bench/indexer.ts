@@ -3,7 +3,7 @@
  * least 100,000 checkpoints, from the fake full node (its own thread) through
  * an unmodified `SuiGrpcClient`, the checkpoint source, the decoder and the
  * pipelines into the real PostgreSQL; then, in the same run, a raw COPY of the
- * same final rows into fresh tables as the baseline.
+ * same final rows into fresh tables as the baseline (the median of three loads).
  *
  * Prints: BENCH indexer events_per_s=<n> copy_rows_per_s=<m> ratio=<n/m>
  * Needs DATABASE_URL (a fresh database is created on that server and dropped).
@@ -108,7 +108,7 @@ export async function runIndexerBench(
 
     const copy = await copyBaseline((database.target as { url: string }).url, { exclude: ['watermarks'] });
     log(
-      `copy: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s; PostgreSQL backend CPU ${copy.postgresCpuSeconds.toFixed(1)} s (${((copy.postgresCpuSeconds / copy.rows) * 1e6).toFixed(0)} µs/row)`,
+      `copy: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s (median of ${copy.runSeconds.map((s) => s.toFixed(2)).join(', ')} s); PostgreSQL backend CPU ${copy.postgresCpuSeconds.toFixed(1)} s (${((copy.postgresCpuSeconds / copy.rows) * 1e6).toFixed(0)} µs/row)`,
     );
     const eventsPerSecond = summary.events / seconds;
     const result: IndexerBenchResult = {
