@@ -3,8 +3,9 @@
  * raw COPY. Every table the indexer filled is exported (COPY TO, binary) and
  * loaded into a fresh copy of it (same columns, keys and indexes) with COPY
  * FROM; the load is timed. It is loaded several times, each into fresh
- * tables, and the median load reported: on a shared machine one load's rate
- * swings by a third from run to run, and a ratio should not hang on one draw.
+ * tables, and the median load reported: on a shared machine two loads a
+ * minute apart can differ by 15% (14.3 and 16.5 s in one run), and a ratio
+ * should not hang on one draw.
  */
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
