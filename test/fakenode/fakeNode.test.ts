@@ -155,7 +155,7 @@ describe('fake full node', () => {
       const decodedNode = await start();
       const encodedNode = await startFakeNode({ store: encoded });
       try {
-        // A limit inside the range: the last response carries the ITEM_LIMIT end, then the range ends mid-page.
+        // Limit 7 ends the call inside the range (ITEM_LIMIT); limit 50 runs to the range's end (CHECKPOINT_BOUND).
         const list = async (url: string, limit: number) => {
           const call = client(url, format).ledgerService.listCheckpoints({
             startCheckpoint: 10n,

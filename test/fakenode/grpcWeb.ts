@@ -34,34 +34,31 @@ export function contentTypeOf(format: WireFormat): string {
   return format === 'text' ? 'application/grpc-web-text' : 'application/grpc-web+proto';
 }
 
-/** One frame: flag byte, big-endian length, payload. */
-export function encodeFrame(flag: number, payload: Uint8Array): Buffer {
-  const frame = Buffer.allocUnsafe(5 + payload.length);
+/** One frame: flag byte, big-endian length, payload (given whole or in consecutive parts, copied once). */
+export function encodeFrame(flag: number, ...payload: readonly Uint8Array[]): Buffer {
+  let length = 0;
+  for (const part of payload) length += part.length;
+  const frame = Buffer.allocUnsafe(5 + length);
   frame[0] = flag;
-  frame.writeUInt32BE(payload.length, 1);
-  frame.set(payload, 5);
+  frame.writeUInt32BE(length, 1);
+  let offset = 5;
+  for (const part of payload) {
+    frame.set(part, offset);
+    offset += part.length;
+  }
   return frame;
 }
 
 /**
- * A data frame a handler assembled itself from its message's encoded pieces
- * (one allocation for header and message), sent as it is: for messages that
- * wrap large bytes the handler already has, such as a stored checkpoint.
+ * A data frame a handler assembled itself from its message's encoded parts,
+ * sent as it is: for messages that wrap large bytes the handler already has,
+ * such as a stored checkpoint (copied once, into the frame).
  */
 export class DataFrame {
   readonly bytes: Buffer;
 
   constructor(messageParts: readonly Uint8Array[]) {
-    let length = 0;
-    for (const part of messageParts) length += part.length;
-    this.bytes = Buffer.allocUnsafe(5 + length);
-    this.bytes[0] = DATA_FRAME;
-    this.bytes.writeUInt32BE(length, 1);
-    let offset = 5;
-    for (const part of messageParts) {
-      this.bytes.set(part, offset);
-      offset += part.length;
-    }
+    this.bytes = encodeFrame(DATA_FRAME, ...messageParts);
   }
 }
 
