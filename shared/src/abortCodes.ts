@@ -89,7 +89,7 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
     EUnknownNode: { sentence: 'No storage node with that ID is registered.' },
     ENotActive: {
       sentence:
-        'This position is not active yet, so it cannot do that; a pending position can only be withdrawn at once or merged with another pending one.',
+        'No committee has counted this pending position yet, so it needs no withdrawal request: withdraw it at once instead.',
     },
     EAlreadyWithdrawing: {
       sentence: 'A withdrawal was already requested for this position; withdraw it once its withdraw epoch begins.',
@@ -99,7 +99,8 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
       sentence: 'This position is still unbonding: it can be withdrawn once its withdraw epoch begins.',
     },
     EIncompatibleStakedWal: {
-      sentence: 'These positions cannot be merged: they must be with the same node and in the same state and epochs.',
+      sentence:
+        'These positions cannot be merged: they must be with the same node, active from the same epoch, and neither may be withdrawing.',
     },
     EInvalidSplitAmount: { sentence: 'Split amount must be more than 0 and leave at least 1 WAL in both positions.' },
     EInvalidCommissionRate: { sentence: 'Commission must be between 0% and 100%.' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canWithdrawAtOnce,
   commissionEffectiveEpoch,
   epochProgress,
   estimatedEpochStartMs,
@@ -15,6 +16,16 @@ describe('epoch timing', () => {
     expect(stakeActivationEpoch({ epoch: 5, votingEnded: true })).toBe(7);
     expect(withdrawEpochIfRequestedNow({ epoch: 5, votingEnded: false })).toBe(6);
     expect(withdrawEpochIfRequestedNow({ epoch: 5, votingEnded: true })).toBe(7);
+  });
+
+  it('lets pending stake leave at once only until a committee selection counts it', () => {
+    // Staked in epoch 5 before voting end: activates at 6, not counted yet.
+    expect(canWithdrawAtOnce(6, { epoch: 5, votingEnded: false })).toBe(true);
+    // Voting end of epoch 5 counted it in the committee of 6: a request is needed.
+    expect(canWithdrawAtOnce(6, { epoch: 5, votingEnded: true })).toBe(false);
+    // Staked after voting end: activates at 7, counted only at epoch 6's voting end.
+    expect(canWithdrawAtOnce(7, { epoch: 5, votingEnded: true })).toBe(true);
+    expect(canWithdrawAtOnce(5, { epoch: 5, votingEnded: false })).toBe(false);
   });
 
   it('puts commission changes two epochs ahead and knows pending stake', () => {

@@ -2,8 +2,9 @@
  * When things take effect, in Tusk epochs and (estimated) wall-clock time.
  * Mirrors the Move rules: stake deposited before the epoch's voting end is
  * active from E+1, after it from E+2; a withdrawal requested before voting end
- * can be withdrawn from E+1, after it from E+2; stake not yet active can be
- * withdrawn at once; a commission change is effective two epochs later.
+ * can be withdrawn from E+1, after it from E+2; stake that no committee
+ * selection counted yet can be withdrawn at once; a commission change is
+ * effective two epochs later.
  */
 import { COMMISSION_DELAY_EPOCHS } from './protocol.ts';
 
@@ -33,9 +34,20 @@ export function commissionEffectiveEpoch(epoch: number): number {
   return epoch + COMMISSION_DELAY_EPOCHS;
 }
 
-/** Whether a position activating at `activationEpoch` is still pending (withdrawable at once). */
+/** Whether a position activating at `activationEpoch` is still pending (not active yet). */
 export function isPending(activationEpoch: number, epoch: number): boolean {
   return activationEpoch > epoch;
+}
+
+/**
+ * Whether a pending position (no withdrawal requested) can be withdrawn at
+ * once (Move `can_withdraw_early`): only while no committee selection has
+ * counted it. After the epoch's voting end, stake activating next epoch was
+ * counted in the next committee and must go through a withdrawal request,
+ * withdrawable from E+2 (this stops flash stakes from selecting committees).
+ */
+export function canWithdrawAtOnce(activationEpoch: number, clock: Pick<EpochClock, 'epoch' | 'votingEnded'>): boolean {
+  return activationEpoch >= stakeActivationEpoch(clock);
 }
 
 /** Mid-epoch cutoff (voting end) of the current epoch, in ms. */

@@ -120,9 +120,13 @@ public fun withdraw_epoch(self: &StakedWal): Option<u32> {
 }
 
 /// Whether `self` and `other` may be joined: same node, same activation
-/// epoch and the same state (both staked, or withdrawing from the same epoch).
+/// epoch, and neither withdrawing. Withdrawing stakes are never joined: the
+/// pool set aside each one's own shares (rounded down), and the shares of a
+/// joined principal can be one more than the sum of its parts, which would
+/// claim WAL the pool did not set aside.
 public fun is_compatible(self: &StakedWal, other: &StakedWal): bool {
     self.node_id == other.node_id
         && self.activation_epoch == other.activation_epoch
-        && self.state == other.state
+        && !self.is_withdrawing()
+        && !other.is_withdrawing()
 }

@@ -16,9 +16,15 @@
 ///
 /// Delegation timing, with `voted` = whether `voting_end` already ran in `E`:
 /// - a stake made in `E` activates at `E + 1`, or `E + 2` if `voted`;
-/// - a withdrawal requested in `E` (of active stake) is withdrawable from
-///   `E + 1`, or `E + 2` if `voted`, and pays its shares at that epoch's rate;
-/// - stake that is not active yet is withdrawn at once, without rewards.
+/// - a withdrawal requested in `E` is withdrawable from `E + 1`, or `E + 2`
+///   if `voted`, and pays its shares at that epoch's rate;
+/// - stake that no committee selection has counted yet (activating at
+///   `E + 1` before `voting_end`, or at `E + 2`) is withdrawn at once, without
+///   rewards. Stake that `voting_end` counted cannot leave before the
+///   committee it helped select has served: after `voting_end` a stake
+///   activating at `E + 1` needs a withdrawal request (withdrawable from
+///   `E + 2`), like active stake. Otherwise one transaction could stake,
+///   select a committee with that stake, and take it back (a flash stake).
 ///
 /// Rewards of epoch `E`: `burned = fees * burn_bps / 10,000`; each member of
 /// `E`'s committee gets `(fees - burned) * shards / n_shards`; what rounding
@@ -69,7 +75,7 @@ const EAlreadyWithdrawing: vector<u8> = b"A withdrawal was already requested for
 
 #[error]
 const ENotActive: vector<u8> =
-    b"This stake is not active yet: withdraw it directly with withdraw_stake instead";
+    b"No committee has counted this stake yet: withdraw it at once with withdraw_stake instead";
 
 #[error]
 const ENotWithdrawing: vector<u8> =
@@ -85,7 +91,7 @@ const EInvalidSplitAmount: vector<u8> =
 
 #[error]
 const EIncompatibleStakedWal: vector<u8> =
-    b"Only stakes with the same node, activation epoch and withdrawal state can be joined";
+    b"Only stakes with the same node and activation epoch, neither of them withdrawing, can be joined";
 
 #[error]
 const EWrongEpochState: vector<u8> =
@@ -409,18 +415,26 @@ public fun stake_with_pool(
     staked
 }
 
-/// Requests the withdrawal of an active stake: it keeps earning until its
-/// withdraw epoch (the next one, or the one after if `voting_end` already
-/// ran), from which `withdraw_stake` pays its shares at that epoch's rate.
+/// Requests the withdrawal of a stake that a committee selection counted:
+/// active stake, or stake activating at the next epoch once `voting_end` ran.
+/// It keeps earning until its withdraw epoch (the next one, or the one after
+/// if `voting_end` already ran), from which `withdraw_stake` pays its shares
+/// at that epoch's rate. Stake no selection counted yet is withdrawn at once
+/// with `withdraw_stake` instead (`ENotActive`).
 public fun request_withdraw_stake(self: &mut Staking, staked_wal: &mut StakedWal, ctx: &mut TxContext) {
     self.assert_version();
     assert!(!staked_wal.is_withdrawing(), EAlreadyWithdrawing);
-    assert!(staked_wal.activation_epoch() <= self.epoch, ENotActive);
+    assert!(!self.can_withdraw_early(staked_wal), ENotActive);
     let withdraw_epoch = self.next_change_epoch();
     let node_id = staked_wal.node_id();
+    let principal = staked_wal.principal();
+    let activation_epoch = staked_wal.activation_epoch();
+    let active = activation_epoch <= self.epoch;
     let pool = self.pool_mut(node_id);
-    let shares = pool.shares_of(staked_wal.principal(), staked_wal.activation_epoch());
-    pool.add_pending_withdraw(shares, withdraw_epoch);
+    if (active) {
+        let shares = pool.shares_of(principal, activation_epoch);
+        pool.add_pending_withdraw(shares, withdraw_epoch);
+    } else pool.add_pre_active_withdraw(principal, activation_epoch);
     staked_wal.set_withdrawing(withdraw_epoch);
     events::emit_withdraw_requested(
         self.epoch,
@@ -432,8 +446,9 @@ public fun request_withdraw_stake(self: &mut Staking, staked_wal: &mut StakedWal
     );
 }
 
-/// Withdraws a stake: one that is not active yet returns its principal at
-/// once; one whose withdraw epoch has come pays its shares at that epoch's rate.
+/// Withdraws a stake: one that no committee selection counted yet returns its
+/// principal at once; one whose withdraw epoch has come pays its shares at
+/// that epoch's rate.
 public fun withdraw_stake(self: &mut Staking, staked_wal: StakedWal, ctx: &mut TxContext): Coin<WAL> {
     self.assert_version();
     let early = self.can_withdraw_early(&staked_wal);
@@ -481,7 +496,7 @@ public fun split_staked_wal(
     part
 }
 
-/// Merges `other` into `staked_wal`: same node, same activation epoch, same state.
+/// Merges `other` into `staked_wal`: same node, same activation epoch, neither withdrawing.
 public fun join_staked_wal(self: &Staking, staked_wal: &mut StakedWal, other: StakedWal) {
     self.assert_version();
     assert!(staked_wal.is_compatible(&other), EIncompatibleStakedWal);
@@ -504,10 +519,12 @@ public fun calculate_rewards(self: &Staking, staked_wal: &StakedWal): u64 {
     if (amount > principal) amount - principal else 0
 }
 
-/// Whether `withdraw_stake` returns this stake at once: it is not active yet
-/// and no withdrawal was requested.
+/// Whether `withdraw_stake` returns this stake at once: no withdrawal was
+/// requested and no committee selection has counted it (it activates at
+/// `next_change_epoch` or later; after `voting_end`, stake activating at the
+/// next epoch was counted and must be requested like active stake).
 public fun can_withdraw_early(self: &Staking, staked_wal: &StakedWal): bool {
-    !staked_wal.is_withdrawing() && staked_wal.activation_epoch() > self.epoch
+    !staked_wal.is_withdrawing() && staked_wal.activation_epoch() >= self.next_change_epoch()
 }
 
 // === Epochs ===

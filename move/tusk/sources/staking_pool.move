@@ -10,6 +10,9 @@
 ///   exchange rate is the pair (`wal`, `shares`), flat (1:1) when either is 0.
 /// - `pending_stake[e]` is stake activating at epoch `e`;
 ///   `pending_withdraw_shares[e]` are shares leaving at epoch `e`;
+///   `pre_active_withdrawals[e]` is principal activating at `e` whose
+///   withdrawal was already requested (stake a committee selection counted):
+///   at `e` it buys shares like any stake, and those shares leave at `e + 1`;
 ///   `withdrawable` is WAL already taken out of `wal` for stakers whose
 ///   withdraw epoch has come and who have not collected it yet.
 /// - `unslashed_wal` is what `wal` would be had no slash happened; it only
@@ -23,7 +26,10 @@
 /// 3. rate(e) = (`wal`, `shares`) (normalized to (0, 0) when flat) and the
 ///    unslashed rate are recorded;
 /// 4. shares leaving at `e` are paid out of `wal` at rate(e) into `withdrawable`;
-/// 5. stake activating at `e` buys shares at rate(e) (rounded down).
+/// 5. stake activating at `e` buys shares at rate(e) (rounded down); the
+///    shares of its part already asked back (`pre_active_withdrawals[e]`,
+///    converted as one sum, so never fewer than its stakes' own shares) are
+///    scheduled to leave at `e + 1`.
 ///
 /// Invariants: `balance = wal + sum(pending_stake) + withdrawable` exactly;
 /// `shares` >= the shares of all live `StakedWal`s of this pool; rate(e+1)
@@ -75,6 +81,7 @@ public struct StakingPool has key, store {
     unslashed_wal: u64,
     pending_stake: VecMap<u32, u64>,
     pending_withdraw_shares: VecMap<u32, u64>,
+    pre_active_withdrawals: VecMap<u32, u64>,
     withdrawable: u64,
     /// Every staker's WAL (see the invariant in the module doc).
     balance: Balance<WAL>,
@@ -110,6 +117,7 @@ public(package) fun new(
         unslashed_wal: 0,
         pending_stake: vec_map::empty(),
         pending_withdraw_shares: vec_map::empty(),
+        pre_active_withdrawals: vec_map::empty(),
         withdrawable: 0,
         balance: balance::zero(),
         rates,
@@ -137,6 +145,13 @@ public(package) fun remove_pending_stake(
 /// Schedules `shares` to leave the pool at `withdraw_epoch`.
 public(package) fun add_pending_withdraw(self: &mut StakingPool, shares: u64, withdraw_epoch: u32) {
     add_to(&mut self.pending_withdraw_shares, withdraw_epoch, shares);
+}
+
+/// Schedules `principal`, activating at `activation_epoch` and not active
+/// yet, to leave the pool at `activation_epoch + 1` (its shares are known only
+/// once it activates).
+public(package) fun add_pre_active_withdraw(self: &mut StakingPool, principal: u64, activation_epoch: u32) {
+    add_to(&mut self.pre_active_withdrawals, activation_epoch, principal);
 }
 
 /// Pays out a stake whose withdraw epoch has come: its shares at rate(`withdraw_epoch`),
@@ -190,6 +205,8 @@ public(package) fun advance(self: &mut StakingPool, epoch: u32, mut rewards: Bal
     self.wal = self.wal + activated;
     self.unslashed_wal = self.unslashed_wal + activated;
     self.shares = self.shares + rate.shares_for(activated);
+    let leaving_next = take(&mut self.pre_active_withdrawals, epoch);
+    if (leaving_next > 0) add_to(&mut self.pending_withdraw_shares, epoch + 1, rate.shares_for(leaving_next));
     self.epoch = epoch;
     events::emit_pool_advanced(
         epoch,
@@ -291,6 +308,11 @@ public fun pending_stake(self: &StakingPool, epoch: u32): u64 { get_or_zero(&sel
 /// Shares leaving at `epoch`.
 public fun pending_withdraw_shares(self: &StakingPool, epoch: u32): u64 {
     get_or_zero(&self.pending_withdraw_shares, epoch)
+}
+
+/// Principal activating at `epoch` whose withdrawal is already requested.
+public fun pre_active_withdrawal(self: &StakingPool, epoch: u32): u64 {
+    get_or_zero(&self.pre_active_withdrawals, epoch)
 }
 
 /// WAL set aside for stakers whose withdraw epoch has come.

@@ -111,13 +111,22 @@ fun stake_not_yet_active_comes_back_at_once_without_rewards() {
 }
 
 #[test]
-fun stake_counted_in_the_next_committee_can_still_leave_before_it_activates() {
+fun stake_counted_in_the_next_committee_leaves_through_a_request_after_that_epoch() {
     let mut w = world::new();
     w.register_nodes(1);
-    let staked = w.stake(ALICE, 0, wal(10));
+    let mut staked = w.stake(ALICE, 0, wal(10));
     w.voting_end(); // counted: node 0 is selected for epoch 1
-    assert!(w.staking().can_withdraw_early(&staked));
-    assert_eq!(w.withdraw(ALICE, staked), wal(10));
+    assert!(!w.staking().can_withdraw_early(&staked));
+    w.request_withdraw(ALICE, &mut staked);
+    assert_eq!(staked.withdraw_epoch(), option::some(2));
+    w.add_fees(1_000_000);
+    w.initiate_epoch_change();
+    w.sync_all();
+    // Epoch 1: active in the committee it helped select, earning its rewards.
+    assert_eq!(w.staking().pool(w.node(0)).wal(), wal(10));
+    w.add_fees(1_000_000);
+    w.advance_epoch();
+    assert_eq!(w.withdraw(ALICE, staked), wal(10) + 873_000);
     w.end();
 }
 

@@ -165,7 +165,9 @@ fun act(w: &mut World, book: &mut Book, model: &mut Model, voted: bool) {
         while (k < n && found.is_none()) {
             let p = (start + k) % n;
             let staked = &book.staked[p];
-            let early = !staked.is_withdrawing() && staked.activation_epoch() > epoch;
+            // Not counted by any committee selection yet (see attacks_tests).
+            let early = !staked.is_withdrawing() && staked.activation_epoch() > epoch
+                && !(voted && staked.activation_epoch() == epoch + 1);
             assert_eq!(w.staking().can_withdraw_early(staked), early);
             let due = staked.is_withdrawing() && staked.withdraw_epoch().destroy_some() <= epoch;
             if (early || due) found = option::some(p);

@@ -406,7 +406,7 @@ export const SCENARIOS: DifferentialScenario[] = [
   },
   {
     name: 'abort_request_withdraw_not_active',
-    doc: 'Requesting the withdrawal of stake that is not active yet aborts with staking::ENotActive.',
+    doc: 'Requesting the withdrawal of stake that no committee selection counted yet aborts with staking::ENotActive.',
     run: (w) => {
       running(w, 2);
       w.fund([person(1)], 10n * WAL);
@@ -440,6 +440,46 @@ export const SCENARIOS: DifferentialScenario[] = [
       const b = blob(w, person(5), 1_000n, 0x42n, false);
       const cert = w.certificate(blobCertifiedBytes(w.devnet.state.system.epoch + 1, b.blobId));
       w.calls.certifyBlob(person(5), b.blobObjectId, cert.signature, cert.signersBitmap, cert.message);
+    },
+  },
+  {
+    name: 'counted_stake_leaves_by_request',
+    doc: 'Stake counted by voting end (activating next epoch) leaves through a withdrawal request: it activates, serves that epoch with its rewards, and is withdrawable one epoch later.',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(1)], 500n * WAL);
+      const id = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 250n * WAL + 7n));
+      w.votingEnd();
+      w.calls.requestWithdraw(person(1), id);
+      w.nextEpoch();
+      w.calls.addRewards(w.devnet.faucetAddress, 1_000n * WAL + 3n);
+      w.nextEpoch();
+      w.calls.withdraw(person(1), id);
+    },
+  },
+  {
+    name: 'abort_withdraw_counted_stake_at_once',
+    doc: 'Withdrawing at once stake that voting end counted (a flash stake) aborts with staking::ENotWithdrawing.',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(1)], 500n * WAL);
+      const id = staked(w.calls.stake(person(1), w.nodes[1]!.nodeId, 400n * WAL));
+      w.votingEnd();
+      w.calls.withdraw(person(1), id);
+    },
+  },
+  {
+    name: 'abort_join_withdrawing_stakes',
+    doc: 'Joining two withdrawing stakes aborts with staking::EIncompatibleStakedWal (their joined shares could round up past what the pool set aside).',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(1)], 500n * WAL);
+      const a = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 30n * WAL));
+      const b = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 20n * WAL));
+      w.nextEpoch();
+      w.calls.requestWithdraw(person(1), a);
+      w.calls.requestWithdraw(person(1), b);
+      w.calls.join(person(1), a, [b]);
     },
   },
 ];

@@ -8,7 +8,7 @@
 import { useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { formatDuration } from '@tusk/shared/epochTiming';
+import { canWithdrawAtOnce, formatDuration } from '@tusk/shared/epochTiming';
 import { frostToWalNumber } from '@tusk/shared/format';
 import type { AccountEventsJson, PositionJson, PositionsJson, RewardsJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';
@@ -325,7 +325,13 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
                 principalCell,
                 actions((p) => (
                   <>
-                    <PositionActionButton action="cancel" position={p} label="Withdraw now…" />
+                    {data.clock && p.activationEpoch !== null && !canWithdrawAtOnce(p.activationEpoch, data.clock) ? (
+                      <span title="The voting end of this epoch counted this stake in the next committee, so it leaves through a withdrawal request, withdrawable one epoch after it activates.">
+                        <PositionActionButton action="requestWithdraw" position={p} label="Request withdrawal…" />
+                      </span>
+                    ) : (
+                      <PositionActionButton action="cancel" position={p} label="Withdraw now…" />
+                    )}
                     {joinable(p).length > 0 ? (
                       <PositionActionButton action="join" position={p} siblings={joinable(p)} label="Merge…" />
                     ) : null}

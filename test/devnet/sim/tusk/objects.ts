@@ -70,13 +70,9 @@ export function withdrawEpochOf(staked: StakedWal): number | undefined {
 }
 
 /** `staked_wal::is_compatible`: same node, activation epoch and state. */
+/** `staked_wal::is_compatible`: same node and activation epoch, neither withdrawing. */
 export function isCompatible(a: StakedWal, b: StakedWal): boolean {
-  return (
-    a.nodeId === b.nodeId &&
-    a.activationEpoch === b.activationEpoch &&
-    withdrawEpochOf(a) === withdrawEpochOf(b) &&
-    a.state.kind === b.state.kind
-  );
+  return a.nodeId === b.nodeId && a.activationEpoch === b.activationEpoch && !isWithdrawing(a) && !isWithdrawing(b);
 }
 
 export interface StorageNodeCap {

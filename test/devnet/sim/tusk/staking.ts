@@ -257,14 +257,18 @@ export function requestWithdrawStake(ctx: TxContext, state: TuskState, staked: S
   const fn = 'request_withdraw_stake';
   assertVersion(state, fn);
   check(!isWithdrawing(staked), M, 'EAlreadyWithdrawing', fn);
-  check(staked.activationEpoch <= state.staking.epoch, M, 'ENotActive', fn);
+  check(!canWithdrawEarly(state, staked), M, 'ENotActive', fn);
   const withdrawEpoch = nextChangeEpoch(state);
   const target = poolMut(ctx, state, staked.nodeId);
-  pools.addPendingWithdraw(
-    target,
-    pools.sharesOf(state, target, staked.principal, staked.activationEpoch),
-    withdrawEpoch,
-  );
+  if (staked.activationEpoch <= state.staking.epoch) {
+    pools.addPendingWithdraw(
+      target,
+      pools.sharesOf(state, target, staked.principal, staked.activationEpoch),
+      withdrawEpoch,
+    );
+  } else {
+    pools.addPreActiveWithdraw(target, staked.principal, staked.activationEpoch);
+  }
   ctx.touch(staked).state = { kind: 'withdrawing', withdrawEpoch };
   ctx.emit('WithdrawRequested', {
     epoch: state.staking.epoch,
@@ -276,8 +280,9 @@ export function requestWithdrawStake(ctx: TxContext, state: TuskState, staked: S
   });
 }
 
+/** `can_withdraw_early`: not withdrawing, and no committee selection counted it yet. */
 export function canWithdrawEarly(state: TuskState, staked: StakedWal): boolean {
-  return !isWithdrawing(staked) && staked.activationEpoch > state.staking.epoch;
+  return !isWithdrawing(staked) && staked.activationEpoch >= nextChangeEpoch(state);
 }
 
 export function withdrawStake(ctx: TxContext, state: TuskState, staked: StakedWal): Coin {

@@ -3,7 +3,8 @@
  * accounting). `advance(e, rewards)` moves the pool from `e - 1` into `e`:
  * commission first (at the rate in force during `e - 1`), the scheduled rate
  * for `e`, then rate(e) is recorded, shares leaving at `e` are paid at it into
- * `withdrawable`, and stake activating at `e` buys shares at it.
+ * `withdrawable`, and stake activating at `e` buys shares at it (the shares
+ * of its part already asked back leave at `e + 1`).
  */
 import { exchangeRate, sharesForWal, walForShares, type ExchangeRate } from '@tusk/shared/staking/index';
 import type { TxContext } from '../context.ts';
@@ -41,6 +42,7 @@ export function newPool(
     unslashedWal: 0n,
     pendingStake: [],
     pendingWithdrawShares: [],
+    preActiveWithdrawals: [],
     withdrawable: 0n,
     balance: 0n,
   };
@@ -151,6 +153,11 @@ export function addPendingWithdraw(pool: StakingPool, shares: bigint, withdrawEp
   addTo(pool.pendingWithdrawShares, withdrawEpoch, shares);
 }
 
+/** `add_pre_active_withdraw`: `principal` activating at `activationEpoch` leaves one epoch later. */
+export function addPreActiveWithdraw(pool: StakingPool, principal: bigint, activationEpoch: number): void {
+  addTo(pool.preActiveWithdrawals, activationEpoch, principal);
+}
+
 /** `withdraw`: pays a stake whose withdraw epoch has come; returns (amount, rewards, slashed). */
 export function withdraw(
   state: TuskState,
@@ -196,6 +203,8 @@ export function advance(ctx: TxContext, state: TuskState, pool: StakingPool, epo
   pool.wal += activated;
   pool.unslashedWal += activated;
   pool.shares += sharesForWal(activated, rate);
+  const leavingNext = take(pool.preActiveWithdrawals, epoch);
+  if (leavingNext > 0n) addTo(pool.pendingWithdrawShares, epoch + 1, sharesForWal(leavingNext, rate));
   pool.epoch = epoch;
   ctx.emit('PoolAdvanced', {
     epoch,

@@ -70,6 +70,8 @@ export interface StakingPool {
   /** VecMap<epoch, amount> in insertion order. */
   pendingStake: [number, bigint][];
   pendingWithdrawShares: [number, bigint][];
+  /** Principal activating at an epoch whose withdrawal is already requested. */
+  preActiveWithdrawals: [number, bigint][];
   withdrawable: bigint;
   /** All WAL held for stakers. */
   balance: bigint;
