@@ -37,10 +37,59 @@ const TEST_LINE = /^\[ (PASS|FAIL|TIMEOUT)\s*\] (\S+)\s*$/;
 /** The runner's closing line, present only if everything compiled. */
 const RESULT_LINE = /^Test result: (OK|FAILED)\. Total tests: \d+/m;
 
+/**
+ * Most bytes of test modules compiled in one run. The runner loads a whole
+ * package into one arena; past about 1.2 MB of test code every test of the
+ * package fails with PACKAGE_ARENA_LIMIT_REACHED (seen with the generated
+ * differential tests), so larger test suites run in batches of test files,
+ * each with all of the package's sources.
+ */
+export const TEST_BATCH_BYTES = 700_000;
+
+/** The package's files split into runs whose test modules stay under `budget` bytes. */
+export function testBatches(files: PackageFiles, budget = TEST_BATCH_BYTES): PackageFiles[] {
+  const tests = Object.keys(files)
+    .filter((path) => path.startsWith('tests/'))
+    .sort();
+  const shared = Object.fromEntries(Object.entries(files).filter(([path]) => !path.startsWith('tests/')));
+  const batches: PackageFiles[] = [];
+  let current: PackageFiles = { ...shared };
+  let size = 0;
+  for (const path of tests) {
+    const bytes = Buffer.byteLength(files[path]!);
+    if (size > 0 && size + bytes > budget) {
+      batches.push(current);
+      current = { ...shared };
+      size = 0;
+    }
+    current[path] = files[path]!;
+    size += bytes;
+  }
+  batches.push(current);
+  return batches;
+}
+
 export async function testPackage(dir: string, options: TestOptions = {}): Promise<PackageTestReport> {
+  const files = options.files ?? readPackageFiles(dir, true);
+  const reports = [];
+  for (const batch of testBatches(files)) reports.push(await testOneRun(dir, batch, options));
+  if (reports.length === 1) return reports[0]!;
+  return {
+    ...reports[0]!,
+    compiled: reports.every((r) => r.compiled),
+    tests: reports.flatMap((r) => r.tests),
+    filteredOut: reports.reduce((sum, r) => sum + r.filteredOut, 0),
+    details: reports
+      .map((r) => r.details)
+      .filter(Boolean)
+      .join('\n'),
+    ms: reports.reduce((sum, r) => sum + r.ms, 0),
+  };
+}
+
+async function testOneRun(dir: string, files: PackageFiles, options: TestOptions): Promise<PackageTestReport> {
   const started = performance.now();
   const { name } = readManifest(dir);
-  const files = options.files ?? readPackageFiles(dir, true);
   const result = await testMovePackage(await compilerInput(dir, files));
   const ms = Math.round(performance.now() - started);
 

@@ -122,8 +122,25 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
       sentence:
         'The epoch is not in the right phase for this (for example, an epoch change is still syncing); try again shortly.',
     },
+    ENameTaken: { sentence: 'Another node already uses this name (names are unique, ignoring upper and lower case).' },
+    ECommissionFrozen: {
+      sentence:
+        'Commission cannot be collected while a vote to slash this node is open in this epoch; it unfreezes when the epoch ends or the slash is executed.',
+    },
+    EPoolSharesOverflow: {
+      sentence:
+        "This node's pool was slashed so heavily that a stake this large could overflow its share count; stake less, or with another node.",
+    },
+    ESyncNotTimedOut: {
+      sentence:
+        'The committee still has time to sync: an epoch change can be completed without it only from half of the epoch on.',
+    },
   },
   storage_node: {
+    EInvalidName: {
+      sentence:
+        'A node name must be 1 to 64 printable ASCII characters (letters, digits, punctuation, single spaces), with no space at either end.',
+    },
     EInvalidPublicKey: { sentence: 'The BLS public key must be 48 bytes (a compressed G1 point).' },
     EInvalidProofOfPossession: {
       sentence:
@@ -142,7 +159,10 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
     EDepositTooLow: { sentence: 'The deposit is below the minimum for a proposal.' },
     EInvalidDigest: { sentence: 'A package digest must be exactly 32 bytes.' },
     EInvalidOption: { sentence: 'A vote must be Yes, No, Abstain or No with veto.' },
-    ENoVotingPower: { sentence: 'This has no voting power: only active stake (or a node with stake) can vote.' },
+    ENoVotingPower: {
+      sentence:
+        "No voting power on this proposal: votes weigh stake that was active when the proposal's epoch began (a node's pool, or a position that is not withdrawing).",
+    },
     EUnknownParameter: { sentence: 'There is no governed parameter with that name.' },
     EUnknownProposal: { sentence: 'There is no proposal with that ID.' },
     EVotingClosed: { sentence: 'Voting on this proposal has ended.' },
@@ -157,12 +177,15 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
         'This stake was created, split or merged after the proposal opened, so it cannot vote on it (this keeps the same WAL from voting twice).',
     },
     EUpgradeNotAuthorized: { sentence: 'No passed, unused upgrade proposal authorizes this package digest.' },
+    EUpgradeDelayNotOver: {
+      sentence:
+        'This upgrade passed, but it can be applied only a few epochs later, so that holders who disagree can withdraw first.',
+    },
   },
   params: {
     EUnknownParameter: { sentence: 'There is no governed parameter with that name.' },
     EInvalidParameterValue: {
-      sentence:
-        'That value is out of range for this parameter (basis points are at most 10,000; counts and durations at least 1).',
+      sentence: 'That value is outside the safe range for this parameter (the proposal form shows the allowed range).',
     },
   },
   system: {

@@ -26,6 +26,15 @@ export const EpochChangeDone = bcs.struct('EpochChangeDone', {
   epoch: bcs.u32(),
 });
 
+// The committee of `epoch` did not reach the sync quorum by half of the epoch,
+// so the change was completed without it (an EpochChangeDone follows):
+// `synced_weight` shards had confirmed; `unsynced` are the members that had not.
+export const EpochSyncTimedOut = bcs.struct('EpochSyncTimedOut', {
+  epoch: bcs.u32(),
+  synced_weight: u64(),
+  unsynced: bcs.vector(Id),
+});
+
 // At `voting_end` of `epoch`, the committee for `next_epoch` was selected:
 // `shards[i]` is the number of shards of `node_ids[i]`.
 export const CommitteeSelected = bcs.struct('CommitteeSelected', {
@@ -371,6 +380,7 @@ export const RewardsAdded = bcs.struct('RewardsAdded', {
 export const eventSchemas = {
   EpochChangeStarted,
   EpochChangeDone,
+  EpochSyncTimedOut,
   CommitteeSelected,
   ShardsReceived,
   ParametersApplied,

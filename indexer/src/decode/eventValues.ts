@@ -18,6 +18,7 @@ type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T
 export const bigintFields = {
   EpochChangeStarted: ['total_stake', 'rewards', 'burned'],
   EpochChangeDone: [],
+  EpochSyncTimedOut: ['synced_weight'],
   CommitteeSelected: [],
   ShardsReceived: [],
   ParametersApplied: ['storage_price', 'write_price', 'capacity'],

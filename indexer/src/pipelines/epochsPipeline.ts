@@ -1,6 +1,7 @@
 /**
  * Pipeline `epochs`: one row per Walrus epoch (state, times, stake, rewards
- * and burn, committee size, prices and capacity), the governed parameters
+ * and burn, committee size, prices and capacity, whether its change timed out
+ * and who did not sync), the governed parameters
  * applied at each epoch change, and every price change.
  */
 import { epochs, parameters, priceChanges } from '@tusk/shared/db/schema';
@@ -12,6 +13,7 @@ import { definePipeline } from './pipeline.ts';
 const names = new Set([
   'EpochChangeStarted',
   'EpochChangeDone',
+  'EpochSyncTimedOut',
   'CommitteeSelected',
   'ParametersApplied',
   'PricesUpdated',
@@ -56,6 +58,12 @@ export const epochsPipeline = definePipeline<Row>({
         }
         case 'EpochChangeDone':
           Object.assign(epoch(event.data.epoch, 'done', event.checkpoint), { state: 'done', doneAt: at });
+          break;
+        case 'EpochSyncTimedOut':
+          Object.assign(epoch(event.data.epoch, 'sync', event.checkpoint), {
+            syncTimedOut: true,
+            unsyncedNodeIds: event.data.unsynced,
+          });
           break;
         case 'CommitteeSelected': {
           epoch(event.data.epoch, 'sync', event.checkpoint).votingEndedAt = at;
@@ -105,6 +113,8 @@ function emptyEpoch(epoch: number, state: Epoch['state'], checkpoint: bigint): E
     startCheckpoint: null,
     startedAt: null,
     doneAt: null,
+    syncTimedOut: false,
+    unsyncedNodeIds: null,
     votingEndedAt: null,
     totalStake: null,
     rewards: null,

@@ -26,6 +26,16 @@ public struct EpochChangeDone has copy, drop {
     epoch: u32,
 }
 
+/// The committee of `epoch` did not reach the sync quorum by half of the
+/// epoch, so the change was completed without it (an `EpochChangeDone`
+/// follows): `synced_weight` shards had confirmed; `unsynced` are the members
+/// that had not.
+public struct EpochSyncTimedOut has copy, drop {
+    epoch: u32,
+    synced_weight: u64,
+    unsynced: vector<ID>,
+}
+
 /// At `voting_end` of `epoch`, the committee for `next_epoch` was selected:
 /// `shards[i]` is the number of shards of `node_ids[i]`.
 public struct CommitteeSelected has copy, drop {
@@ -382,6 +392,14 @@ public(package) fun emit_epoch_change_done(
     epoch: u32,
 ) {
     event::emit(EpochChangeDone { epoch });
+}
+
+public(package) fun emit_epoch_sync_timed_out(
+    epoch: u32,
+    synced_weight: u64,
+    unsynced: vector<ID>,
+) {
+    event::emit(EpochSyncTimedOut { epoch, synced_weight, unsynced });
 }
 
 public(package) fun emit_committee_selected(
@@ -742,6 +760,15 @@ public fun new_epoch_change_done(
     epoch: u32,
 ): EpochChangeDone {
     EpochChangeDone { epoch }
+}
+
+#[test_only]
+public fun new_epoch_sync_timed_out(
+    epoch: u32,
+    synced_weight: u64,
+    unsynced: vector<ID>,
+): EpochSyncTimedOut {
+    EpochSyncTimedOut { epoch, synced_weight, unsynced }
 }
 
 #[test_only]

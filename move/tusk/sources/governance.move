@@ -7,12 +7,17 @@
 /// or a text. It is open for votes while `epoch < end_epoch = created_epoch +
 /// voting_epochs`, and anyone finalizes it from `end_epoch` on.
 ///
-/// Votes (options 0 Yes, 1 No, 2 Abstain, 3 NoWithVeto), weights fixed when cast:
-/// - a node (`StorageNodeCap`) votes with its pool's active stake;
-/// - a delegator votes with a `StakedWal` that is active and not withdrawing,
-///   weighing what it is worth at the current epoch's rate; the object must
-///   have got its principal (`changed_epoch`: created, split or joined) in an
-///   epoch before the proposal's, so the same WAL never votes twice;
+/// Votes (options 0 Yes, 1 No, 2 Abstain, 3 NoWithVeto) weigh the stake as it
+/// was when the proposal's epoch began (a snapshot: stake that moves during
+/// the vote cannot vote again elsewhere, and stake added after it opened
+/// cannot vote at all):
+/// - a node (`StorageNodeCap`) votes with its pool's active stake when the
+///   proposal's epoch began;
+/// - a delegator votes with a `StakedWal` that is not withdrawing, was active
+///   when the proposal's epoch began, weighing what it was worth then; the
+///   object must have got its principal (`changed_epoch`: created, split or
+///   joined) in an epoch before the proposal's, so the same WAL never votes
+///   twice;
 /// - voting again replaces the voter's previous vote.
 ///
 /// Tally, per option: the sum of the delegators' weights that chose it, plus,
@@ -21,19 +26,22 @@
 /// that stake).
 ///
 /// Finalization, with `voted = yes + no + abstain + veto` and `total` the total
-/// active stake at finalization, checked in this order:
+/// active stake when the proposal's epoch began, checked in this order:
 /// 1. failed quorum (4) if `voted == 0` or `voted * 10,000 < total * quorum_bps`;
 /// 2. vetoed (3) if `veto * 10,000 > voted * veto_bps`: the deposit is burned;
 /// 3. passed (1) if `yes * 10,000 > (yes + no + veto) * pass_bps`;
 /// 4. rejected (2) otherwise.
 /// Except when vetoed, the deposit goes back to the proposer. A passed
 /// parameter change is queued in `Staking` and applies at the next epoch
-/// change (`ProposalExecuted` then); a passed upgrade authorizes its digest at
-/// once (`ProposalExecuted` now).
+/// change (`ProposalExecuted` then); a passed upgrade authorizes its digest
+/// (`ProposalExecuted` now), usable from `UPGRADE_DELAY_EPOCHS` epochs later.
 ///
 /// Upgrades: `Governance` holds the package's `UpgradeCap` (handed over by
 /// `init::initialize`). `authorize_upgrade(proposal_id)` issues an
-/// `UpgradeTicket` for exactly the digest of that passed proposal, once;
+/// `UpgradeTicket` for exactly the digest of that passed proposal, once, and
+/// not before `UPGRADE_DELAY_EPOCHS` epochs after it passed: a holder who
+/// disagrees with the new code can request a withdrawal as soon as it passes
+/// (withdrawable within two epochs) and be out before it can run;
 /// `commit_upgrade` records the new package; `migrate` (called through the new
 /// package) moves `Governance` and `Staking` to its version and emits
 /// `PackageUpgraded`.
@@ -75,6 +83,10 @@ const STATUS_FAILED_QUORUM: u8 = 4;
 /// Length of a package digest.
 const DIGEST_LENGTH: u64 = 32;
 
+/// Epochs between an upgrade passing and its authorization being usable: one
+/// more than the longest wait for a withdrawal requested when it passed.
+const UPGRADE_DELAY_EPOCHS: u32 = 3;
+
 #[error]
 const EWrongVersion: vector<u8> =
     b"Governance is at another version than this package: call the current package";
@@ -103,7 +115,7 @@ const EVotingClosed: vector<u8> = b"This proposal no longer takes votes";
 
 #[error]
 const ENoVotingPower: vector<u8> =
-    b"No voting power: a node needs active stake; a StakedWal must be active, not withdrawing and worth more than 0";
+    b"No voting power on this proposal: a node needs active stake when the proposal's epoch began; a StakedWal must have been active then and not be withdrawing";
 
 #[error]
 const EStakeChangedDuringProposal: vector<u8> =
@@ -114,6 +126,10 @@ const EAlreadyFinalized: vector<u8> = b"This proposal was already finalized";
 
 #[error]
 const EVotingNotEnded: vector<u8> = b"The voting window of this proposal has not ended yet";
+
+#[error]
+const EUpgradeDelayNotOver: vector<u8> =
+    b"This upgrade passed, but it can be applied only UPGRADE_DELAY_EPOCHS epochs after it passed (so holders can exit first)";
 
 #[error]
 const EUpgradeNotAuthorized: vector<u8> =
@@ -127,8 +143,14 @@ public struct Governance has key {
     /// The tusk package's upgrade capability (always set; an `Option` only so
     /// tests can swap it).
     upgrade_cap: Option<UpgradeCap>,
-    /// Digests of passed upgrade proposals not yet used, by proposal ID.
-    authorized_upgrades: VecMap<ID, vector<u8>>,
+    /// Passed upgrade proposals not yet used, by proposal ID.
+    authorized_upgrades: VecMap<ID, AuthorizedUpgrade>,
+}
+
+/// A passed upgrade: its package digest and the first epoch it can be applied in.
+public struct AuthorizedUpgrade has copy, drop, store {
+    digest: vector<u8>,
+    available_epoch: u32,
 }
 
 /// A node's vote: option and weight.
@@ -156,6 +178,8 @@ public struct Proposal has key, store {
     deposit: Balance<WAL>,
     created_epoch: u32,
     end_epoch: u32,
+    /// Total active stake when `created_epoch` began: the quorum's base.
+    total_stake: u64,
     status: u8,
     node_votes: VecMap<ID, NodeVote>,
     stake_votes: Table<ID, StakeVote>,
@@ -225,7 +249,8 @@ public fun propose_text(
 
 // === Votes ===
 
-/// The node votes `option` with its pool's active stake (replacing its earlier vote).
+/// The node votes `option` with its pool's active stake when the proposal's
+/// epoch began (replacing its earlier vote).
 public fun vote_as_node(
     self: &mut Governance,
     staking: &Staking,
@@ -237,7 +262,7 @@ public fun vote_as_node(
     let epoch = staking.epoch();
     let proposal = self.open_proposal_mut(proposal_id, option, epoch);
     let node_id = cap.node_id();
-    let weight = staking.active_stake(node_id);
+    let weight = staking.active_stake_at(node_id, proposal.created_epoch);
     assert!(weight > 0, ENoVotingPower);
     let vote = NodeVote { option, weight };
     if (proposal.node_votes.contains(&node_id)) *proposal.node_votes.get_mut(&node_id) = vote
@@ -257,7 +282,7 @@ public fun vote_with_stake(
     self.assert_version();
     let epoch = staking.epoch();
     let proposal = self.open_proposal_mut(proposal_id, option, epoch);
-    let weight = staking.voting_power(staked_wal);
+    let weight = staking.voting_power_at(staked_wal, proposal.created_epoch);
     assert!(weight > 0, ENoVotingPower);
     assert!(staked_wal.changed_epoch() < proposal.created_epoch, EStakeChangedDuringProposal);
     let voter = object::id(staked_wal);
@@ -290,8 +315,8 @@ public fun finalize(
     assert!(self.proposals.contains(proposal_id), EUnknownProposal);
     let epoch = staking.epoch();
     let params = staking.params();
-    let total = staking.total_active_stake() as u128;
     let proposal = &mut self.proposals[proposal_id];
+    let total = proposal.total_stake as u128;
     assert!(proposal.status == STATUS_OPEN, EAlreadyFinalized);
     assert!(epoch >= proposal.end_epoch, EVotingNotEnded);
     let (yes, no, abstain, veto) = proposal.tally();
@@ -320,7 +345,8 @@ public fun finalize(
             staking.queue_parameter_change(proposal_id, proposal.parameter_name, proposal.parameter_value);
         } else if (proposal.kind == KIND_UPGRADE) {
             let digest = proposal.payload;
-            self.authorized_upgrades.insert(proposal_id, digest);
+            let available_epoch = epoch + UPGRADE_DELAY_EPOCHS;
+            self.authorized_upgrades.insert(proposal_id, AuthorizedUpgrade { digest, available_epoch });
             events::emit_proposal_executed(epoch, proposal_id);
         }
     }
@@ -329,11 +355,14 @@ public fun finalize(
 // === Upgrades ===
 
 /// Issues the ticket for the upgrade that proposal `proposal_id` authorized
-/// (its digest, the cap's policy); each authorization is used once.
-public fun authorize_upgrade(self: &mut Governance, proposal_id: ID): UpgradeTicket {
+/// (its digest, the cap's policy), from its available epoch on; each
+/// authorization is used once.
+public fun authorize_upgrade(self: &mut Governance, staking: &Staking, proposal_id: ID): UpgradeTicket {
     self.assert_version();
     assert!(self.authorized_upgrades.contains(&proposal_id), EUpgradeNotAuthorized);
-    let (_, digest) = self.authorized_upgrades.remove(&proposal_id);
+    let available_epoch = self.authorized_upgrades.get(&proposal_id).available_epoch;
+    assert!(staking.epoch() >= available_epoch, EUpgradeDelayNotOver);
+    let (_, AuthorizedUpgrade { digest, .. }) = self.authorized_upgrades.remove(&proposal_id);
     let cap = self.upgrade_cap.borrow_mut();
     let policy = cap.upgrade_policy();
     cap.authorize_upgrade(policy, digest)
@@ -354,11 +383,22 @@ public fun migrate(self: &mut Governance, staking: &mut Staking) {
     events::emit_package_upgraded(staking.epoch(), self.package_id(), VERSION);
 }
 
-/// Whether a passed proposal authorizes an upgrade to `digest` (not yet used).
+/// Whether a passed proposal authorizes an upgrade to `digest` (not yet
+/// used; it may still be waiting for its available epoch).
 public fun is_upgrade_authorized(self: &Governance, digest: vector<u8>): bool {
-    let (_, digests) = self.authorized_upgrades.into_keys_values();
-    digests.contains(&digest)
+    let (_, upgrades) = self.authorized_upgrades.into_keys_values();
+    upgrades.any!(|upgrade| upgrade.digest == digest)
 }
+
+/// The first epoch the upgrade that passed proposal `proposal_id` can be
+/// applied in, if it passed and is not used yet.
+public fun upgrade_available_epoch(self: &Governance, proposal_id: ID): Option<u32> {
+    if (!self.authorized_upgrades.contains(&proposal_id)) return option::none();
+    option::some(self.authorized_upgrades.get(&proposal_id).available_epoch)
+}
+
+/// Epochs between an upgrade passing and its use.
+public fun upgrade_delay_epochs(): u32 { UPGRADE_DELAY_EPOCHS }
 
 // === Reading ===
 
@@ -390,6 +430,9 @@ public fun payload(self: &Proposal): vector<u8> { self.payload }
 
 /// The deposit still held (0 once finalized).
 public fun deposit(self: &Proposal): u64 { self.deposit.value() }
+
+/// Total active stake when the proposal's epoch began (the quorum's base).
+public fun total_stake(self: &Proposal): u64 { self.total_stake }
 
 /// Epoch the proposal was opened in.
 public fun created_epoch(self: &Proposal): u32 { self.created_epoch }
@@ -454,6 +497,7 @@ fun open(
         deposit: deposit.into_balance(),
         created_epoch: epoch,
         end_epoch,
+        total_stake: staking.epoch_start_stake(),
         status: STATUS_OPEN,
         node_votes: vec_map::empty(),
         stake_votes: table::new(ctx),

@@ -6,10 +6,15 @@
 /// new value, which applies at the next epoch change. `n_shards` is fixed at
 /// `init::initialize`, because shard indices are handed out once.
 ///
-/// Invariants (checked by `set` and `new`): bps values are at most 10,000
-/// (`slash_bps` strictly below, so a slashed pool keeps WAL for its shares),
-/// durations, counts and `min_stake` are at least 1, `epoch_duration_ms` at
-/// least 2 (voting ends at half of it).
+/// Every governed parameter has a safe range (`MIN_*`/`MAX_*` below, checked
+/// by `check` when a proposal is created, by `set` when it applies, and by
+/// `new` at initialization). One passed proposal must never be able to brick
+/// the system: epochs that never end, windows that overflow `epoch +
+/// voting_epochs`, a pass threshold or quorum nothing can reach, a veto any
+/// single vote triggers, a committee so small one node can halt it, a slash
+/// that wipes a pool out (and, compounded, overflows its share count), or a
+/// minimum stake or deposit no one can pay. The ranges leave governance every
+/// setting a working network needs; see `SECURITY.md`.
 module tusk::params;
 
 use std::string::String;
@@ -30,13 +35,32 @@ const DEFAULT_QUORUM_BPS: u16 = 3_340;
 const DEFAULT_PASS_BPS: u16 = 5_000;
 const DEFAULT_VETO_BPS: u16 = 3_340;
 
+// Safe ranges of the governed parameters (inclusive).
+const MIN_EPOCH_DURATION_MS: u64 = 60_000;
+const MAX_EPOCH_DURATION_MS: u64 = 60 * 24 * 60 * 60 * 1000;
+const MIN_COMMITTEE_SIZE: u64 = 10;
+const MAX_COMMITTEE_SIZE: u64 = 200;
+const MIN_MIN_STAKE: u64 = 1_000_000;
+const MAX_MIN_STAKE: u64 = 1_000 * 1_000_000_000;
+const MAX_BURN_BPS: u64 = 5_000;
+const MAX_SLASH_BPS: u64 = 1_000;
+const MIN_PROPOSAL_DEPOSIT_FLOOR: u64 = 1_000_000_000;
+const MAX_PROPOSAL_DEPOSIT_CEILING: u64 = 10_000_000 * 1_000_000_000;
+const MAX_VOTING_EPOCHS: u64 = 30;
+const MIN_QUORUM_BPS: u64 = 1_000;
+const MAX_QUORUM_BPS: u64 = 6_667;
+const MIN_PASS_BPS: u64 = 5_000;
+const MAX_PASS_BPS: u64 = 8_000;
+const MIN_VETO_BPS: u64 = 1_000;
+const MAX_VETO_BPS: u64 = 5_000;
+
 #[error]
 const EUnknownParameter: vector<u8> =
     b"No governed parameter has this name (see params::governed_names)";
 
 #[error]
 const EInvalidParameterValue: vector<u8> =
-    b"Parameter value out of range: bps at most 10000 (slash_bps below 10000), counts and min_stake at least 1, epoch_duration_ms at least 2";
+    b"Parameter value out of its safe range (see params::range)";
 
 /// The staking side's parameters. Fields are named exactly as governance names them.
 public struct Params has copy, drop, store {
@@ -50,7 +74,7 @@ public struct Params has copy, drop, store {
     min_stake: u64,
     /// Share of each epoch's fees burned at the epoch change (bps).
     burn_bps: u16,
-    /// Share of a pool's active stake burned by a slash (bps, below 10,000).
+    /// Share of a pool's active stake burned by a slash (bps, at most 1,000).
     slash_bps: u16,
     /// Smallest deposit that opens a proposal (FROST).
     min_proposal_deposit: u64,
@@ -129,19 +153,32 @@ public fun governed_names(): vector<String> {
     ]
 }
 
-/// Aborts unless `name` is a governed parameter and `value` is in its range.
-public fun check(name: &String, value: u64) {
+/// The safe range `(min, max)`, inclusive, of governed parameter `name`.
+public fun range(name: &String): (u64, u64) {
     let n = name.as_bytes();
-    let ok = if (n == b"epoch_duration_ms") value >= 2
-    else if (n == b"max_committee_size") value >= 1 && value <= 0xFFFF
-    else if (n == b"min_stake") value >= 1
-    else if (n == b"burn_bps" || n == b"quorum_bps" || n == b"pass_bps" || n == b"veto_bps")
-        value <= BPS
-    else if (n == b"slash_bps") value < BPS
-    else if (n == b"min_proposal_deposit") true
-    else if (n == b"voting_epochs") value >= 1 && value <= 0xFFFF_FFFF
-    else abort EUnknownParameter;
-    assert!(ok, EInvalidParameterValue);
+    if (n == b"epoch_duration_ms") (MIN_EPOCH_DURATION_MS, MAX_EPOCH_DURATION_MS)
+    else if (n == b"max_committee_size") (MIN_COMMITTEE_SIZE, MAX_COMMITTEE_SIZE)
+    else if (n == b"min_stake") (MIN_MIN_STAKE, MAX_MIN_STAKE)
+    else if (n == b"burn_bps") (0, MAX_BURN_BPS)
+    else if (n == b"slash_bps") (0, MAX_SLASH_BPS)
+    else if (n == b"min_proposal_deposit") (MIN_PROPOSAL_DEPOSIT_FLOOR, MAX_PROPOSAL_DEPOSIT_CEILING)
+    else if (n == b"voting_epochs") (1, MAX_VOTING_EPOCHS)
+    else if (n == b"quorum_bps") (MIN_QUORUM_BPS, MAX_QUORUM_BPS)
+    else if (n == b"pass_bps") (MIN_PASS_BPS, MAX_PASS_BPS)
+    else if (n == b"veto_bps") (MIN_VETO_BPS, MAX_VETO_BPS)
+    else abort EUnknownParameter
+}
+
+/// Whether `value` is in the safe range of governed parameter `name`
+/// (aborts `EUnknownParameter` for other names).
+public fun is_valid(name: &String, value: u64): bool {
+    let (min, max) = range(name);
+    value >= min && value <= max
+}
+
+/// Aborts unless `name` is a governed parameter and `value` is in its safe range.
+public fun check(name: &String, value: u64) {
+    assert!(is_valid(name, value), EInvalidParameterValue);
 }
 
 /// Sets the governed parameter `name` to `value` (checked as `check` does).

@@ -40,6 +40,7 @@ use std::string::String;
 use sui::clock::Clock;
 use sui::coin::{Self, Coin};
 use sui::object_table::{Self, ObjectTable};
+use sui::table::{Self, Table};
 use tusk::committee::{Self, Committee};
 use tusk::events;
 use tusk::params::{Self, Params};
@@ -123,6 +124,21 @@ const ENoSlashQuorum: vector<u8> =
 #[error]
 const EAlreadySlashed: vector<u8> = b"This node was already slashed in this epoch";
 
+#[error]
+const ENameTaken: vector<u8> = b"Another node already has this name (names are unique, ignoring case)";
+
+#[error]
+const ECommissionFrozen: vector<u8> =
+    b"Commission cannot be collected while a vote to slash this node is open in this epoch";
+
+#[error]
+const EPoolSharesOverflow: vector<u8> =
+    b"This pool's exchange rate fell so far after slashes that this stake could overflow its share count: stake with another node";
+
+#[error]
+const ESyncNotTimedOut: vector<u8> =
+    b"The epoch change can be completed without the sync quorum only from half of the epoch on";
+
 /// Staking, epochs, nodes and slashing (shared).
 public struct Staking has key {
     id: UID,
@@ -131,6 +147,9 @@ public struct Staking has key {
     epoch: u32,
     /// When the current epoch started (ms).
     epoch_start_ms: u64,
+    /// Total active stake when the current epoch began (governance's
+    /// snapshot for proposals opened in it).
+    epoch_start_stake: u64,
     epoch_state: EpochState,
     /// Whether `voting_end` ran in this epoch.
     voting_ended: bool,
@@ -143,6 +162,8 @@ public struct Staking has key {
     /// Node IDs in registration order.
     node_ids: vector<ID>,
     pools: ObjectTable<ID, StakingPool>,
+    /// Node IDs by lower-cased name (names are unique, ignoring case).
+    node_names: Table<vector<u8>, ID>,
     slash_votes: SlashVotes,
     /// Passed parameter changes waiting for the next epoch change, in order.
     pending_parameter_changes: vector<ParameterChange>,
@@ -199,6 +220,7 @@ fun new(
         params,
         epoch: 0,
         epoch_start_ms: now,
+        epoch_start_stake: 0,
         epoch_state: EpochState::EpochChangeDone { done_ms: now },
         voting_ended: false,
         committee: committee::empty(),
@@ -207,6 +229,7 @@ fun new(
         next_prices: prices,
         node_ids: vector[],
         pools: object_table::new(ctx),
+        node_names: table::new(ctx),
         slash_votes: slashing::new(ctx),
         pending_parameter_changes: vector[],
     }
@@ -234,6 +257,9 @@ public fun register_candidate(
 ): StorageNodeCap {
     self.assert_version();
     assert!(commission_bps as u64 <= params::bps_denominator(), EInvalidCommissionRate);
+    storage_node::check_name(&name);
+    let name_key = storage_node::name_key(&name);
+    assert!(!self.node_names.contains(name_key), ENameTaken);
     storage_node::check_public_key(&public_key, &proof_of_possession, ctx.sender());
     let info = storage_node::new_info(
         name,
@@ -255,6 +281,7 @@ public fun register_candidate(
     let node_id = pool.node_id();
     self.pools.add(node_id, pool);
     self.node_ids.push_back(node_id);
+    self.node_names.add(name_key, node_id);
     events::emit_node_registered(
         self.epoch,
         node_id,
@@ -277,9 +304,12 @@ public fun set_commission(self: &mut Staking, cap: &StorageNodeCap, rate_bps: u1
     events::emit_commission_scheduled(self.epoch, cap.node_id(), rate_bps, effective_epoch);
 }
 
-/// Takes all of the node's accrued commission.
+/// Takes all of the node's accrued commission. Frozen while a vote to slash
+/// the node is open in this epoch (votes cast, slash not executed), so an
+/// operator who sees a slash coming cannot save the commission it would burn.
 public fun collect_commission(self: &mut Staking, cap: &StorageNodeCap, ctx: &mut TxContext): Coin<WAL> {
     self.assert_version();
+    assert!(!self.is_commission_frozen(cap.node_id()), ECommissionFrozen);
     let commission = self.pool_mut(cap.node_id()).collect_commission();
     events::emit_commission_collected(self.epoch, cap.node_id(), commission.value(), ctx.sender());
     coin::from_balance(commission, ctx)
@@ -299,10 +329,19 @@ public fun vote_for_prices(
     events::emit_node_voted(self.epoch, cap.node_id(), storage_price, write_price, capacity);
 }
 
-/// Sets the node's name.
+/// Sets the node's name (a valid name, not taken by another node).
 public fun set_name(self: &mut Staking, cap: &StorageNodeCap, name: String) {
     self.assert_version();
-    self.pool_mut(cap.node_id()).info_mut().set_name(name);
+    storage_node::check_name(&name);
+    let node_id = cap.node_id();
+    let old_key = storage_node::name_key(&self.pool(node_id).info().name());
+    let new_key = storage_node::name_key(&name);
+    if (new_key != old_key) {
+        assert!(!self.node_names.contains(new_key), ENameTaken);
+        self.node_names.remove(old_key);
+        self.node_names.add(new_key, node_id);
+    };
+    self.pool_mut(node_id).info_mut().set_name(name);
     events::emit_node_updated(
         self.epoch,
         cap.node_id(),
@@ -401,6 +440,7 @@ public fun stake_with_pool(
     assert!(self.pools.contains(node_id), EUnknownNode);
     let amount = to_stake.value();
     assert!(amount >= self.params.min_stake(), EStakeBelowMinimum);
+    assert!(self.pools[node_id].can_take_stake(amount), EPoolSharesOverflow);
     let activation_epoch = self.next_change_epoch();
     self.pools.borrow_mut(node_id).add_stake(to_stake.into_balance(), activation_epoch);
     let staked = staked_wal::mint(node_id, amount, activation_epoch, self.epoch, ctx);
@@ -628,6 +668,7 @@ public fun initiate_epoch_change(
 
     self.epoch = new_epoch;
     self.epoch_start_ms = now;
+    self.epoch_start_stake = total_stake;
     self.committee = next;
     self.next_committee = committee::empty();
     self.prices = prices;
@@ -676,6 +717,27 @@ public fun epoch_sync_done(self: &mut Staking, cap: &StorageNodeCap, epoch: u32,
         self.epoch_state = EpochState::EpochChangeDone { done_ms: clock.timestamp_ms() };
         events::emit_epoch_change_done(epoch);
     }
+}
+
+/// Completes an epoch change that the committee has not synced by half of
+/// the epoch: members holding over a third of the shards could otherwise
+/// freeze staking, withdrawals and governance for ever by staying silent.
+/// Anyone may call it. Emits `EpochSyncTimedOut`, naming the members that did
+/// not confirm (the storage plane challenges and slashes them), then
+/// `EpochChangeDone`. The deadline is the epoch's voting end, so the next
+/// committee selection is never delayed.
+public fun end_stalled_epoch_change(self: &mut Staking, clock: &Clock) {
+    self.assert_version();
+    let (synced, weight) = match (&self.epoch_state) {
+        EpochState::EpochChangeSync { synced, weight } => (*synced, *weight),
+        EpochState::EpochChangeDone { .. } => abort EWrongEpochState,
+    };
+    let now = clock.timestamp_ms();
+    assert!(now >= self.epoch_start_ms + self.params.epoch_duration_ms() / 2, ESyncNotTimedOut);
+    let unsynced = self.committee.node_ids().filter!(|id| !synced.contains(id));
+    self.epoch_state = EpochState::EpochChangeDone { done_ms: now };
+    events::emit_epoch_sync_timed_out(self.epoch, weight, unsynced);
+    events::emit_epoch_change_done(self.epoch);
 }
 
 // === Slashing ===
@@ -792,6 +854,25 @@ public fun pool(self: &Staking, node_id: ID): &StakingPool {
 /// Active stake of node `node_id`'s pool (its voting power in governance).
 public fun active_stake(self: &Staking, node_id: ID): u64 { self.pool(node_id).wal() }
 
+/// Total active stake when the current epoch began.
+public fun epoch_start_stake(self: &Staking): u64 { self.epoch_start_stake }
+
+/// Active stake of node `node_id`'s pool when `epoch` began (0 if it did not
+/// exist yet): its voting power on proposals opened in `epoch`.
+public fun active_stake_at(self: &Staking, node_id: ID, epoch: u32): u64 {
+    self.pool(node_id).active_at(epoch)
+}
+
+/// What `staked_wal` was worth when `epoch` began, if it was active then and
+/// is not withdrawing: its voting power on proposals opened in `epoch`.
+/// (`epoch` is at most the current one.)
+public fun voting_power_at(self: &Staking, staked_wal: &StakedWal, epoch: u32): u64 {
+    if (staked_wal.is_withdrawing() || staked_wal.activation_epoch() > epoch) return 0;
+    let pool = self.pool(staked_wal.node_id());
+    let (amount, _, _) = pool.payout(staked_wal.principal(), staked_wal.activation_epoch(), epoch);
+    amount
+}
+
 /// Total active stake of all pools.
 public fun total_active_stake(self: &Staking): u64 {
     let mut total = 0;
@@ -806,6 +887,12 @@ public fun voting_power(self: &Staking, staked_wal: &StakedWal): u64 {
     let pool = self.pool(staked_wal.node_id());
     let (amount, _, _) = pool.payout(staked_wal.principal(), staked_wal.activation_epoch(), self.epoch);
     amount
+}
+
+/// Whether the node's commission is frozen: a vote to slash it is open in
+/// this epoch (cast and not executed).
+public fun is_commission_frozen(self: &Staking, node_id: ID): bool {
+    self.slash_votes.weight(self.epoch, node_id) > 0 && !self.slash_votes.is_executed(self.epoch, node_id)
 }
 
 /// Weight voting this epoch to slash `target_node_id`.

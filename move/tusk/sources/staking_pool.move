@@ -51,6 +51,9 @@ public struct PoolRate has copy, drop, store {
     rate: ExchangeRate,
     /// The rate without slashes (to split payouts into rewards and slashed).
     unslashed: ExchangeRate,
+    /// Active stake once the epoch began (after its withdrawals and
+    /// activations): the node's voting power on proposals opened in it.
+    active: u64,
 }
 
 /// A node's storage price, write price and capacity vote.
@@ -101,7 +104,7 @@ public(package) fun new(
     ctx: &mut TxContext,
 ): StakingPool {
     let mut rates = table::new(ctx);
-    rates.add(epoch, PoolRate { rate: exchange_rate::flat(), unslashed: exchange_rate::flat() });
+    rates.add(epoch, PoolRate { rate: exchange_rate::flat(), unslashed: exchange_rate::flat(), active: 0 });
     StakingPool {
         id: object::new(ctx),
         operator,
@@ -192,7 +195,6 @@ public(package) fun advance(self: &mut StakingPool, epoch: u32, mut rewards: Bal
     // 3. The epoch's rates.
     let rate = exchange_rate::new(self.wal, self.shares).normalized();
     let unslashed = exchange_rate::new(self.unslashed_wal, self.shares).normalized();
-    self.rates.add(epoch, PoolRate { rate, unslashed });
     // 4. Withdrawals.
     let leaving = take(&mut self.pending_withdraw_shares, epoch);
     let withdrawn = rate.wal_for(leaving).min(self.wal);
@@ -207,6 +209,7 @@ public(package) fun advance(self: &mut StakingPool, epoch: u32, mut rewards: Bal
     self.shares = self.shares + rate.shares_for(activated);
     let leaving_next = take(&mut self.pre_active_withdrawals, epoch);
     if (leaving_next > 0) add_to(&mut self.pending_withdraw_shares, epoch + 1, rate.shares_for(leaving_next));
+    self.rates.add(epoch, PoolRate { rate, unslashed, active: self.wal });
     self.epoch = epoch;
     events::emit_pool_advanced(
         epoch,
@@ -332,6 +335,11 @@ public fun has_rate(self: &StakingPool, epoch: u32): bool { self.rates.contains(
 /// The rate recorded for `epoch` (when the pool advanced into it).
 public fun rate_at(self: &StakingPool, epoch: u32): ExchangeRate { self.rates[epoch].rate }
 
+/// Active stake once `epoch` began (0 for epochs before the pool existed).
+public fun active_at(self: &StakingPool, epoch: u32): u64 {
+    if (self.rates.contains(epoch)) self.rates[epoch].active else 0
+}
+
 /// The unslashed rate recorded for `epoch`.
 public fun unslashed_rate_at(self: &StakingPool, epoch: u32): ExchangeRate {
     self.rates[epoch].unslashed
@@ -351,6 +359,21 @@ public fun payout(self: &StakingPool, principal: u64, activation_epoch: u32, epo
     let amount = self.rate_at(epoch).wal_for(shares);
     let (rewards, slashed) = self.split_payout(principal, activation_epoch, epoch, amount);
     (amount, rewards, slashed)
+}
+
+/// Whether `amount` more stake keeps the pool's share count within u64 when
+/// it activates. Its shares are bought at the rate of its activation epoch,
+/// at most two epochs away; each epoch may see one slash of at most 10%
+/// (`params` bounds `slash_bps`), so the rate can fall to 81% of today's
+/// first: the check allows for that with a 5/4 margin on the shares that all
+/// pending stake buys at today's rate. (Rewards only raise the rate.)
+public fun can_take_stake(self: &StakingPool, amount: u64): bool {
+    let rate = self.current_rate();
+    if (rate.is_flat()) return true;
+    let mut pending = amount as u128;
+    self.pending_stake.keys().do!(|epoch| pending = pending + (*self.pending_stake.get(&epoch) as u128));
+    let new_shares = pending * (rate.shares() as u128) / (rate.wal() as u128) * 5 / 4;
+    (self.shares as u128) + new_shares <= (std::u64::max_value!() as u128)
 }
 
 /// Stake the pool will have at `epoch` (the next one) if nothing else happens:

@@ -15,6 +15,12 @@
 /// `bls12_381` signs by default). Binding the sender stops anyone from
 /// registering a key they copied from another node.
 ///
+/// Names: 1 to 64 bytes of printable ASCII (0x20..0x7E), no leading,
+/// trailing or doubled space. Delegators choose nodes by name, so a name
+/// must not hide what it says: no control or bidirectional-override
+/// characters, no look-alike letters from other scripts, no invisible
+/// padding. (`staking` also keeps names unique, ignoring case.)
+///
 /// Authority is the cap: whoever holds a `StorageNodeCap` acts for its node.
 module tusk::storage_node;
 
@@ -32,6 +38,13 @@ const SIGNATURE_LENGTH: u64 = 96;
 const POP_INTENT_TYPE: u8 = 5;
 const POP_INTENT_VERSION: u8 = 0;
 const POP_APP_ID: u8 = 3;
+
+/// Longest node name, in bytes.
+const MAX_NAME_LENGTH: u64 = 64;
+
+#[error]
+const EInvalidName: vector<u8> =
+    b"A node name is 1 to 64 printable ASCII characters, without leading, trailing or doubled spaces";
 
 #[error]
 const EInvalidPublicKey: vector<u8> = b"A BLS public key must be 48 bytes (compressed G1, min-pk)";
@@ -54,6 +67,33 @@ public struct NodeInfo has copy, drop, store {
     metadata_url: String,
     public_key: vector<u8>,
     network_public_key: vector<u8>,
+}
+
+/// Aborts unless `name` is a valid node name (see the module doc).
+public fun check_name(name: &String) {
+    assert!(is_valid_name(name), EInvalidName);
+}
+
+/// Whether `name` is 1 to 64 bytes of printable ASCII with no leading,
+/// trailing or doubled space.
+public fun is_valid_name(name: &String): bool {
+    let bytes = name.as_bytes();
+    let len = bytes.length();
+    if (len == 0 || len > MAX_NAME_LENGTH) return false;
+    if (bytes[0] == 0x20 || bytes[len - 1] == 0x20) return false;
+    let mut i = 0;
+    while (i < len) {
+        let b = bytes[i];
+        if (b < 0x20 || b > 0x7E) return false;
+        if (b == 0x20 && bytes[i - 1] == 0x20) return false;
+        i = i + 1;
+    };
+    true
+}
+
+/// `name` in lower case: the key that keeps names unique ignoring case.
+public fun name_key(name: &String): vector<u8> {
+    name.as_bytes().map_ref!(|b| if (*b >= 0x41 && *b <= 0x5A) *b + 0x20 else *b)
 }
 
 /// The message a proof of possession signs (see the module doc).

@@ -10,8 +10,13 @@
 module tusk::attacks_tests;
 
 use std::unit_test::{assert_eq, destroy};
+use sui::event;
+use tusk::events;
+use tusk::governance;
+use tusk::params;
 use tusk::staked_wal::StakedWal;
 use tusk::staking;
+use tusk::storage_node;
 use tusk::world::{Self, World, frost_per_wal};
 
 const HONEST: address = @0x40E5;
@@ -250,5 +255,299 @@ fun withdrawal_cap_never_binds_under_split_join_withdraw_sequences() {
     assert!(pool.balance() < 100);
     assert!(pool.shares() < 100);
     live.destroy_empty();
+    w.end();
+}
+
+// === 3. A silent committee freezes epochs ===
+
+/// Four nodes with 100 WAL each, in epoch 2 right after `initiate_epoch_change`:
+/// the committee (25 shards each) is syncing and nobody has confirmed.
+fun syncing_network(): (World, vector<StakedWal>) {
+    let mut w = world::new();
+    w.register_nodes(4);
+    let mut stakes = vector[];
+    4u64.do!(|i| stakes.push_back(w.stake(HONEST, i, wal(100))));
+    w.advance_epoch();
+    w.voting_end();
+    w.initiate_epoch_change();
+    (w.next_tx(), stakes)
+}
+
+#[test]
+/// Members holding over a third of the shards stay silent: after half of
+/// the epoch anyone completes the change without them, the event names who
+/// did not sync, and epochs (and so withdrawals) go on.
+fun a_silent_third_of_the_committee_cannot_freeze_epochs() {
+    let (mut w, mut stakes) = syncing_network();
+    w.sync_node(0, 2); // 25 shards: no quorum
+    assert!(!w.staking().is_epoch_change_done());
+    w.set_time_in_epoch(world::epoch_duration_ms() / 2);
+    w.end_stalled_epoch_change();
+    assert!(w.staking().is_epoch_change_done());
+    assert_eq!(
+        event::events_by_type<events::EpochSyncTimedOut>(),
+        vector[events::new_epoch_sync_timed_out(2, 25, vector[w.node(1), w.node(2), w.node(3)])],
+    );
+    assert_eq!(event::events_by_type<events::EpochChangeDone>(), vector[events::new_epoch_change_done(2)]);
+    // The epoch goes on: a withdrawal requested now matures.
+    let mut leaving = stakes.pop_back();
+    w.request_withdraw(HONEST, &mut leaving);
+    w.voting_end();
+    w.initiate_epoch_change();
+    w.sync_all();
+    assert_eq!(w.withdraw(HONEST, leaving), wal(100));
+    destroy(stakes);
+    w.end();
+}
+
+#[test, expected_failure(abort_code = staking::ESyncNotTimedOut)]
+/// Before half of the epoch the committee still has time to sync.
+fun a_stalled_change_cannot_be_forced_early() {
+    let (mut w, stakes) = syncing_network();
+    w.set_time_in_epoch(world::epoch_duration_ms() / 2 - 1);
+    w.end_stalled_epoch_change();
+    destroy(stakes);
+    w.end();
+}
+
+#[test, expected_failure(abort_code = staking::EWrongEpochState)]
+fun a_finished_change_cannot_be_forced() {
+    let (mut w, stakes) = syncing_network();
+    w.sync_all();
+    w.set_time_in_epoch(world::epoch_duration_ms() / 2);
+    w.end_stalled_epoch_change();
+    destroy(stakes);
+    w.end();
+}
+
+// === 4. Governed parameters that brick the system ===
+
+#[test, expected_failure(abort_code = params::EInvalidParameterValue)]
+/// A pass threshold of 100% would let nothing pass ever again: refused when
+/// proposed (and `params::set` refuses it again when a change applies).
+fun a_proposal_to_make_passing_impossible_is_refused() {
+    let (mut w, stakes) = honest_network();
+    w.propose_parameter(ATTACKER, b"pass_bps", 10_000);
+    destroy(stakes);
+    w.end();
+}
+
+#[test, expected_failure(abort_code = params::EInvalidParameterValue)]
+/// Epochs of u64::MAX ms would never end.
+fun a_proposal_for_endless_epochs_is_refused() {
+    let (mut w, stakes) = honest_network();
+    w.propose_parameter(ATTACKER, b"epoch_duration_ms", 18_446_744_073_709_551_615);
+    destroy(stakes);
+    w.end();
+}
+
+#[test, expected_failure(abort_code = params::EInvalidParameterValue)]
+/// A committee of one node could halt the protocol alone.
+fun a_proposal_for_a_committee_of_one_is_refused() {
+    let (mut w, stakes) = honest_network();
+    w.propose_parameter(ATTACKER, b"max_committee_size", 1);
+    destroy(stakes);
+    w.end();
+}
+
+// === 5. Share overflow after heavy slashing ===
+
+/// Node 0 slashed at the highest rate (10%) in `n` epochs by nodes 1..3.
+fun slashed_pool(n: u64): (World, vector<StakedWal>) {
+    let mut w = world::new();
+    w.register_nodes(4);
+    let mut stakes = vector[];
+    4u64.do!(|i| stakes.push_back(w.stake(HONEST, i, wal(100))));
+    w.advance_epoch();
+    w.staking_mut().set_param_for_testing(b"slash_bps".to_string(), 1_000);
+    let target = w.node(0);
+    n.do!(|_| {
+        3u64.do!(|k| w.vote_for_slash(1 + k, target));
+        w.execute_slash(target);
+        w.advance_epoch();
+        w = w.next_tx();
+    });
+    (w, stakes)
+}
+
+#[test, expected_failure(abort_code = staking::EPoolSharesOverflow)]
+/// After 13 slashes a share is worth 25% of a FROST: a 4B WAL stake would
+/// need more shares than a u64 holds, which used to abort every later
+/// `initiate_epoch_change`. It is now refused when staked, with a clear error.
+fun a_stake_that_would_overflow_the_share_count_is_refused() {
+    let (mut w, stakes) = slashed_pool(13);
+    let huge = w.stake(ATTACKER, 0, 4_000_000_000 * frost_per_wal!());
+    destroy(huge);
+    destroy(stakes);
+    w.end();
+}
+
+#[test]
+/// A large stake that fits is taken, and epoch changes go on.
+fun after_heavy_slashing_epochs_keep_changing() {
+    let (mut w, stakes) = slashed_pool(13);
+    let big = w.stake(ATTACKER, 0, 1_000_000_000 * frost_per_wal!());
+    w.advance_epoch();
+    assert!(w.staking().pool(w.node(0)).shares() > 3 * 1_000_000_000 * frost_per_wal!());
+    destroy(big);
+    destroy(stakes);
+    w.end();
+}
+
+// === 6. The same WAL votes twice ===
+
+#[test]
+/// Stake that moves from node 0 to node 1 while a proposal is open does
+/// not vote twice: both nodes weigh the stake they had when the proposal's
+/// epoch began (and the moved stake is not node 1's yet at that snapshot).
+fun stake_moved_during_a_vote_counts_once() {
+    let (mut w, mut stakes) = honest_network();
+    // Node 4 (the attacker's) gets 100 WAL too, so quorum is reachable.
+    let mut moving = w.stake(ATTACKER, 4, wal(100));
+    w.advance_epoch();
+    let id = w.propose_text(ATTACKER, b"double count");
+    w.vote_as_node(4, id, 0);
+    // Move the stake: withdraw from node 4, stake with node 5, vote again.
+    w.request_withdraw(ATTACKER, &mut moving);
+    w.advance_epoch();
+    let back = w.withdraw(ATTACKER, moving);
+    let moved = w.stake(ATTACKER, 5, back);
+    w.advance_epoch();
+    // Node 5's snapshot (start of the proposal's epoch) is 0: no vote.
+    let (governance, staking, cap) = w.governance_staking_and_cap(5);
+    assert_eq!(staking.active_stake_at(cap.node_id(), governance.proposal(id).created_epoch()), 0);
+    // Node 4 still weighs what it had then, once.
+    assert_eq!(w.tally(id), vector[wal(100), 0, 0, 0]);
+    assert_eq!(w.governance().proposal(id).total_stake(), wal(500));
+    destroy(moved);
+    destroy(stakes.pop_back());
+    destroy(stakes);
+    w.end();
+}
+
+#[test, expected_failure(abort_code = governance::ENoVotingPower)]
+/// A node whose stake arrived after the proposal's epoch began has no vote on it.
+fun a_node_cannot_vote_with_stake_added_after_the_proposal_opened() {
+    let (mut w, stakes) = honest_network();
+    let id = w.propose_text(ATTACKER, b"late stake");
+    let late = w.stake(ATTACKER, 5, wal(1_000));
+    w.advance_epoch();
+    w.vote_as_node(5, id, 0);
+    destroy(late);
+    destroy(stakes);
+    w.end();
+}
+
+// === 7. Collecting commission ahead of a slash ===
+
+#[test, expected_failure(abort_code = staking::ECommissionFrozen)]
+/// Once a vote to slash it is cast, the node cannot take its commission out
+/// before the slash burns it.
+fun commission_is_frozen_while_a_slash_vote_is_open() {
+    let (mut w, stakes) = honest_network();
+    w.add_fees(1_000_000);
+    w.advance_epoch();
+    let target = w.node(0);
+    assert!(w.staking().pool(target).commission() > 0);
+    w.vote_for_slash(1, target);
+    assert!(w.staking().is_commission_frozen(target));
+    let (staking, cap, ctx) = w.staking_cap_and_ctx(0, world::operator(0));
+    let coin = staking.collect_commission(cap, ctx);
+    destroy(coin);
+    destroy(stakes);
+    w.end();
+}
+
+#[test]
+/// The slash burns the accrued commission; after it, collecting works again.
+fun the_slash_burns_the_frozen_commission() {
+    let (mut w, stakes) = honest_network();
+    w.add_fees(1_000_000);
+    w.advance_epoch();
+    let target = w.node(0);
+    let accrued = w.staking().pool(target).commission();
+    3u64.do!(|k| w.vote_for_slash(1 + k, target));
+    w.execute_slash(target);
+    let slashed = event::events_by_type<events::NodeSlashed>();
+    assert_eq!(slashed.length(), 1);
+    assert!(!w.staking().is_commission_frozen(target));
+    assert_eq!(w.staking().pool(target).commission(), 0);
+    assert!(accrued > 0);
+    let (staking, cap, ctx) = w.staking_cap_and_ctx(0, world::operator(0));
+    let coin = staking.collect_commission(cap, ctx);
+    assert_eq!(coin.value(), 0);
+    destroy(coin);
+    destroy(stakes);
+    w.end();
+}
+
+// === 9. An upgrade authorized at once ===
+
+#[test, expected_failure(abort_code = governance::EUpgradeDelayNotOver)]
+/// A passed upgrade cannot be applied before holders had time to leave.
+fun a_passed_upgrade_waits_for_its_delay() {
+    let (mut w, stakes) = honest_network();
+    let id = w.propose_upgrade(ATTACKER, x"0000000000000000000000000000000000000000000000000000000000000001");
+    4u64.do!(|i| w.vote_as_node(i, id, 0));
+    w.advance_epochs(2);
+    w.finalize(id);
+    assert_eq!(w.governance().upgrade_available_epoch(id), option::some(3 + governance::upgrade_delay_epochs()));
+    w.advance_epochs(2);
+    let ticket = w.authorize_upgrade(id);
+    destroy(ticket);
+    destroy(stakes);
+    w.end();
+}
+
+// === 10. A node passing itself off as another ===
+
+#[test, expected_failure(abort_code = staking::ENameTaken)]
+/// Names are unique ignoring case: "NODE-0" cannot register beside "node-0".
+fun a_node_cannot_take_another_nodes_name() {
+    let mut w = world::new();
+    w.register_nodes(1);
+    w.register_node_named(1, b"NODE-0".to_string(), 1_000);
+    w.end();
+}
+
+#[test, expected_failure(abort_code = staking::ENameTaken)]
+fun a_node_cannot_rename_itself_to_another_nodes_name() {
+    let mut w = world::new();
+    w.register_nodes(2);
+    let (staking, cap) = w.staking_and_cap(1);
+    staking.set_name(cap, b"Node-0".to_string());
+    w.end();
+}
+
+#[test, expected_failure(abort_code = storage_node::EInvalidName)]
+/// U+202E (right-to-left override) would make a name display as something else.
+fun a_name_with_a_bidi_override_is_refused() {
+    let mut w = world::new();
+    w.register_node_named(0, b"node-\xe2\x80\xae1".to_string(), 1_000);
+    w.end();
+}
+
+#[test]
+/// The name rule, case by case; a rename frees the old name.
+fun names_are_short_printable_ascii_without_padding() {
+    assert!(storage_node::is_valid_name(&b"Tusk Node 7 (eu-west)".to_string()));
+    assert!(storage_node::is_valid_name(&b"x".to_string()));
+    assert!(!storage_node::is_valid_name(&b"".to_string()));
+    assert!(!storage_node::is_valid_name(&b" node".to_string()));
+    assert!(!storage_node::is_valid_name(&b"node ".to_string()));
+    assert!(!storage_node::is_valid_name(&b"node  a".to_string()));
+    assert!(!storage_node::is_valid_name(&b"node\na".to_string()));
+    assert!(!storage_node::is_valid_name(&b"node\x7f".to_string()));
+    assert!(!storage_node::is_valid_name(&b"n\xc3\xb6de".to_string()));
+    let mut long = b"".to_string();
+    64u64.do!(|_| long.append(b"a".to_string()));
+    assert!(storage_node::is_valid_name(&long));
+    long.append(b"a".to_string());
+    assert!(!storage_node::is_valid_name(&long));
+    let mut w = world::new();
+    w.register_nodes(2);
+    let (staking, cap) = w.staking_and_cap(1);
+    staking.set_name(cap, b"Renamed".to_string());
+    w.register_node_named(2, b"NODE-1".to_string(), 1_000);
     w.end();
 }

@@ -119,14 +119,18 @@ fun the_epoch_cannot_change_before_its_end() {
 
 #[test]
 fun the_committee_is_the_top_pools_up_to_the_maximum_size() {
-    let mut w = world::new_with(100, 2);
-    w.register_nodes(3);
-    let s = vector[w.stake(@0x1, 0, wal(30)), w.stake(@0x2, 1, wal(20)), w.stake(@0x3, 2, wal(10))];
+    let mut w = world::new_with(100, 10);
+    w.register_nodes(11);
+    // Node i stakes 10 * (i + 1) WAL, registered smallest first.
+    let mut s = vector[];
+    11u64.do!(|i| s.push_back(w.stake(@0x1, i, wal(10 * (i + 1)))));
     w.advance_epoch();
     let committee = w.staking().committee();
-    assert_eq!(committee.node_ids(), vector[w.node(0), w.node(1)]);
-    // Two members: the cap is 50 shards, so 60/40 becomes 50/50.
-    assert_eq!(committee.shard_counts(), vector[50, 50]);
+    let mut expected = vector[];
+    10u64.do!(|k| expected.push_back(w.node(10 - k)));
+    assert_eq!(committee.node_ids(), expected);
+    // Ten members: each is capped at 10 of the 100 shards.
+    assert_eq!(committee.shard_counts(), vector::tabulate!(10, |_| 10u16));
     destroy(s);
     w.end();
 }

@@ -481,7 +481,9 @@ fun a_passed_upgrade_authorizes_exactly_its_digest_once() {
     assert!(!w.governance().is_upgrade_authorized(x"22"));
     with_upgradable_package(&mut w);
     let original = w.governance().package_id();
-    let ticket = w.governance_mut().authorize_upgrade(id);
+    assert_eq!(w.governance().upgrade_available_epoch(id), option::some(3 + 3));
+    w.advance_epochs(3);
+    let ticket = w.authorize_upgrade(id);
     assert_eq!(*ticket.ticket_digest(), digest());
     let receipt = package::test_upgrade(ticket);
     w.governance_mut().commit_upgrade(receipt);
@@ -499,9 +501,10 @@ fun an_authorization_cannot_be_used_twice() {
     close_voting(&mut w);
     w.finalize(id);
     with_upgradable_package(&mut w);
-    let ticket = w.governance_mut().authorize_upgrade(id);
+    w.advance_epochs(3);
+    let ticket = w.authorize_upgrade(id);
     w.governance_mut().commit_upgrade(package::test_upgrade(ticket));
-    let again = w.governance_mut().authorize_upgrade(id);
+    let again = w.authorize_upgrade(id);
     destroy(again);
     cleanup(w, a, b, others);
 }
@@ -515,7 +518,8 @@ fun a_rejected_upgrade_authorizes_nothing() {
     close_voting(&mut w);
     w.finalize(id);
     assert_eq!(w.status(id), REJECTED);
-    let ticket = w.governance_mut().authorize_upgrade(id);
+    w.advance_epochs(3);
+    let ticket = w.authorize_upgrade(id);
     destroy(ticket);
     cleanup(w, a, b, others);
 }

@@ -74,6 +74,9 @@ public struct Votes has drop {
     created_epoch: u32,
     end_epoch: u32,
     value: u64,
+    /// Each node's active stake when the proposal opened (at the start of
+    /// its epoch, before any slash in it): the snapshot votes weigh.
+    start_stakes: vector<u64>,
     node_ids: vector<ID>,
     node_options: vector<u8>,
     node_weights: vector<u64>,
@@ -244,6 +247,7 @@ fun open_proposal(w: &mut World, model: &mut Model) {
             created_epoch: proposal.created_epoch(),
             end_epoch: proposal.end_epoch(),
             value,
+            start_stakes: vector::tabulate!(NODES, |i| w.staking().pool(w.node(i)).wal()),
             node_ids: vector[],
             node_options: vector[],
             node_weights: vector[],
@@ -265,7 +269,7 @@ fun cast_votes(w: &mut World, book: &Book, model: &mut Model) {
         let voters = 3 + below(&mut model.rng, 6);
         voters.do!(|_| {
             let i = below(&mut model.rng, NODES);
-            let weight = w.staking().pool(w.node(i)).wal();
+            let weight = votes.start_stakes[i];
             if (weight > 0) {
                 let option = (below(&mut model.rng, 7) % 4) as u8;
                 w.vote_as_node(i, id, option);
@@ -287,12 +291,12 @@ fun cast_votes(w: &mut World, book: &Book, model: &mut Model) {
         delegators.do!(|_| {
             let p = below(&mut model.rng, book.staked.length());
             let staked = &book.staked[p];
-            let eligible = staked.activation_epoch() <= epoch
+            let eligible = staked.activation_epoch() <= votes.created_epoch
                 && !staked.is_withdrawing()
                 && staked.changed_epoch() < votes.created_epoch;
             if (eligible) {
                 let option = (below(&mut model.rng, 4)) as u8;
-                let weight = value_at(w, staked, epoch);
+                let weight = value_at(w, staked, votes.created_epoch);
                 w.vote_with_stake(staked, id, option);
                 let stake_id = object::id(staked);
                 let at = votes.stake_ids.find_index!(|s| *s == stake_id);

@@ -261,13 +261,18 @@ public fun register_nodes(self: &mut World, n: u64) {
 
 /// Registers test node `i` (the next one) with `commission_bps`.
 public fun register_node(self: &mut World, i: u64, commission_bps: u16) {
+    self.register_node_named(i, node_name(i), commission_bps);
+}
+
+/// Registers test node `i` (the next one) under `name`.
+public fun register_node_named(self: &mut World, i: u64, name: std::string::String, commission_bps: u16) {
     assert!(i == self.caps.length());
     let operator = test_node_keys::operator(i);
     let World { staking, scenario, next_hint, .. } = self;
     let _ = tx_context::new_from_hint(operator, *next_hint, 0, 0, 0);
     *next_hint = *next_hint + 1;
     let cap = staking.register_candidate(
-        node_name(i),
+        name,
         b"node.tusk.test:9000".to_string(),
         b"https://tusk.test/node.json".to_string(),
         test_node_keys::public_key(i),
@@ -383,6 +388,12 @@ public fun sync_all(self: &mut World) {
     }
 }
 
+/// Anyone completes a stalled epoch change (at the clock's current time).
+public fun end_stalled_epoch_change(self: &mut World) {
+    let World { staking, clock, .. } = self;
+    staking.end_stalled_epoch_change(clock);
+}
+
 /// Test node `i` confirms sync of `epoch`.
 public fun sync_node(self: &mut World, i: u64, epoch: u32) {
     let World { staking, caps, clock, .. } = self;
@@ -429,6 +440,17 @@ public fun propose_text(self: &mut World, proposer: address, text: vector<u8>): 
     let deposit = self.mint(MIN_PROPOSAL_DEPOSIT);
     let (governance, staking, ctx) = self.governance_staking_and_ctx(proposer);
     governance.propose_text(staking, text.to_string(), deposit, ctx)
+}
+
+/// Issues the ticket of the upgrade passed proposal `proposal_id` authorized.
+public fun authorize_upgrade(self: &mut World, proposal_id: ID): sui::package::UpgradeTicket {
+    let World { governance, staking, .. } = self;
+    governance.authorize_upgrade(staking, proposal_id)
+}
+
+/// Advances `n` whole epochs.
+public fun advance_epochs(self: &mut World, n: u64) {
+    n.do!(|_| self.advance_epoch());
 }
 
 /// Test node `i` votes `option` on `proposal_id`.

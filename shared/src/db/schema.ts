@@ -100,7 +100,8 @@ export const deadLetters = pgTable(
 /**
  * One row per Walrus epoch. `state`: `selected` (its committee was chosen at the
  * previous epoch's voting_end, it has not begun), `sync` (EpochChangeStarted:
- * the new committee is syncing), `done` (EpochChangeDone).
+ * the new committee is syncing), `done` (EpochChangeDone; after EpochSyncTimedOut when
+ * the committee did not reach the sync quorum by half of the epoch).
  * `rewards` and `burned` are what EpochChangeStarted reported when this epoch
  * began, i.e. the previous epoch's fees split into pool rewards and burn.
  * Prices and capacity are those in force for the epoch (ParametersApplied,
@@ -112,6 +113,9 @@ export const epochs = pgTable('epochs', {
   startCheckpoint: checkpointColumn('start_checkpoint'),
   startedAt: timeColumn('started_at'),
   doneAt: timeColumn('done_at'),
+  /** The change was completed without the sync quorum (EpochSyncTimedOut); `unsyncedNodeIds` had not confirmed. */
+  syncTimedOut: boolean('sync_timed_out').notNull().default(false),
+  unsyncedNodeIds: text('unsynced_node_ids').array(),
   votingEndedAt: timeColumn('voting_ended_at'),
   totalStake: uint('total_stake'),
   rewards: uint('rewards'),

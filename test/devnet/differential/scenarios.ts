@@ -482,6 +482,120 @@ export const SCENARIOS: DifferentialScenario[] = [
       w.calls.join(person(1), a, [b]);
     },
   },
+  {
+    name: 'sync_timeout_completes_epoch_change',
+    doc: 'Only one member of four syncs; from half of the epoch anyone completes the change without the quorum (EpochSyncTimedOut names the others), and the next epoch runs as usual.',
+    run: (w) => {
+      running(w, 4);
+      const duration = w.devnet.state.staking.params.epochDurationMs;
+      w.votingEnd();
+      w.wait(duration / 2n);
+      w.calls.initiateEpochChange(person(0));
+      const epoch = w.devnet.state.staking.epoch;
+      w.calls.epochSyncDone(w.nodes[0]!.operator, w.nodes[0]!.capId, epoch);
+      w.wait(duration / 2n);
+      w.calls.endStalledEpochChange(person(3));
+      w.nextEpoch();
+    },
+  },
+  {
+    name: 'abort_end_stalled_change_too_early',
+    doc: 'Completing an unsynced epoch change before half of the epoch aborts with staking::ESyncNotTimedOut.',
+    run: (w) => {
+      running(w, 3);
+      const duration = w.devnet.state.staking.params.epochDurationMs;
+      w.votingEnd();
+      w.wait(duration / 2n);
+      w.calls.initiateEpochChange(person(0));
+      w.wait(duration / 2n - 1n);
+      w.calls.endStalledEpochChange(person(3));
+    },
+  },
+  {
+    name: 'abort_rename_to_taken_name',
+    doc: 'A node renaming itself to another node’s name (ignoring case) aborts with staking::ENameTaken.',
+    run: (w) => {
+      running(w, 2);
+      const node = w.nodes[1]!;
+      w.calls.setName(node.operator, node.capId, 'Node 1 (renamed)');
+      w.calls.setName(node.operator, node.capId, 'NODE-0');
+    },
+  },
+  {
+    name: 'abort_name_with_bidi_override',
+    doc: 'A node name with U+202E (right-to-left override) aborts with storage_node::EInvalidName.',
+    run: (w) => {
+      running(w, 2);
+      const node = w.nodes[0]!;
+      w.calls.setName(node.operator, node.capId, 'node-\u202e1');
+    },
+  },
+  {
+    name: 'abort_collect_commission_during_slash_vote',
+    doc: 'Collecting commission while a vote to slash the node is open aborts with staking::ECommissionFrozen.',
+    run: (w) => {
+      running(w, 4);
+      w.calls.addRewards(w.devnet.faucetAddress, 300n * WAL);
+      w.nextEpoch();
+      const target = w.nodes[0]!;
+      w.calls.voteForSlash(w.nodes[1]!.operator, w.nodes[1]!.capId, target.nodeId);
+      w.calls.collectCommission(target.operator, target.capId);
+    },
+  },
+  {
+    name: 'governance_votes_weigh_the_snapshot',
+    doc: 'Votes weigh stake as it was when the proposal’s epoch began: stake added afterwards and stake that moved count once; quorum is measured against that epoch’s total.',
+    run: (w) => {
+      running(w, 3);
+      w.fund([person(1), person(2)], 2_000n * WAL);
+      const mover = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 300n * WAL));
+      w.nextEpoch();
+      const proposal = w.calls.proposeText(person(2), 'Snapshot voting', 10n * WAL);
+      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      w.calls.voteAsNode(w.nodes[0]!.operator, w.nodes[0]!.capId, id, 0);
+      w.calls.stake(person(2), w.nodes[2]!.nodeId, 900n * WAL);
+      w.calls.requestWithdraw(person(1), mover);
+      w.nextEpoch();
+      w.calls.withdraw(person(1), mover);
+      w.calls.stake(person(1), w.nodes[1]!.nodeId, 300n * WAL);
+      w.calls.voteAsNode(w.nodes[2]!.operator, w.nodes[2]!.capId, id, 1);
+      w.calls.voteAsNode(w.nodes[1]!.operator, w.nodes[1]!.capId, id, 0);
+      w.nextEpoch();
+      w.calls.finalize(person(2), id);
+    },
+  },
+  {
+    name: 'abort_parameter_out_of_range',
+    doc: 'Proposing a pass threshold of 100% (nothing could pass again) aborts with params::EInvalidParameterValue.',
+    run: (w) => {
+      running(w, 2);
+      w.fund([person(2)], 100n * WAL);
+      w.calls.proposeParameterChange(person(2), 'pass_bps', 10_000n, 10n * WAL);
+    },
+  },
+  {
+    name: 'abort_stake_overflowing_slashed_pool',
+    doc: 'Governance raises slash_bps to its 10% maximum; after 13 slashes a 4B WAL stake into that pool would overflow its share count and aborts with staking::EPoolSharesOverflow.',
+    run: (w) => {
+      running(w, 4);
+      w.fund([person(2)], 100n * WAL);
+      const proposal = w.calls.proposeParameterChange(person(2), 'slash_bps', 1_000n, 10n * WAL);
+      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      for (const node of w.nodes) w.calls.voteAsNode(node.operator, node.capId, id, 0);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.finalize(person(2), id);
+      w.nextEpoch();
+      const target = w.nodes[0]!;
+      for (let i = 0; i < 13; i++) {
+        for (const voter of w.nodes.slice(1)) w.calls.voteForSlash(voter.operator, voter.capId, target.nodeId);
+        w.calls.executeSlash(person(2), target.nodeId);
+        w.nextEpoch();
+      }
+      w.fund([person(7)], 4_000_000_000n * WAL);
+      w.calls.stake(person(7), target.nodeId, 4_000_000_000n * WAL);
+    },
+  },
 ];
 
 /** Seeded random delegation over a few epochs: stakes, withdrawals, splits and joins. */

@@ -259,6 +259,15 @@ export class TuskCalls {
     });
   }
 
+  endStalledEpochChange(sender: string): CallResult {
+    return this.run(sender, (b) => {
+      b.moveCall(...this.#target('staking', 'end_stalled_epoch_change'), [
+        this.#shared(b, 'staking', true),
+        this.#shared(b, 'clock', false),
+      ]);
+    });
+  }
+
   executeSlash(sender: string, targetNodeId: string): CallResult {
     return this.run(sender, (b) => {
       b.moveCall(...this.#target('staking', 'execute_slash'), [

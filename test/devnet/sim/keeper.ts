@@ -2,7 +2,10 @@
  * Keeps the devnet's epochs moving, as the network's nodes and cranks would
  * on a real chain: at mid-epoch anyone calls `voting_end`, at the epoch's end
  * `initiate_epoch_change`, and then each committee node the devnet operates
- * calls `epoch_sync_done` until the 2/3 quorum completes the change.
+ * calls `epoch_sync_done` until the 2/3 quorum completes the change. When the
+ * nodes it operates are not enough for the quorum and half of the epoch has
+ * passed, anyone may complete the change without it (`end_stalled_epoch_change`),
+ * and the keeper does.
  */
 import type { TuskCalls } from './calls.ts';
 
@@ -39,9 +42,14 @@ export class EpochKeeper {
       if (staking.epochState.kind === 'sync') {
         const synced = new Set(staking.epochState.synced);
         const next = staking.committee.nodeIds.find((nodeId) => !synced.has(nodeId) && this.#nodes.has(nodeId));
-        if (!next) return sent;
-        const node = this.#nodes.get(next)!;
-        this.#expect(this.calls.epochSyncDone(node.operator, node.capId, staking.epoch), 'epoch_sync_done');
+        if (next) {
+          const node = this.#nodes.get(next)!;
+          this.#expect(this.calls.epochSyncDone(node.operator, node.capId, staking.epoch), 'epoch_sync_done');
+        } else if (devnet.clockMs >= staking.epochStartMs + duration / 2n) {
+          this.#expect(this.calls.endStalledEpochChange(this.crank), 'end_stalled_epoch_change');
+        } else {
+          return sent;
+        }
       } else if (!staking.votingEnded && devnet.clockMs >= staking.epochStartMs + duration / 2n) {
         this.#expect(this.calls.votingEnd(this.crank), 'voting_end');
       } else if (staking.votingEnded && devnet.clockMs >= staking.epochStartMs + duration) {
@@ -52,15 +60,6 @@ export class EpochKeeper {
       sent++;
     }
     throw new Error('the epoch keeper is stuck in a loop');
-  }
-
-  /** When the next step is due (ms), or undefined while waiting on nodes it does not operate. */
-  nextDueMs(): bigint | undefined {
-    const devnet = this.calls.devnet;
-    const staking = devnet.state.staking;
-    const duration = staking.params.epochDurationMs;
-    if (staking.epochState.kind === 'sync') return undefined;
-    return staking.votingEnded ? staking.epochStartMs + duration : staking.epochStartMs + duration / 2n;
   }
 
   #expect(result: ReturnType<TuskCalls['run']>, what: string): void {

@@ -48,6 +48,25 @@ fun epoch_change_done_bcs_matches_typescript() {
 }
 
 #[test]
+fun epoch_sync_timed_out_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_epoch_sync_timed_out(
+        4294967295u32,
+        81985529216486895u64,
+        vector[sui::object::id_from_address(@0xe559de4c59627b4e6dd39043047b4d5bbc187624c3c5f853c7c7ae6ffb0433f1), sui::object::id_from_address(@0x22d43441e36207d740a75e92cd1643c2cf33468963edd44e86c6cace05c3e098), sui::object::id_from_address(@0x07c5a703044be83c13d6ee25cafdf3a2d4c9699327b8179003096a04c3e1b58c)],
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffffefcdab896745230103e559de4c59627b4e6dd39043047b4d5bbc187624c3c5f853c7c7ae6ffb0433f122d43441e36207d740a75e92cd1643c2cf33468963edd44e86c6cace05c3e09807c5a703044be83c13d6ee25cafdf3a2d4c9699327b8179003096a04c3e1b58c");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_epoch_sync_timed_out(
+        0u32,
+        1u64,
+        vector<sui::object::ID>[],
+    );
+    assert_eq!(bcs::to_bytes(&event), x"00000000010000000000000000");
+}
+
+#[test]
 fun committee_selected_bcs_matches_typescript() {
     // Variant 0: maximum and unicode values, Some.
     let event = events::new_committee_selected(

@@ -234,6 +234,13 @@ const TUSK_FUNCTIONS: MoveFunction[] = [
     staking.executeSlash(ctx, state, target as string);
     return [];
   }),
+  fn('staking', 'end_stalled_epoch_change', [stakingMut, clock], [], (ctx, state) => {
+    staking.endStalledEpochChange(ctx, state);
+    return [];
+  }),
+  fn('staking', 'is_commission_frozen', [stakingRef, P('ID')], [V('bool')], (_ctx, state, [, nodeId]) => [
+    staking.isCommissionFrozen(state, nodeId as string),
+  ]),
   // Governance
   fn(
     'governance',

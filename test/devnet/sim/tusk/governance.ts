@@ -9,9 +9,10 @@ import type { TxContext } from '../context.ts';
 import { abort, check } from './aborts.ts';
 import type { Coin, StakedWal, StorageNodeCap } from './objects.ts';
 import { BPS, checkParameter } from './params.ts';
-import { activeStake, queueParameterChange, totalActiveStake, votingPower } from './staking.ts';
+import { activeStakeAt, queueParameterChange, votingPowerAt } from './staking.ts';
 import type { Proposal, ProposalVotes, TuskState } from './state.ts';
 import { burnBalance } from './treasury.ts';
+import { UPGRADE_DELAY_EPOCHS } from '@tusk/shared/protocol';
 
 const M = 'governance';
 export const GOVERNANCE_VERSION = 1;
@@ -55,6 +56,7 @@ function open(
     deposit: amount,
     createdEpoch: epoch,
     endEpoch,
+    totalStake: state.staking.epochStartStake,
     status: STATUS_OPEN,
     stakeTotals: [0n, 0n, 0n, 0n],
   };
@@ -121,8 +123,8 @@ export function voteAsNode(
   const fn = 'vote_as_node';
   assertVersion(state, fn);
   const epoch = state.staking.epoch;
-  const { votes } = openProposal(ctx, state, proposalId, option, epoch);
-  const weight = activeStake(state, cap.nodeId);
+  const { proposal, votes } = openProposal(ctx, state, proposalId, option, epoch);
+  const weight = activeStakeAt(state, cap.nodeId, proposal.createdEpoch);
   check(weight > 0n, M, 'ENoVotingPower', fn);
   ctx.touch(votes.nodeVotes).set(cap.nodeId, { option, weight });
   ctx.emit('VoteCast', { epoch, proposal_id: proposalId, voter: cap.nodeId, is_node: true, option, weight });
@@ -139,7 +141,7 @@ export function voteWithStake(
   assertVersion(state, fn);
   const epoch = state.staking.epoch;
   const { proposal, votes } = openProposal(ctx, state, proposalId, option, epoch);
-  const weight = votingPower(state, staked);
+  const weight = votingPowerAt(state, staked, proposal.createdEpoch);
   check(weight > 0n, M, 'ENoVotingPower', fn);
   check(staked.changedEpoch < proposal.createdEpoch, M, 'EStakeChangedDuringProposal', fn);
   ctx.touch(proposal);
@@ -174,7 +176,7 @@ export function finalize(ctx: TxContext, state: TuskState, proposalId: string): 
   if (!proposal) abort(M, 'EUnknownProposal', fn);
   const epoch = state.staking.epoch;
   const params = state.staking.params;
-  const total = totalActiveStake(state);
+  const total = proposal.totalStake;
   check(proposal.status === STATUS_OPEN, M, 'EAlreadyFinalized', fn);
   check(epoch >= proposal.endEpoch, M, 'EVotingNotEnded', fn);
   const [yes, no, abstain, veto] = tally(proposal, state.proposalVotes.get(proposalId)!);
@@ -197,7 +199,12 @@ export function finalize(ctx: TxContext, state: TuskState, proposalId: string): 
     if (proposal.kind === KIND_PARAMETER) {
       queueParameterChange(ctx, state, proposalId, proposal.parameterName, proposal.parameterValue);
     } else if (proposal.kind === KIND_UPGRADE) {
-      ctx.touch(state.governance).authorizedUpgrades.push([proposalId, proposal.payload]);
+      ctx
+        .touch(state.governance)
+        .authorizedUpgrades.push([
+          proposalId,
+          { digest: proposal.payload, availableEpoch: epoch + UPGRADE_DELAY_EPOCHS },
+        ]);
       ctx.emit('ProposalExecuted', { epoch, proposal_id: proposalId });
     }
   }

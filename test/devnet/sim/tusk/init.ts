@@ -26,6 +26,7 @@ export function initialize(ctx: TxContext, genesis: GenesisParams, tuskPackageId
   const prices = { storagePrice: genesis.storagePrice, writePrice: genesis.writePrice, capacity: genesis.capacity };
   const stakingId = ctx.freshId();
   ctx.freshId(); // pools: ObjectTable
+  ctx.freshId(); // node names: Table
   ctx.freshId(); // slash votes: Table
   const governanceId = ctx.freshId();
   ctx.freshId(); // proposals: ObjectTable
@@ -37,6 +38,7 @@ export function initialize(ctx: TxContext, genesis: GenesisParams, tuskPackageId
       params,
       epoch: 0,
       epochStartMs: ctx.timestampMs,
+      epochStartStake: 0n,
       epochState: { kind: 'done', doneMs: ctx.timestampMs },
       votingEnded: false,
       committee: emptyCommittee(),
@@ -47,6 +49,7 @@ export function initialize(ctx: TxContext, genesis: GenesisParams, tuskPackageId
       pendingParameterChanges: [],
     },
     pools: new Map(),
+    nodeNames: new Map(),
     poolRates: new Map(),
     slashVotes: new Map(),
     governance: { version: GOVERNANCE_VERSION, authorizedUpgrades: [], packageId: tuskPackageId },

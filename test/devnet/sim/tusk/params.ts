@@ -4,6 +4,7 @@
  * and a new value, checked by `check` and applied at the next epoch change.
  * `maxEpochsAhead` and the initial prices belong to `System` / initialization.
  */
+import { GOVERNED_PARAMETER_RANGES } from '@tusk/shared/protocol';
 import { abort, check as assert } from './aborts.ts';
 
 const M = 'params';
@@ -73,38 +74,11 @@ const KEYS: Record<string, keyof Params> = {
   veto_bps: 'vetoBps',
 };
 
-/** `params::check`: aborts unless `name` is governed and `value` in its range. */
+/** `params::check`: aborts unless `name` is governed and `value` in its safe range. */
 export function checkParameter(name: string, value: bigint): void {
-  let ok: boolean;
-  switch (name) {
-    case 'epoch_duration_ms':
-      ok = value >= 2n;
-      break;
-    case 'max_committee_size':
-      ok = value >= 1n && value <= 0xffffn;
-      break;
-    case 'min_stake':
-      ok = value >= 1n;
-      break;
-    case 'burn_bps':
-    case 'quorum_bps':
-    case 'pass_bps':
-    case 'veto_bps':
-      ok = value <= BPS;
-      break;
-    case 'slash_bps':
-      ok = value < BPS;
-      break;
-    case 'min_proposal_deposit':
-      ok = true;
-      break;
-    case 'voting_epochs':
-      ok = value >= 1n && value <= 0xffff_ffffn;
-      break;
-    default:
-      return abort(M, 'EUnknownParameter', 'check');
-  }
-  assert(ok, M, 'EInvalidParameterValue', 'check');
+  const range = (GOVERNED_PARAMETER_RANGES as Record<string, { min: bigint; max: bigint }>)[name];
+  if (!range) return abort(M, 'EUnknownParameter', 'range');
+  assert(value >= range.min && value <= range.max, M, 'EInvalidParameterValue', 'check');
 }
 
 /** `params::set` (checked). */

@@ -15,6 +15,7 @@ import {
 import type { TxContext } from '../context.ts';
 import { abort, check } from './aborts.ts';
 import { checkPublicKey } from './bls.ts';
+import { checkName, nodeNameKey } from './storageNode.ts';
 import type { Coin, StakedWal, StorageNodeCap } from './objects.ts';
 import { isCompatible, isWithdrawing, withdrawEpochOf } from './objects.ts';
 import { BPS, checkParameter, setParameter } from './params.ts';
@@ -93,6 +94,9 @@ export function registerCandidate(ctx: TxContext, state: TuskState, args: Regist
   const fn = 'register_candidate';
   assertVersion(state, fn);
   check(BigInt(args.commissionBps) <= BPS, M, 'EInvalidCommissionRate', fn);
+  checkName(args.name, fn);
+  const nameKey = nodeNameKey(args.name);
+  check(!state.nodeNames.has(nameKey), M, 'ENameTaken', fn);
   checkPublicKey(args.publicKey, args.proofOfPossession, ctx.sender, fn);
   const info: NodeInfo = {
     name: args.name,
@@ -116,8 +120,12 @@ export function registerCandidate(ctx: TxContext, state: TuskState, args: Regist
   ctx.touch(state.pools).set(nodeId, created);
   ctx
     .touch(state.poolRates)
-    .set(nodeId, new Map([[header.epoch, { rate: { wal: 0n, shares: 0n }, unslashed: { wal: 0n, shares: 0n } }]]));
+    .set(
+      nodeId,
+      new Map([[header.epoch, { rate: { wal: 0n, shares: 0n }, unslashed: { wal: 0n, shares: 0n }, active: 0n }]]),
+    );
   header.nodeIds.push(nodeId);
+  ctx.touch(state.nodeNames).set(nameKey, nodeId);
   ctx.emit('NodeRegistered', {
     epoch: header.epoch,
     node_id: nodeId,
@@ -147,6 +155,7 @@ export function setCommission(ctx: TxContext, state: TuskState, cap: StorageNode
 export function collectCommission(ctx: TxContext, state: TuskState, cap: StorageNodeCap): Coin {
   const fn = 'collect_commission';
   assertVersion(state, fn);
+  check(!isCommissionFrozen(state, cap.nodeId), M, 'ECommissionFrozen', fn);
   const amount = pools.collectCommission(poolMut(ctx, state, cap.nodeId));
   ctx.emit('CommissionCollected', { epoch: state.staking.epoch, node_id: cap.nodeId, amount, receiver: ctx.sender });
   return { id: ctx.freshId(), balance: amount };
@@ -190,6 +199,18 @@ export function setNodeInfo(
 ): void {
   const fn = FIELD_FUNCTIONS[field];
   assertVersion(state, fn);
+  if (field === 'name') {
+    const name = value as string;
+    checkName(name, fn);
+    const oldKey = nodeNameKey(pool(state, cap.nodeId, 'pool').info.name);
+    const newKey = nodeNameKey(name);
+    if (newKey !== oldKey) {
+      check(!state.nodeNames.has(newKey), M, 'ENameTaken', fn);
+      const names = ctx.touch(state.nodeNames);
+      names.delete(oldKey);
+      names.set(newKey, cap.nodeId);
+    }
+  }
   (poolMut(ctx, state, cap.nodeId).info as unknown as Record<string, unknown>)[field] = value;
   ctx.emit('NodeUpdated', {
     epoch: state.staking.epoch,
@@ -232,6 +253,7 @@ export function stakeWithPool(ctx: TxContext, state: TuskState, coin: Coin, node
   check(state.pools.has(nodeId), M, 'EUnknownNode', fn);
   const amount = coin.balance;
   check(amount >= state.staking.params.minStake, M, 'EStakeBelowMinimum', fn);
+  check(pools.canTakeStake(state.pools.get(nodeId)!, amount), M, 'EPoolSharesOverflow', fn);
   const activationEpoch = nextChangeEpoch(state);
   pools.addStake(ctx.touch(state.pools.get(nodeId)!), amount, activationEpoch);
   const staked: StakedWal = {
@@ -460,6 +482,7 @@ export function initiateEpochChange(ctx: TxContext, state: TuskState): void {
 
   header.epoch = newEpoch;
   header.epochStartMs = now;
+  header.epochStartStake = totalStake;
   header.committee = next;
   header.nextCommittee = emptyCommittee();
   header.prices = prices;
@@ -526,6 +549,21 @@ export function epochSyncDone(ctx: TxContext, state: TuskState, cap: StorageNode
   }
 }
 
+/** `end_stalled_epoch_change`: completes an unsynced epoch change from half of the epoch on. */
+export function endStalledEpochChange(ctx: TxContext, state: TuskState): void {
+  const fn = 'end_stalled_epoch_change';
+  assertVersion(state, fn);
+  const header = state.staking;
+  check(header.epochState.kind === 'sync', M, 'EWrongEpochState', fn);
+  const { synced, weight } = header.epochState;
+  const now = ctx.timestampMs;
+  check(now >= header.epochStartMs + header.params.epochDurationMs / 2n, M, 'ESyncNotTimedOut', fn);
+  const unsynced = header.committee.nodeIds.filter((id) => !synced.includes(id));
+  ctx.touch(header).epochState = { kind: 'done', doneMs: now };
+  ctx.emit('EpochSyncTimedOut', { epoch: header.epoch, synced_weight: BigInt(weight), unsynced });
+  ctx.emit('EpochChangeDone', { epoch: header.epoch });
+}
+
 // === Slashing ===
 
 export function voteForSlash(ctx: TxContext, state: TuskState, cap: StorageNodeCap, targetNodeId: string): void {
@@ -581,6 +619,24 @@ export function executeSlash(ctx: TxContext, state: TuskState, targetNodeId: str
 }
 
 // === Reading (governance uses these) ===
+
+/** `is_commission_frozen`: a vote to slash the node is open in this epoch. */
+export function isCommissionFrozen(state: TuskState, nodeId: string): boolean {
+  const tally = state.slashVotes.get(nodeId);
+  return tally !== undefined && tally.epoch === state.staking.epoch && tally.weight > 0n && !tally.executed;
+}
+
+/** `active_stake_at`: the pool's active stake when `epoch` began. */
+export function activeStakeAt(state: TuskState, nodeId: string, epoch: number): bigint {
+  return pools.activeAt(state, pool(state, nodeId), epoch);
+}
+
+/** `voting_power_at`: what `staked` was worth when `epoch` began, if active then and not withdrawing. */
+export function votingPowerAt(state: TuskState, staked: StakedWal, epoch: number): bigint {
+  if (isWithdrawing(staked) || staked.activationEpoch > epoch) return 0n;
+  const [amount] = pools.payout(state, pool(state, staked.nodeId), staked.principal, staked.activationEpoch, epoch);
+  return amount;
+}
 
 export function activeStake(state: TuskState, nodeId: string): bigint {
   return pool(state, nodeId).wal;

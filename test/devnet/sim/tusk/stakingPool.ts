@@ -88,6 +88,24 @@ export function unslashedRateAt(state: TuskState, pool: StakingPool, epoch: numb
   return rates(state, pool.nodeId).get(epoch)!.unslashed;
 }
 
+/** `active_at`: active stake once `epoch` began (0 before the pool existed). */
+export function activeAt(state: TuskState, pool: StakingPool, epoch: number): bigint {
+  return rates(state, pool.nodeId).get(epoch)?.active ?? 0n;
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/**
+ * `can_take_stake`: whether `amount` more stake keeps the share count within
+ * u64 when it activates, allowing for two maximal (10%) slashes first.
+ */
+export function canTakeStake(pool: StakingPool, amount: bigint): boolean {
+  const rate = currentRate(pool);
+  if (rate.wal === 0n || rate.shares === 0n) return true;
+  const pending = pool.pendingStake.reduce((sum, [, value]) => sum + value, amount);
+  return pool.shares + (((pending * rate.shares) / rate.wal) * 5n) / 4n <= U64_MAX;
+}
+
 export function currentRate(pool: StakingPool): ExchangeRate {
   return normalized(exchangeRate(pool.wal, pool.shares));
 }
@@ -190,7 +208,6 @@ export function advance(ctx: TxContext, state: TuskState, pool: StakingPool, epo
   }
   const rate = normalized(exchangeRate(pool.wal, pool.shares));
   const unslashed = normalized(exchangeRate(pool.unslashedWal, pool.shares));
-  ctx.touch(rates(state, pool.nodeId)).set(epoch, { rate, unslashed });
   const leaving = take(pool.pendingWithdrawShares, epoch);
   const due = walForShares(leaving, rate);
   const withdrawn = due < pool.wal ? due : pool.wal;
@@ -205,6 +222,7 @@ export function advance(ctx: TxContext, state: TuskState, pool: StakingPool, epo
   pool.shares += sharesForWal(activated, rate);
   const leavingNext = take(pool.preActiveWithdrawals, epoch);
   if (leavingNext > 0n) addTo(pool.pendingWithdrawShares, epoch + 1, sharesForWal(leavingNext, rate));
+  ctx.touch(rates(state, pool.nodeId)).set(epoch, { rate, unslashed, active: pool.wal });
   pool.epoch = epoch;
   ctx.emit('PoolAdvanced', {
     epoch,

@@ -28,6 +28,8 @@ export interface StakingHeader {
   params: Params;
   epoch: number;
   epochStartMs: bigint;
+  /** Total active stake when the current epoch began (governance's snapshot). */
+  epochStartStake: bigint;
   epochState: EpochState;
   votingEnded: boolean;
   committee: Committee;
@@ -50,6 +52,8 @@ export interface NodeInfo {
 export interface PoolRate {
   rate: ExchangeRate;
   unslashed: ExchangeRate;
+  /** Active stake once the epoch began (voting power on proposals opened in it). */
+  active: bigint;
 }
 
 /** `tusk::staking_pool::StakingPool` (its rates table kept apart, in `TuskState.poolRates`). */
@@ -96,6 +100,8 @@ export interface Proposal {
   deposit: bigint;
   createdEpoch: number;
   endEpoch: number;
+  /** Total active stake when `createdEpoch` began: the quorum's base. */
+  totalStake: bigint;
   status: number;
   /** Delegators' weights by option (yes, no, abstain, veto). */
   stakeTotals: [bigint, bigint, bigint, bigint];
@@ -111,8 +117,8 @@ export interface ProposalVotes {
 
 export interface GovernanceHeader {
   version: number;
-  /** Passed, unused upgrade digests by proposal ID (VecMap order). */
-  authorizedUpgrades: [string, Uint8Array][];
+  /** Passed, unused upgrades by proposal ID (VecMap order): digest and first usable epoch. */
+  authorizedUpgrades: [string, { digest: Uint8Array; availableEpoch: number }][];
   /** The package the upgrade cap points at. */
   packageId: string;
 }
@@ -143,6 +149,8 @@ export interface TreasuryHeader {
 export interface TuskState {
   staking: StakingHeader;
   pools: Map<string, StakingPool>;
+  /** Node IDs by lower-cased name (`Staking.node_names`). */
+  nodeNames: Map<string, string>;
   poolRates: Map<string, Map<number, PoolRate>>;
   slashVotes: Map<string, SlashTally>;
   governance: GovernanceHeader;
