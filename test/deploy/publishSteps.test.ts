@@ -185,22 +185,21 @@ describe('upgrades need a governance-authorized digest', () => {
 
   it('counts only passed upgrade proposals', () => {
     const finalized = [
-      { proposal_id: id(1), status: 1 },
-      { proposal_id: id(2), status: 3 },
-      { proposal_id: id(3), status: 1 },
+      { proposal_id: id(1), status: 1, epoch: 7 },
+      { proposal_id: id(2), status: 3, epoch: 7 },
+      { proposal_id: id(3), status: 1, epoch: 7 },
     ];
     expect(passedUpgrades(created, finalized)).toEqual([
-      { proposalId: id(1), digest: Buffer.from(digest).toString('hex') },
+      { proposalId: id(1), digest: Buffer.from(digest).toString('hex'), availableEpoch: 10 },
     ]);
   });
 
   it('refuses a build whose digest no passed proposal authorized', () => {
-    expect(requireAuthorized(digest, passedUpgrades(created, [{ proposal_id: id(1), status: 1 }])).proposalId).toBe(
-      id(1),
+    const passed = passedUpgrades(created, [{ proposal_id: id(1), status: 1, epoch: 2 }]);
+    expect(requireAuthorized(digest, passed).proposalId).toBe(id(1));
+    expect(() => requireAuthorized(new Uint8Array(32).fill(9), passed)).toThrow(
+      /refusing to upgrade: governance has not authorized digest 0909.*usable from epoch 5/,
     );
-    expect(() =>
-      requireAuthorized(new Uint8Array(32).fill(9), passedUpgrades(created, [{ proposal_id: id(1), status: 1 }])),
-    ).toThrow(/refusing to upgrade: governance has not authorized digest 0909/);
   });
 
   it('builds authorize -> Upgrade -> commit with the receipt passed on', async () => {
@@ -208,6 +207,7 @@ describe('upgrades need a governance-authorized digest', () => {
     const functions = {
       authorize: [
         { name: 'governance', type: '&mut Governance' },
+        { name: 'staking', type: '&Staking' },
         { name: 'proposal_id', type: 'ID' },
       ],
       commit: [
@@ -239,10 +239,10 @@ describe('governance state', () => {
       version: 1n,
       proposals: { id: id(0x40), size: 3n },
       upgrade_cap: { id: id(0x22), package: id(0x21), version: 1n, policy: 0 },
-      authorized_upgrades: [{ key: id(0x41), value: digest }],
+      authorized_upgrades: [{ key: id(0x41), value: { digest, available_epoch: 12 } }],
     }).toBytes();
     expect(governanceUpgrades(content)).toEqual({
-      authorized: [{ proposalId: id(0x41), digest: Buffer.from(digest).toString('hex') }],
+      authorized: [{ proposalId: id(0x41), digest: Buffer.from(digest).toString('hex'), availableEpoch: 12 }],
       currentPackage: id(0x21),
       source: 'governance object',
     });

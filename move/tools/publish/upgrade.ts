@@ -22,6 +22,7 @@ import { bcs } from '@mysten/sui/bcs';
 import { normalizeSuiAddress, toHex } from '@mysten/sui/utils';
 import { ProposalCreated, ProposalFinalized } from '@tusk/shared/events';
 import type { Deployment } from '@tusk/shared/deployment';
+import { UPGRADE_DELAY_EPOCHS } from '@tusk/shared/protocol';
 import type { PublishableBuild } from './buildPublishable.ts';
 import { moveFunctionParameters, type MoveParameter } from './initialize.ts';
 
@@ -35,13 +36,15 @@ export const PROPOSAL_STATUS_PASSED = 1;
 export interface AuthorizedUpgrade {
   proposalId: string;
   digest: string;
+  /** First epoch the upgrade can be applied in (governance waits UPGRADE_DELAY_EPOCHS after it passed). */
+  availableEpoch: number;
 }
 
 /**
  * The head of `tusk::governance::Governance` in field order, as far as the
  * authorized digests: `id`, `version`, `proposals` (ObjectTable: UID + size),
  * `upgrade_cap` (UpgradeCap: UID, package, version, policy),
- * `authorized_upgrades` (VecMap<ID, vector<u8>>: a vector of entries).
+ * `authorized_upgrades` (VecMap<ID, AuthorizedUpgrade { digest, available_epoch }>: a vector of entries).
  * Mirrors move/tusk/sources/governance.move; change both together.
  */
 export const GovernanceState = bcs.struct('Governance', {
@@ -54,7 +57,12 @@ export const GovernanceState = bcs.struct('Governance', {
     version: bcs.u64(),
     policy: bcs.u8(),
   }),
-  authorized_upgrades: bcs.vector(bcs.struct('Entry', { key: bcs.Address, value: bcs.byteVector() })),
+  authorized_upgrades: bcs.vector(
+    bcs.struct('Entry', {
+      key: bcs.Address,
+      value: bcs.struct('AuthorizedUpgrade', { digest: bcs.byteVector(), available_epoch: bcs.u32() }),
+    }),
+  ),
 });
 
 /** What governance says about upgrades right now. */
@@ -73,7 +81,8 @@ export function governanceUpgrades(content: Uint8Array): GovernanceUpgrades {
   return {
     authorized: state.authorized_upgrades.map((entry) => ({
       proposalId: normalizeSuiAddress(entry.key),
-      digest: toHex(Uint8Array.from(entry.value)),
+      digest: toHex(Uint8Array.from(entry.value.digest)),
+      availableEpoch: entry.value.available_epoch,
     })),
     currentPackage: normalizeSuiAddress(state.upgrade_cap.package),
     source: 'governance object',
@@ -131,18 +140,19 @@ export async function authorizedUpgrades(client: SuiGrpcClient, deployment: Depl
 /** The pure part of `authorizedUpgrades`, for tests. */
 export function passedUpgrades(
   created: { proposal_id: string; kind: number; payload: number[] | Uint8Array }[],
-  finalized: { proposal_id: string; status: number }[],
+  finalized: { proposal_id: string; status: number; epoch: number }[],
 ): AuthorizedUpgrade[] {
-  const passed = new Set(
+  const passedIn = new Map(
     finalized
       .filter((event) => event.status === PROPOSAL_STATUS_PASSED)
-      .map((event) => normalizeSuiAddress(event.proposal_id)),
+      .map((event) => [normalizeSuiAddress(event.proposal_id), event.epoch] as const),
   );
   return created
-    .filter((event) => event.kind === PROPOSAL_KIND_UPGRADE && passed.has(normalizeSuiAddress(event.proposal_id)))
+    .filter((event) => event.kind === PROPOSAL_KIND_UPGRADE && passedIn.has(normalizeSuiAddress(event.proposal_id)))
     .map((event) => ({
       proposalId: normalizeSuiAddress(event.proposal_id),
       digest: toHex(Uint8Array.from(event.payload)),
+      availableEpoch: passedIn.get(normalizeSuiAddress(event.proposal_id))! + UPGRADE_DELAY_EPOCHS,
     }));
 }
 
@@ -152,7 +162,11 @@ export function requireAuthorized(digest: Uint8Array, authorized: AuthorizedUpgr
   const match = authorized.find((upgrade) => upgrade.digest === hex);
   if (match) return match;
   const known =
-    authorized.length > 0 ? authorized.map((u) => `${u.digest} (proposal ${u.proposalId})`).join(', ') : 'none';
+    authorized.length > 0
+      ? authorized
+          .map((u) => `${u.digest} (proposal ${u.proposalId}, usable from epoch ${u.availableEpoch})`)
+          .join(', ')
+      : 'none';
   throw new Error(
     `refusing to upgrade: governance has not authorized digest ${hex} of this build. ` +
       `Authorized upgrade digests: ${known}. Open an upgrade proposal for ${hex} ` +

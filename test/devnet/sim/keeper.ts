@@ -28,6 +28,11 @@ export class EpochKeeper {
     this.#nodes.set(node.nodeId, node);
   }
 
+  /** Stops confirming sync for `nodeId` (a node that goes silent). */
+  release(nodeId: string): void {
+    this.#nodes.delete(nodeId);
+  }
+
   get operatedNodes(): OperatedNode[] {
     return [...this.#nodes.values()];
   }
