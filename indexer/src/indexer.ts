@@ -67,6 +67,8 @@ export interface IndexerOptions {
   db: Database;
   /** Original package IDs of `tusk` (event types keep them across upgrades). */
   packageIds: readonly string[];
+  /** Upgraded versions of the package: event types they define are dead-lettered, never ignored. */
+  upgradedPackageIds?: readonly string[];
   pipelines?: readonly Pipeline<unknown>[];
   batch?: Partial<BatchOptions>;
   /** Closed batches a pipeline may have waiting for its writer before reading pauses. */
@@ -128,7 +130,7 @@ export async function runIndexer(
   }
   const batchOptions = withDefaults(defaultBatchOptions, options.batch);
   const retry = withDefaults(defaultRetryOptions, options.retry);
-  const filter = new EventTypeFilter(options.packageIds);
+  const filter = new EventTypeFilter(options.packageIds, options.upgradedPackageIds);
   const marks = await readWatermarks(options.db, [...names]);
   const failure = new FailureSignal();
   const writers = pipelines.map(

@@ -60,6 +60,22 @@ describe('decodeEvent', () => {
     expect(result).toEqual({ kind: 'foreign' });
   });
 
+  it('dead-letters an event type an upgraded package added, instead of ignoring it', () => {
+    const upgraded = '0x' + 'cd'.repeat(32);
+    const f = new EventTypeFilter([PKG], [upgraded]);
+    const result = decodeEvent(raw(`${upgraded}::events::ShardsMigrated`, new Uint8Array([1, 2])), 4n, 0n, f);
+    expect(result.kind).toBe('dead');
+    if (result.kind !== 'dead') return;
+    expect(result.letter.error).toMatch(/first defined by the upgraded package 0xcdcd.*knows only the events/);
+    // Known events keep the original package's ID across upgrades and still decode.
+    const bytes = eventSchemas.EpochChangeDone.serialize({ epoch: 3 }).toBytes();
+    expect(decodeEvent(raw(eventType(PKG, 'EpochChangeDone'), bytes), 4n, 0n, f).kind).toBe('event');
+    // Without the upgrade configured the type is someone else's.
+    expect(decodeEvent(raw(`${upgraded}::events::ShardsMigrated`, new Uint8Array([1])), 4n, 0n, filter).kind).toBe(
+      'foreign',
+    );
+  });
+
   it('dead-letters truncated bytes, saying the schema and struct probably differ', () => {
     const bytes = eventSchemas.StakeDeposited.serialize(
       sampleStruct(structs.get('StakeDeposited')!, structs, 0) as never,

@@ -4,7 +4,10 @@
  * upgrades, so the filter is the set of original package IDs. A type from our
  * package that is not `<pkg>::events::<KnownName>` is still ours, and must be
  * dead-lettered rather than ignored: it means the chain emits something this
- * indexer does not understand.
+ * indexer does not understand. So is any type of an upgraded version of our
+ * package: a struct first defined by an upgrade carries the upgraded
+ * package's ID, and an indexer that ignored it would silently miss events the
+ * new code emits.
  */
 import { eventNames, EVENTS_MODULE, isEventName, type EventName } from '@tusk/shared/events';
 import { normalizeSuiAddress } from '@mysten/sui/utils';
@@ -15,13 +18,18 @@ export type EventTypeClass =
 /** Classifies event type strings against our original package IDs, caching by type string. */
 export class EventTypeFilter {
   readonly packageIds: ReadonlySet<string>;
+  readonly #upgradedIds: ReadonlySet<string>;
   readonly #cache = new Map<string, EventTypeClass>();
 
-  constructor(originalPackageIds: readonly string[]) {
+  /** `upgradedPackageIds`: later versions of the package (their types are events this indexer cannot know). */
+  constructor(originalPackageIds: readonly string[], upgradedPackageIds: readonly string[] = []) {
     if (originalPackageIds.length === 0) {
       throw new Error('EventTypeFilter needs at least one original package ID (the package that defines tusk::events)');
     }
     this.packageIds = new Set(originalPackageIds.map((id) => normalizeSuiAddress(id)));
+    this.#upgradedIds = new Set(
+      upgradedPackageIds.map((id) => normalizeSuiAddress(id)).filter((id) => !this.packageIds.has(id)),
+    );
   }
 
   classify(type: string): EventTypeClass {
@@ -41,6 +49,12 @@ export class EventTypeFilter {
     const address = type.slice(0, firstSep);
     if (!/^0x[0-9a-fA-F]{1,64}$/.test(address)) return { kind: 'foreign' };
     const packageId = normalizeSuiAddress(address);
+    if (this.#upgradedIds.has(packageId)) {
+      return {
+        kind: 'unknown',
+        reason: `event type ${type} was first defined by the upgraded package ${packageId}; this indexer knows only the events of the original package (add its schema to shared/src/events.ts and a pipeline, then re-index these checkpoints)`,
+      };
+    }
     if (!this.packageIds.has(packageId)) return { kind: 'foreign' };
 
     const rest = type.slice(firstSep + 2);

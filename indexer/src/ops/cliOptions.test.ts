@@ -61,6 +61,7 @@ describe('indexer CLI options', () => {
     );
     expect(c.source.url).toBe('https://node.example:443');
     expect(c.originalPackageIds).toEqual(['0x' + '0'.repeat(62) + '2a']);
+    expect(c.upgradedPackageIds).toEqual(['0x' + '0'.repeat(62) + '2b', '0x' + '0'.repeat(62) + '2c']);
     expect(c.source.packageIds).toHaveLength(3);
     expect(c.source.endCheckpoint).toBe(99n);
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });

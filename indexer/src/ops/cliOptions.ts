@@ -94,6 +94,8 @@ export interface IndexerCliConfig {
   source: SourceConfig;
   /** Original package IDs (what event types carry), for the decoder. */
   originalPackageIds: string[];
+  /** Upgraded versions of the package (`--upgraded-package`). */
+  upgradedPackageIds: string[];
   database: DatabaseTarget;
   batch: { maxCheckpoints?: number; maxRows?: number };
   /** undefined: no ops server. */
@@ -186,6 +188,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv, deployment: Dep
     config: {
       source: source.data,
       originalPackageIds: source.data.packageIds.slice(0, o.packages.length),
+      upgradedPackageIds: source.data.packageIds.slice(o.packages.length),
       database: o.databaseUrl
         ? { kind: 'postgres', url: o.databaseUrl }
         : { kind: 'pglite', dataDir: o.dataDir === 'memory' ? undefined : o.dataDir },

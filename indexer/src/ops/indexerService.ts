@@ -116,6 +116,7 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
         const summary = await runIndexer(source.checkpoints(resume, signal), {
           db: database.db,
           packageIds: config.originalPackageIds,
+          upgradedPackageIds: config.upgradedPackageIds,
           pipelines,
           batch: config.batch,
           signal,
