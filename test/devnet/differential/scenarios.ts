@@ -5,6 +5,7 @@
  * every public function the dashboard and the devnet use, every event group,
  * and aborts at the end of a scenario.
  */
+import { eventSchemas } from '@tusk/shared/events';
 import { FROST_PER_WAL } from '@tusk/shared/protocol';
 import { TuskCalls } from '../sim/calls.ts';
 import { nodeKeys } from '../sim/nodeKeys.ts';
@@ -52,6 +53,22 @@ function blob(world: DiffWorld, owner: string, size: bigint, rootHash: bigint, d
     'Blob',
   );
   return { storageId, blobId, blobObjectId };
+}
+
+/** The ID of the proposal a propose call created (its ProposalCreated event). */
+function proposalIdOf(result: ReturnType<TuskCalls['run']>): string {
+  return eventSchemas.ProposalCreated.parse(result.tx.events[0]!.bcs).proposal_id;
+}
+
+/** Proposes `name = value`, every node votes Yes, and it is finalized and applied at the next epoch change. */
+function passParameterChange(world: DiffWorld, name: string, value: bigint): void {
+  world.fund([person(2)], 100n * WAL);
+  const id = proposalIdOf(world.calls.proposeParameterChange(person(2), name, value, 10n * WAL));
+  for (const node of world.nodes) world.calls.voteAsNode(node.operator, node.capId, id, 0);
+  world.nextEpoch();
+  world.nextEpoch();
+  world.calls.finalize(person(2), id);
+  world.nextEpoch();
 }
 
 function certified(
@@ -175,14 +192,7 @@ export const SCENARIOS: DifferentialScenario[] = [
     doc: 'A parameter change passes with node votes, is finalized after the window, and applies at the next epoch change (ParametersApplied lists it).',
     run: (w) => {
       running(w, 3);
-      w.fund([person(2)], 100n * WAL);
-      const proposal = w.calls.proposeParameterChange(person(2), 'burn_bps', 500n, 10n * WAL);
-      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
-      for (const node of w.nodes) w.calls.voteAsNode(node.operator, node.capId, id, 0);
-      w.nextEpoch();
-      w.nextEpoch();
-      w.calls.finalize(person(2), id);
-      w.nextEpoch();
+      passParameterChange(w, 'burn_bps', 500n);
     },
   },
   {
@@ -192,7 +202,7 @@ export const SCENARIOS: DifferentialScenario[] = [
       running(w, 3);
       w.fund([person(2)], 100n * WAL);
       const proposal = w.calls.proposeText(person(2), 'Rename WAL to TUSK', 20n * WAL);
-      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      const id = proposalIdOf(proposal);
       w.calls.voteAsNode(w.nodes[2]!.operator, w.nodes[2]!.capId, id, 3);
       w.calls.voteAsNode(w.nodes[1]!.operator, w.nodes[1]!.capId, id, 0);
       w.nextEpoch();
@@ -207,7 +217,7 @@ export const SCENARIOS: DifferentialScenario[] = [
       running(w, 4);
       w.fund([person(2)], 100n * WAL);
       const proposal = w.calls.proposeUpgrade(person(2), new Uint8Array(32).fill(7), 10n * WAL);
-      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      const id = proposalIdOf(proposal);
       w.calls.voteAsNode(w.nodes[0]!.operator, w.nodes[0]!.capId, id, 0);
       w.nextEpoch();
       w.nextEpoch();
@@ -224,7 +234,7 @@ export const SCENARIOS: DifferentialScenario[] = [
       w.nextEpoch();
       w.nextEpoch();
       const proposal = w.calls.proposeUpgrade(person(2), new Uint8Array(32).fill(9), 10n * WAL);
-      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      const id = proposalIdOf(proposal);
       w.calls.voteAsNode(w.nodes[1]!.operator, w.nodes[1]!.capId, id, 0);
       w.calls.voteAsNode(w.nodes[0]!.operator, w.nodes[0]!.capId, id, 0);
       w.calls.voteWithStake(person(1), [position], id, 1);
@@ -551,7 +561,7 @@ export const SCENARIOS: DifferentialScenario[] = [
       const mover = staked(w.calls.stake(person(1), w.nodes[0]!.nodeId, 300n * WAL));
       w.nextEpoch();
       const proposal = w.calls.proposeText(person(2), 'Snapshot voting', 10n * WAL);
-      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
+      const id = proposalIdOf(proposal);
       w.calls.voteAsNode(w.nodes[0]!.operator, w.nodes[0]!.capId, id, 0);
       w.calls.stake(person(2), w.nodes[2]!.nodeId, 900n * WAL);
       w.calls.requestWithdraw(person(1), mover);
@@ -578,14 +588,7 @@ export const SCENARIOS: DifferentialScenario[] = [
     doc: 'Governance raises slash_bps to its 10% maximum; after 13 slashes a 4B WAL stake into that pool would overflow its share count and aborts with staking::EPoolSharesOverflow.',
     run: (w) => {
       running(w, 4);
-      w.fund([person(2)], 100n * WAL);
-      const proposal = w.calls.proposeParameterChange(person(2), 'slash_bps', 1_000n, 10n * WAL);
-      const id = `0x${Buffer.from(proposal.tx.events[0]!.bcs.slice(4, 36)).toString('hex')}`;
-      for (const node of w.nodes) w.calls.voteAsNode(node.operator, node.capId, id, 0);
-      w.nextEpoch();
-      w.nextEpoch();
-      w.calls.finalize(person(2), id);
-      w.nextEpoch();
+      passParameterChange(w, 'slash_bps', 1_000n);
       const target = w.nodes[0]!;
       for (let i = 0; i < 13; i++) {
         for (const voter of w.nodes.slice(1)) w.calls.voteForSlash(voter.operator, voter.capId, target.nodeId);
