@@ -16,7 +16,6 @@ import { normalizeSuiAddress, toHex } from '@mysten/sui/utils';
 import type { Devnet } from '../sim/devnet.ts';
 import type { ExecutedTransaction } from '../sim/ledger.ts';
 import { decodePure } from '../sim/ptb.ts';
-import { blake2b256 } from '../sim/ids.ts';
 import { tuskFunctions, type OwnedKind, type PureType, type SharedName } from '../sim/tusk/functions.ts';
 
 const OWNED_TYPES: Record<OwnedKind, string> = {
