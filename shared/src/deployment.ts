@@ -10,6 +10,7 @@
  * ```json
  * {
  *   "network": "localnet",
+ *   "chainId": "9yKbQ2h5D7nTfX3mWcRz4pLgE8uVjA6sHqN1oBtYkZr",
  *   "rpcUrl": "http://127.0.0.1:9000",
  *   "packages": { "wal": "0x…", "tuskOriginal": "0x…", "tuskCurrent": "0x…" },
  *   "objects": {
@@ -58,6 +59,16 @@ export type SharedObject = z.output<typeof sharedObjectSchema>;
 export const deploymentSchema = z.object({
   /** A name for the network (`mainnet`, `testnet`, `localnet`, `devnet`, ...), shown to users. */
   network: z.string().trim().min(1, 'must not be empty').max(64),
+  /**
+   * The chain this deployment lives on: its genesis checkpoint digest (base58),
+   * or that digest's first 4 bytes in hex as `sui:<id>` chain names use. When
+   * set, the dashboard refuses to sign while the full node reports another chain.
+   */
+  chainId: z
+    .string()
+    .trim()
+    .regex(/^([0-9a-fA-F]{8}|[1-9A-HJ-NP-Za-km-z]{32,44})$/, 'must be 8 hex digits or a base58 checkpoint digest')
+    .optional(),
   /** The full node the wallet and the indexer talk to (gRPC-web over HTTP). */
   rpcUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   packages: z.object({

@@ -51,6 +51,75 @@ describe('parseWal', () => {
   });
 });
 
+describe('parseWal: commas and spaces', () => {
+  it('reads commas between well-formed groups of three digits as thousands separators', () => {
+    expect(parseWal('1,000')).toEqual({ ok: true, value: 1000n * WAL });
+    expect(parseWal('12,345,678.5')).toEqual({ ok: true, value: 12_345_678n * WAL + WAL / 2n });
+    expect(parseWal('999,999.999999999 WAL')).toEqual({ ok: true, value: 1_000_000n * WAL - 1n });
+    expect(parseWal('+1,000')).toEqual({ ok: true, value: 1000n * WAL });
+  });
+
+  it('refuses "1,5" (never 15 WAL) and says to use a dot for decimals', () => {
+    expect(parseWal('1,5', { label: 'withdrawal' })).toEqual({
+      ok: false,
+      error: 'withdrawal must use a dot for decimals: "1.5", not "1,5"',
+    });
+  });
+
+  it('refuses "0,5" (never 5 WAL) with the dot form as the hint', () => {
+    expect(parseWal('0,5')).toEqual({ ok: false, error: 'amount must use a dot for decimals: "0.5", not "0,5"' });
+  });
+
+  it('refuses "0,500": a group of three that starts with 0 is a decimal comma, not 500 WAL', () => {
+    expect(parseWal('0,500')).toEqual({ ok: false, error: 'amount must use a dot for decimals: "0.500", not "0,500"' });
+  });
+
+  it('refuses "1.000,50" (never 1.0005 WAL), suggesting the dot form', () => {
+    expect(parseWal('1.000,50 WAL', { label: 'stake' })).toEqual({
+      ok: false,
+      error: 'stake must use a dot for decimals: "1000.50", not "1.000,50"',
+    });
+  });
+
+  it('refuses "1,00" and ",5"', () => {
+    expect(parseWal('1,00')).toEqual({ ok: false, error: 'amount must use a dot for decimals: "1.00", not "1,00"' });
+    expect(parseWal(',5')).toEqual({ ok: false, error: 'amount must use a dot for decimals: "0.5", not ",5"' });
+  });
+
+  it('refuses malformed groups without guessing what was meant', () => {
+    for (const text of ['1000,000', '1,0000,000', '12,34,567', '1,000,00', '1,000.5,5', '1,,000', '1,000,', ',']) {
+      expect(parseWal(text), text).toEqual({
+        ok: false,
+        error: `amount must use a dot for decimals, and commas only between groups of three digits like 1,000.5 (got "${text}")`,
+      });
+    }
+  });
+
+  it('refuses spaces inside the number instead of dropping them', () => {
+    for (const text of ['1 5', '1 000', '1\u00a0000', '1\u202f000,5', '0. 5']) {
+      expect(parseWal(text), text).toEqual({
+        ok: false,
+        error: `amount must have no spaces inside the number, like 1000 or 1,000 (got "${text}")`,
+      });
+    }
+  });
+
+  it('refuses underscores and a second dot', () => {
+    expect(parseWal('1_000')).toMatchObject({ ok: false, error: expect.stringContaining('must be a number of WAL') });
+    expect(parseWal('1,000.5.5')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('must be a number of WAL'),
+    });
+  });
+
+  it('keeps the 9-decimal limit with thousands commas', () => {
+    expect(parseWal('1,000.0000000001')).toEqual({
+      ok: false,
+      error: 'amount can have at most 9 decimals (got 1,000.0000000001)',
+    });
+  });
+});
+
 describe('parseFrost', () => {
   it('accepts decimal u64 strings and rejects anything else', () => {
     expect(parseFrost('123')).toEqual({ ok: true, value: 123n });

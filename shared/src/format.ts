@@ -26,16 +26,26 @@ export interface ParseWalOptions {
  * Parses a WAL amount typed by a person ("12", "0.5", "1,000.25", "3 WAL")
  * into FROST. Rejects empty text, signs, exponents, more than 9 decimals,
  * zero, and anything outside [min, max] or beyond a u64.
+ *
+ * Nothing typed is dropped silently: a comma is read only as a thousands
+ * separator between well-formed groups of three digits ("1,000",
+ * "12,345,678.5"); any other comma ("1,5", "0,500", "1.000,50") is an error
+ * asking for a dot as the decimal separator, since reading "1,5" as 15 WAL
+ * would sign for ten times what was meant. Spaces inside the number ("1 5",
+ * "1 000") are an error too.
  */
 export function parseWal(text: string, options: ParseWalOptions = {}): Parsed<bigint> {
   const label = options.label ?? 'amount';
   const shown = text.trim().slice(0, 40);
-  const cleaned = text
-    .trim()
-    .replace(/\s*WAL$/i, '')
-    .replace(/[_,\s]/g, '');
-  if (cleaned === '') return { ok: false, error: `${label} is required` };
-  if (cleaned.startsWith('-')) return { ok: false, error: `${label} must be positive (got ${shown})` };
+  const number = text.trim().replace(/\s*WAL$/i, '');
+  if (number === '') return { ok: false, error: `${label} is required` };
+  if (number.startsWith('-')) return { ok: false, error: `${label} must be positive (got ${shown})` };
+  if (/\s/.test(number)) {
+    return { ok: false, error: `${label} must have no spaces inside the number, like 1000 or 1,000 (got "${shown}")` };
+  }
+  const ungrouped = withoutThousandsCommas(number, label);
+  if (!ungrouped.ok) return ungrouped;
+  const cleaned = ungrouped.value;
   const match = /^\+?(\d*)(?:\.(\d*))?$/.exec(cleaned);
   if (!match || (match[1] === '' && (match[2] ?? '') === '')) {
     return { ok: false, error: `${label} must be a number of WAL like 12 or 0.5 (got "${shown}")` };
@@ -65,6 +75,38 @@ export function parseWal(text: string, options: ParseWalOptions = {}): Parsed<bi
     };
   }
   return { ok: true, value: frost };
+}
+
+/**
+ * `number` without its thousands commas, if every comma sits between groups of
+ * three digits of the whole part and the first group does not start with 0
+ * ("1,000.5" -> "1000.5"). Otherwise an error that says to use a dot for
+ * decimals, suggesting the likely intended number when there is one: "1,5"
+ * -> "1.5", ",5" -> "0.5", "1.000,50" -> "1000.50".
+ */
+function withoutThousandsCommas(number: string, label: string): Parsed<string> {
+  if (!number.includes(',')) return { ok: true, value: number };
+  const body = number.replace(/^\+/, '');
+  const [whole = '', ...fraction] = body.split('.');
+  if (/^[1-9]\d{0,2}(,\d{3})+$/.test(whole) && fraction.every((part) => !part.includes(','))) {
+    // Any second dot is left for the caller to reject.
+    return { ok: true, value: number.replace(/,/g, '') };
+  }
+  let suggestion: string | null = null;
+  const decimalComma = /^(\d*),(\d+)$/.exec(body);
+  const dottedThousands = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(body);
+  // "1000,000" and "0001,000" may be a slip in grouping rather than a decimal comma: no guess then.
+  if (decimalComma && (decimalComma[2]!.length !== 3 || /^0*$/.test(decimalComma[1]!))) {
+    suggestion = `${decimalComma[1] || '0'}.${decimalComma[2]}`;
+  } else if (dottedThousands) {
+    suggestion = `${dottedThousands[1]!.replace(/\./g, '')}.${dottedThousands[2]}`;
+  }
+  return {
+    ok: false,
+    error: suggestion
+      ? `${label} must use a dot for decimals: "${suggestion}", not "${body.slice(0, 40)}"`
+      : `${label} must use a dot for decimals, and commas only between groups of three digits like 1,000.5 (got "${body.slice(0, 40)}")`,
+  };
 }
 
 /**

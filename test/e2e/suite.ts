@@ -1,8 +1,10 @@
 /**
  * The e2e suite (`npm run test:e2e` runs it through `run.ts`): the dashboard in Chromium against the devnet, the
  * indexer and the database, with an injected wallet-standard test wallet.
- * A delegator stakes, sees the stake pending, then (the devnet advancing
- * epochs) active with rewards; proposes and votes; requests a withdrawal and
+ * A delegator stakes (amounts like "1,5" refused inline), sees the stake
+ * pending, then (the devnet advancing epochs) active with rewards; proposes;
+ * requests a withdrawal of one position and votes with the others (the vote
+ * dialog leaves out what cannot vote, and says why); requests a withdrawal and
  * withdraws; an operator collects commission and schedules a change. Every
  * page is screenshotted (test/artifacts/e2e-screenshot-*.png), then again in
  * a phone-sized viewport. Ends with `E2E_TESTS passed=N failed=M`.
@@ -15,6 +17,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { FROST_PER_WAL } from '@tusk/shared/protocol';
+import { shortId } from '@tusk/shared/format';
 import { nodeKeys } from '../devnet/sim/nodeKeys.ts';
 import { MIST_PER_SUI } from '../devnet/sim/gas.ts';
 import { startStack, type Stack } from './stack.ts';
@@ -74,6 +77,23 @@ function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
+/**
+ * The review's fee is the simulation's real gas, to the MIST: the SUI figure
+ * equals computation + storage − rebate as the review itemizes it, never a
+ * rounded "0.0000 SUI".
+ */
+async function expectExactFee(page: Page): Promise<void> {
+  const fee = await page.getByTestId('tx-fee').innerText();
+  const match =
+    /^(−?)([\d,]+)(?:\.(\d{1,9}))? SUI\s+\(computation ([\d,]+) \+ storage ([\d,]+) − rebate\s+([\d,]+) MIST/.exec(fee);
+  expect(match, `the fee is exact SUI with its breakdown: ${fee}`);
+  const mist =
+    (BigInt(match[2]!.replaceAll(',', '')) * MIST_PER_SUI + BigInt((match[3] ?? '').padEnd(9, '0'))) *
+    (match[1] ? -1n : 1n);
+  const [computation, storage, rebate] = [match[4], match[5], match[6]].map((n) => BigInt(n!.replaceAll(',', '')));
+  expect(mist === computation! + storage! - rebate! && mist !== 0n, `the fee ${fee} is computation + storage − rebate`);
+}
+
 /** Runs a transaction dialog's review and submit, and waits until it is confirmed and indexed. */
 async function confirmTransaction(page: Page, reviewTestId: string): Promise<string> {
   await page.getByTestId(reviewTestId).click();
@@ -88,7 +108,9 @@ async function confirmTransaction(page: Page, reviewTestId: string): Promise<str
     throw new Error(`simulation failed: ${await page.getByTestId('tx-failed').innerText()}`);
   if (await page.locator('dialog .field-error').isVisible())
     throw new Error(`form error: ${await page.locator('dialog .field-error').innerText()}`);
-  expect((await page.getByTestId('tx-fee').innerText()).includes('SUI'), 'the review shows the fee in SUI');
+  await expectExactFee(page);
+  if (await page.getByTestId('tx-blocked').isVisible())
+    throw new Error(`signing refused: ${await page.getByTestId('tx-blocked').innerText()}`);
   await page.getByTestId('tx-submit').click();
   await page.getByTestId('tx-confirmed').or(page.getByTestId('tx-failed')).first().waitFor({ timeout: 60_000 });
   if (await page.getByTestId('tx-failed').isVisible())
@@ -205,17 +227,89 @@ async function main(): Promise<void> {
     const stakeNodeId: string = committee.rows[0].nodeId;
     let activationEpoch = 0;
 
+    await step(
+      'the stake review shows the node by name and ID and the exact amount, before signing',
+      page,
+      async () => {
+        const { node } = await (await fetch(`${base}/api/v1/nodes/${stakeNodeId}`)).json();
+        const signed = wallet.signed;
+        await open(page, `${base}/nodes/${stakeNodeId}`, 'Stake by epoch');
+        await page.getByTestId('stake-open').click();
+        const dialog = page.locator('dialog[open]');
+        // Where the stake is chosen: the node ID beside the name, in full on hover.
+        await dialog.getByTestId('stake-node-chosen').locator(`[data-id="${stakeNodeId}"]`).waitFor();
+        await page.getByLabel('Amount (WAL)').fill('1.005');
+        await dialog.getByTestId('stake-review').click();
+        await dialog.getByTestId('tx-review').or(dialog.getByTestId('tx-failed')).first().waitFor({ timeout: 60_000 });
+        if (await dialog.getByTestId('tx-failed').isVisible())
+          throw new Error(`simulation failed: ${await dialog.getByTestId('tx-failed').innerText()}`);
+        const amount = await dialog.getByTestId('tx-review-amount').innerText();
+        expect(amount === '1.005 WAL', `the amount is exact, not rounded to 1.01: ${amount}`);
+        const nodeRow = dialog.getByTestId('tx-review-node');
+        const nodeText = await nodeRow.innerText();
+        expect(
+          nodeText.includes(node.name) && nodeText.includes(shortId(stakeNodeId)),
+          `the node is named and identified: ${nodeText}`,
+        );
+        expect(
+          (await nodeRow.locator(`[data-id="${stakeNodeId}"]`).getAttribute('title')) === stakeNodeId,
+          'the full node ID is on hover',
+        );
+        // The WAL change, exact: from the node's balance changes, or (the devnet reports none for
+        // coins other than gas) from the StakeDeposited event, which the review then says.
+        const wal =
+          (await dialog.getByTestId('tx-balance-WAL').count()) > 0
+            ? await dialog.getByTestId('tx-balance-WAL').innerText()
+            : await dialog.getByTestId('tx-notes').innerText();
+        expect(
+          wal === '−1.005 WAL' || wal.includes('no WAL balance change; the −1.005 WAL is checked'),
+          `the WAL change is exact: ${wal}`,
+        );
+        const created = await dialog.getByTestId('tx-created').innerText();
+        expect(created.includes('StakedWal'), `the new StakedWal is listed with its ID: ${created}`);
+        const sender = await dialog.getByTestId('tx-review-sender').locator('[data-id]').getAttribute('data-id');
+        expect(sender === wallet.address, `the signer is the wallet: ${sender}`);
+        await expectExactFee(page);
+        expect(!(await dialog.getByTestId('tx-blocked').isVisible()), 'signing is allowed on the right chain');
+        expect(await dialog.getByTestId('tx-submit').isEnabled(), 'the sign button is enabled');
+        await shot(page, 'stake-review');
+        await closeDialog(page);
+        expect(wallet.signed === signed, 'nothing was signed by reviewing');
+      },
+    );
+
     await step('stake 200 WAL: simulate with fee, sign, confirmed with digest', page, async () => {
       await open(page, `${base}/nodes/${stakeNodeId}`, 'Stake by epoch');
       await page.locator('.recharts-surface').first().waitFor();
       await shot(page, 'node');
       await page.getByTestId('stake-open').click();
       await page.getByLabel('Amount (WAL)').fill('0.5');
-      await page.getByTestId('stake-review').click();
-      await page.getByText('stake must be at least 1 WAL (got 0.5)').waitFor();
+      await page.getByTestId('stake-amount-error').getByText('stake must be at least 1 WAL (got 0.5)').waitFor();
+      expect(await page.getByTestId('stake-review').isDisabled(), 'Review stake is disabled below the minimum');
+      // "1,5" must never become 15 WAL: refused as typed, the button stays disabled.
+      await page.getByLabel('Amount (WAL)').fill('1,5');
+      await page
+        .getByTestId('stake-amount-error')
+        .getByText('stake must use a dot for decimals: "1.5", not "1,5"')
+        .waitFor();
+      expect(await page.getByTestId('stake-review').isDisabled(), 'Review stake is disabled for "1,5"');
       await page.getByLabel('Amount (WAL)').fill('200');
+      await page.getByTestId('stake-amount-error').waitFor({ state: 'hidden' });
       await confirmTransaction(page, 'stake-review');
       await closeDialog(page);
+    });
+
+    await step('stake "1,000" WAL with a thousands comma: exactly 1000 WAL, a second position', page, async () => {
+      await page.getByTestId('stake-open').click();
+      await page.getByLabel('Amount (WAL)').fill('1,000');
+      await confirmTransaction(page, 'stake-review');
+      await closeDialog(page);
+      const account = await (await fetch(`${base}/api/v1/accounts/${wallet.address}/positions`)).json();
+      const principals = account.positions.map((p: { principal: string }) => BigInt(p.principal));
+      expect(
+        principals.includes(1000n * WAL) && principals.includes(200n * WAL),
+        `positions of 200 and 1000 WAL: ${principals.join(', ')}`,
+      );
     });
 
     await step('the new position shows as pending with its activation epoch and date', page, async () => {
@@ -257,11 +351,47 @@ async function main(): Promise<void> {
       await closeDialog(page);
     });
 
-    await step('vote Yes with stake; the live tally and the vote list show it', page, async () => {
+    await step('request-withdrawal refuses "1,5" inline; the whole 1,000 WAL position is requested', page, async () => {
+      await open(page, `${base}/stake`, 'My stake');
+      const row = page
+        .getByTestId('positions-active')
+        .locator('tbody tr')
+        .filter({ has: page.locator('td[data-label="Principal"]', { hasText: '1,000.00 WAL' }) });
+      await row.getByTestId('position-requestWithdraw').click();
+      await page.getByLabel('Amount (WAL)').fill('1,5');
+      await page
+        .getByTestId('position-amount-error')
+        .getByText('withdrawal must use a dot for decimals: "1.5", not "1,5"')
+        .waitFor();
+      expect(await page.getByTestId('position-review').isDisabled(), 'Review is disabled for "1,5"');
+      await page.getByLabel('Amount (WAL)').fill('1,000');
+      await confirmTransaction(page, 'position-review');
+      await closeDialog(page);
+    });
+
+    await step('vote Yes with stake: the withdrawing position is left out and said why', page, async () => {
       await open(page, `${base}/governance`, proposalTitle);
       const card = page.locator('li.card').filter({ hasText: proposalTitle });
       await card.getByTestId('vote-open').click();
-      await page.locator('dialog[open]').getByRole('radio', { name: 'Yes', exact: true }).check();
+      const dialog = page.locator('dialog[open]');
+      const excluded = dialog.getByTestId('vote-positions-excluded').locator('li');
+      await excluded.first().waitFor();
+      const reasons = await excluded.allInnerTexts();
+      expect(
+        reasons.length === 1 && /1,000\.\d+ WAL: withdrawal requested: no voting power/.test(reasons[0]!),
+        `the 1,000 WAL position is left out as withdrawing: ${reasons.join(' | ')}`,
+      );
+      const eligible = await dialog.getByTestId('vote-positions-eligible').locator('li').allInnerTexts();
+      expect(
+        eligible.length === 1 && /— 200\.\d+ WAL$/.test(eligible[0]!),
+        `only the 200 WAL position votes: ${eligible}`,
+      );
+      const weight = await dialog.getByTestId('vote-stake-weight').innerText();
+      expect(
+        /^1 position that can vote, about 200\.\d+ WAL$/.test(weight),
+        `the weight is the 200 WAL alone: ${weight}`,
+      );
+      await dialog.getByRole('radio', { name: 'Yes', exact: true }).check();
       await confirmTransaction(page, 'vote-review');
       await closeDialog(page);
       await shot(page, 'governance');
@@ -271,9 +401,10 @@ async function main(): Promise<void> {
       await shot(page, 'proposal');
     });
 
-    await step('request a withdrawal; the position shows withdrawing with its ETA', page, async () => {
+    await step('request a partial withdrawal; the part shows withdrawing with its ETA', page, async () => {
       await open(page, `${base}/stake`, 'My stake');
       await page.getByTestId('positions-active').getByTestId('position-requestWithdraw').first().click();
+      await page.getByLabel('Amount (WAL)').fill('50');
       await confirmTransaction(page, 'position-review');
       await closeDialog(page);
       await page.reload();
@@ -282,6 +413,30 @@ async function main(): Promise<void> {
       const text = await withdrawing.innerText();
       expect(/withdrawable from epoch \d+ \(≈/.test(text), `the ETA is shown: ${text.slice(0, 200)}`);
       await shot(page, 'stake-withdrawing');
+    });
+
+    await step('no position can vote any more: each says why and Review vote is disabled', page, async () => {
+      await open(page, `${base}/governance`, proposalTitle);
+      await page.locator('li.card').filter({ hasText: proposalTitle }).getByTestId('vote-open').click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.getByTestId('vote-no-stake').waitFor();
+      const excluded = dialog.getByTestId('vote-positions-excluded').locator('li');
+      const kinds = (
+        await excluded.evaluateAll((items) => items.map((li) => li.getAttribute('data-exclusion')))
+      ).sort();
+      // The 1,000 and the 50 WAL withdrawing; the 150 WAL left by the split changed when the proposal was open.
+      expect(
+        JSON.stringify(kinds) === JSON.stringify(['changedDuringProposal', 'withdrawing', 'withdrawing']),
+        `three positions left out, for the right reasons: ${kinds.join(', ')}`,
+      );
+      const changed = await excluded.filter({ hasText: 'cannot vote on it' }).innerText();
+      expect(
+        /(split or merged|split off) in epoch \d+, when the proposal opened: cannot vote on it/.test(changed),
+        changed,
+      );
+      expect(await dialog.getByTestId('vote-review').isDisabled(), 'Review vote is disabled');
+      await shot(page, 'vote-no-stake');
+      await closeDialog(page);
     });
 
     await step('withdraw once withdrawable; the position stays in the history', page, async () => {
@@ -318,6 +473,52 @@ async function main(): Promise<void> {
       await card.getByText('→ 12.5% from epoch').first().waitFor({ timeout: 30_000 });
       await shot(page, 'operator');
     });
+
+    await step(
+      'the slash-vote target list names every committee node with its ID; so does the review',
+      page,
+      async () => {
+        await open(page, `${base}/operator`, 'Operator console');
+        const card = page.locator('section.card').filter({ hasText: 'E2E Operator Node' });
+        await card.getByTestId('operator-slash').click();
+        const dialog = page.locator('dialog[open]');
+        const options = dialog.getByLabel('Node to slash').locator('option[data-node-id]');
+        await options.first().waitFor({ state: 'attached', timeout: 30_000 });
+        const listed = await options.evaluateAll((items) =>
+          items.map((option) => ({ id: option.getAttribute('data-node-id')!, text: option.textContent ?? '' })),
+        );
+        const others = (await (await fetch(`${base}/api/v1/nodes?status=committee&limit=1000`)).json()).rows.filter(
+          (row: { nodeId: string }) => row.nodeId !== operatorNodeId,
+        );
+        expect(
+          listed.length === others.length && listed.length >= 2,
+          `every other committee node is listed: ${listed.length} of ${others.length}`,
+        );
+        for (const option of listed) {
+          const row = others.find((r: { nodeId: string }) => r.nodeId === option.id);
+          expect(row, `option ${option.id} is a committee node`);
+          expect(
+            option.text.startsWith(`${row.name} (${shortId(option.id)})`),
+            `the option names the node and its ID: ${option.text}`,
+          );
+        }
+        const target = listed[0]!;
+        await dialog.getByLabel('Node to slash').selectOption(target.id);
+        await dialog.getByTestId('slash-target-chosen').locator(`[data-id="${target.id}"]`).waitFor();
+        await dialog.getByTestId('operator-review').click();
+        await dialog.getByTestId('tx-review').or(dialog.getByTestId('tx-failed')).first().waitFor({ timeout: 60_000 });
+        if (await dialog.getByTestId('tx-failed').isVisible())
+          throw new Error(`simulation failed: ${await dialog.getByTestId('tx-failed').innerText()}`);
+        const targetRow = dialog.getByTestId('tx-review-target');
+        expect(
+          (await targetRow.locator(`[data-id="${target.id}"]`).count()) === 1,
+          `the review identifies the target by ID: ${await targetRow.innerText()}`,
+        );
+        expect((await targetRow.innerText()).includes(target.text.split(' (')[0]!), 'the review names the target');
+        await shot(page, 'slash-review');
+        await closeDialog(page);
+      },
+    );
 
     await step('epochs, an epoch, and storage render', page, async () => {
       await open(page, `${base}/epochs`, 'Epochs');

@@ -64,6 +64,8 @@ export interface PositionFact {
   principal: bigint;
   state: PositionState;
   activationEpoch: number;
+  /** Epoch the StakedWal last got its principal: staked, split (both parts) or merged into (Move `changed_epoch`). */
+  changedEpoch: number;
   withdrawEpoch: number | null;
   rewards: bigint | null;
   slashed: bigint | null;
@@ -118,6 +120,8 @@ export interface ScenarioFacts {
   blobs: Map<string, BlobFact>;
   storage: Map<string, StorageFact>;
   epochFees: Map<number, { storagePaid: bigint; writeFees: bigint; rewardsAdded: bigint }>;
+  /** Epochs whose change completed at the sync timeout, with the members that had not synced. */
+  syncTimeouts: Map<number, string[]>;
 }
 
 interface NodeModel {
@@ -236,6 +240,7 @@ export class Scenario {
       blobs: this.#blobs as Map<string, BlobFact>,
       storage: this.#storage as Map<string, StorageFact>,
       epochFees: this.#fees,
+      syncTimeouts: new Map(),
     };
   }
 
@@ -415,10 +420,26 @@ export class Scenario {
 
   #syncDone(): void {
     if (this.#epoch > 0) {
-      for (const node of this.#nodes) {
-        if (node.shards > 0) {
-          this.#tx(event('ShardsReceived', { epoch: this.#epoch, node_id: node.id, shards: node.shardIndices }));
-        }
+      // Now and then the committee stalls: only its first half syncs and the
+      // change is completed at the timeout (EpochSyncTimedOut).
+      const members = this.#nodes.filter((node) => node.shards > 0);
+      const stalls = this.#epoch % 11 === 5 && members.length > 1;
+      const syncing = stalls ? members.slice(0, Math.floor(members.length / 2)) : members;
+      for (const node of syncing) {
+        this.#tx(event('ShardsReceived', { epoch: this.#epoch, node_id: node.id, shards: node.shardIndices }));
+      }
+      if (stalls) {
+        this.#facts.syncTimeouts.set(
+          this.#epoch,
+          members.slice(syncing.length).map((node) => node.id),
+        );
+        this.#tx(
+          event('EpochSyncTimedOut', {
+            epoch: this.#epoch,
+            synced_weight: BigInt(syncing.reduce((sum, node) => sum + node.shards, 0)),
+            unsynced: members.slice(syncing.length).map((node) => node.id),
+          }),
+        );
       }
     }
     this.#tx(event('EpochChangeDone', { epoch: this.#epoch }));
@@ -589,6 +610,7 @@ export class Scenario {
       principal: amount,
       state: 'pending',
       activationEpoch,
+      changedEpoch: this.#epoch,
       withdrawEpoch: null,
       rewards: null,
       slashed: null,
@@ -679,7 +701,15 @@ export class Scenario {
     const from = this.#random.chance(0.5) ? this.#active.pick(this.#random) : this.#pending.pick(this.#random);
     if (!from || from.principal < 2n * WAL) return;
     const amount = WAL + this.#random.bigBetween(0n, (from.principal - 2n * WAL) / 1000n) * 1000n;
-    const child: PositionModel = { ...from, id: this.#newId(), principal: amount, splitFrom: from.id, shares: 0n };
+    const child: PositionModel = {
+      ...from,
+      id: this.#newId(),
+      principal: amount,
+      splitFrom: from.id,
+      shares: 0n,
+      changedEpoch: this.#epoch,
+    };
+    from.changedEpoch = this.#epoch;
     if (from.state === 'active') {
       child.shares = (from.shares * amount) / from.principal;
       from.shares -= child.shares;
@@ -704,6 +734,7 @@ export class Scenario {
     if (parent.activationEpoch !== child.activationEpoch) return;
     parent.principal += child.principal;
     parent.shares += child.shares;
+    parent.changedEpoch = this.#epoch;
     child.state = 'joined';
     child.joinedInto = parent.id;
     child.principal = 0n;

@@ -39,6 +39,17 @@ export function timeOf(timestampMs: bigint): Date {
 
 export type EventOf<N extends EventName> = Extract<DecodedEvent, { name: N }>;
 
+/**
+ * Free text from an event (a node's name, a proposal's text) as PostgreSQL
+ * `text` can hold it: kept exactly as emitted — display code sanitizes, the
+ * table keeps the raw value — except U+0000, which `text` cannot store. One
+ * node named "a\0" would otherwise fail its batch on every retry and stop the
+ * pipeline; the NUL becomes U+FFFD (the replacement character) instead.
+ */
+export function storableText(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
 /** The events of `checkpoint` named in `names`, in chain order. */
 export function eventsNamed<const N extends EventName>(
   checkpoint: DecodedCheckpoint,

@@ -9,7 +9,7 @@ import { packageUpgrades, proposals, votes } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
 import { isAnyOf, writeRows } from '../db/writeRows.ts';
-import { eventIdentity, eventsNamed, timeOf, type EventOf } from './eventRows.ts';
+import { eventIdentity, eventsNamed, storableText, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set([
@@ -119,13 +119,13 @@ function newProposal(event: EventOf<'ProposalCreated'>): Proposal {
   if (kind === 'parameter') {
     try {
       const parsed = ParameterChangePayload.parse(d.payload);
-      parameterName = parsed.name;
+      parameterName = storableText(parsed.name);
       parameterValue = BigInt(parsed.value);
     } catch {
       // A malformed payload stays available raw in `payload`.
     }
   } else if (kind === 'text') {
-    text = new TextDecoder().decode(d.payload);
+    text = storableText(new TextDecoder().decode(d.payload));
   }
   return {
     proposalId: d.proposal_id,

@@ -11,7 +11,7 @@
 import { nodes } from '@tusk/shared/db/schema';
 import type { Tx } from '../db/tx.ts';
 import { isAnyOf, writeRows } from '../db/writeRows.ts';
-import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
+import { eventsNamed, storableText, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set([
@@ -59,11 +59,11 @@ export const nodesPipeline = definePipeline<Row>({
           const node = touch(event.data.node_id, event.checkpoint);
           if (!node) break;
           const d = event.data;
-          if (d.name !== null) node.name = d.name;
-          if (d.network_address !== null) node.networkAddress = d.network_address;
+          if (d.name !== null) node.name = storableText(d.name);
+          if (d.network_address !== null) node.networkAddress = storableText(d.network_address);
           if (d.public_key !== null) node.publicKey = d.public_key;
           if (d.network_public_key !== null) node.networkPublicKey = d.network_public_key;
-          if (d.metadata_url !== null) node.metadataUrl = d.metadata_url;
+          if (d.metadata_url !== null) node.metadataUrl = storableText(d.metadata_url);
           break;
         }
         case 'CommissionScheduled': {
@@ -149,8 +149,9 @@ function newNode(event: EventOf<'NodeRegistered'>): Node {
   return {
     nodeId: d.node_id,
     operator: d.operator,
-    name: d.name,
-    networkAddress: d.network_address,
+    // Raw, as the operator chose it (the API makes it safe to print: shared/src/nodeNames.ts).
+    name: storableText(d.name),
+    networkAddress: storableText(d.network_address),
     publicKey: d.public_key,
     networkPublicKey: null,
     metadataUrl: null,

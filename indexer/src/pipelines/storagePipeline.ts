@@ -13,7 +13,7 @@ import { blobMetadata, blobs, epochFees, invalidBlobIds, storageResources } from
 import type { Tx } from '../db/tx.ts';
 import { arrayLiteral } from '../db/pgArrayLiteral.ts';
 import { isAnyOf, loadRows, updateRows, writeRows } from '../db/writeRows.ts';
-import { eventsNamed, timeOf, type EventOf } from './eventRows.ts';
+import { eventsNamed, storableText, timeOf, type EventOf } from './eventRows.ts';
 import { definePipeline } from './pipeline.ts';
 
 const names = new Set([
@@ -228,13 +228,20 @@ export const storagePipeline = definePipeline<Row>({
         }
         case 'BlobMetadataUpdated': {
           const d = event.data;
-          metadata.set(`${d.object_id}\u0000${d.key}`, {
+          const key = storableText(d.key);
+          metadata.set(`${d.object_id}\u0000${key}`, {
             objectId: d.object_id,
-            key: d.key,
+            key,
             row:
               d.value === null
                 ? null
-                : { objectId: d.object_id, key: d.key, value: d.value, epoch: d.epoch, checkpoint: event.checkpoint },
+                : {
+                    objectId: d.object_id,
+                    key,
+                    value: storableText(d.value),
+                    epoch: d.epoch,
+                    checkpoint: event.checkpoint,
+                  },
           });
           break;
         }

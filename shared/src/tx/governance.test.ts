@@ -108,6 +108,12 @@ describe('proposing', () => {
     expect(() => buildProposeParameterChange({ ...base, name: 'Robert"); DROP', value: 1n })).toThrow(
       'lower_snake_case',
     );
+    expect(() => buildProposeParameterChange({ ...base, name: 'pass_bps', value: 10_000n })).toThrow(
+      'pass_bps must be between 5000 and 8000, its safe range (got 10000)',
+    );
+    expect(() => buildProposeParameterChange({ ...base, name: 'n_shards', value: 10n })).toThrow(
+      '"n_shards" is not a governed parameter',
+    );
     expect(() => buildProposeUpgrade({ ...base, digest: 'abcd' })).toThrow('64 hex digits');
     expect(() => buildProposeUpgrade({ ...base, digest: new Uint8Array(31) })).toThrow('32 bytes (got 31)');
     expect(() => buildProposeText({ ...base, text: '   ' })).toThrow('proposal text is required');

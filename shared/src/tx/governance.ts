@@ -5,9 +5,11 @@
  * deposit, and finalize a proposal whose voting window has closed.
  */
 import { Transaction } from '@mysten/sui/transactions';
-import { fromHex } from '@mysten/sui/utils';
+import { fromHex, toHex } from '@mysten/sui/utils';
 import { formatWal } from '../format.ts';
+import { GOVERNED_PARAMETER_RANGES } from '../protocol.ts';
 import {
+  objectIdOf,
   ownedObject,
   requireAddress,
   requireU64,
@@ -20,6 +22,7 @@ import {
   type TxContext,
   type WalCoin,
 } from './inputs.ts';
+import type { BuiltTx, FinalizeIntent, ProposeIntent, VoteIntent } from './intent.ts';
 
 /** Vote options as the Move code numbers them. */
 export const VOTE_OPTIONS = { yes: 0, no: 1, abstain: 2, noWithVeto: 3 } as const;
@@ -49,9 +52,10 @@ export interface NodeVoteInput extends TxContext {
 }
 
 /** A node votes on a proposal with its pool's whole stake. */
-export function buildVoteAsNode(input: NodeVoteInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildVoteAsNode(input: NodeVoteInput, tx = new Transaction()): BuiltTx<VoteIntent> {
+  const sender = startTransaction(tx, input);
   const proposalId = requireAddress(input.proposalId, 'proposal ID');
+  const capId = objectIdOf(input.cap, 'StorageNodeCap ID');
   tx.moveCall({
     target: tuskTarget(input.deployment, 'governance', 'vote_as_node'),
     arguments: [
@@ -62,7 +66,7 @@ export function buildVoteAsNode(input: NodeVoteInput, tx = new Transaction()): T
       tx.pure.u8(optionCode(input.option)),
     ],
   });
-  return tx;
+  return { transaction: tx, intent: { kind: 'voteAsNode', sender, proposalId, option: input.option, capId } };
 }
 
 export interface StakeVoteInput extends TxContext {
@@ -73,11 +77,14 @@ export interface StakeVoteInput extends TxContext {
 }
 
 /** A delegator votes with its positions, overriding their nodes' votes for that stake. */
-export function buildVoteWithStake(input: StakeVoteInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildVoteWithStake(input: StakeVoteInput, tx = new Transaction()): BuiltTx<VoteIntent> {
+  const sender = startTransaction(tx, input);
   if (input.stakedWals.length === 0) throw new TxInputError('voting with stake needs at least one active position');
   const proposalId = requireAddress(input.proposalId, 'proposal ID');
   const option = optionCode(input.option);
+  const stakedWalIds = input.stakedWals.map((stakedWal) => objectIdOf(stakedWal, 'StakedWal ID'));
+  if (new Set(stakedWalIds).size !== stakedWalIds.length)
+    throw new TxInputError('each position can vote only once in a transaction');
   const governance = sharedObject(tx, input.deployment.objects.governance, true);
   const staking = sharedObject(tx, input.deployment.objects.staking, false);
   for (const stakedWal of input.stakedWals) {
@@ -92,7 +99,10 @@ export function buildVoteWithStake(input: StakeVoteInput, tx = new Transaction()
       ],
     });
   }
-  return tx;
+  return {
+    transaction: tx,
+    intent: { kind: 'voteWithStake', sender, proposalId, option: input.option, stakedWalIds },
+  };
 }
 
 interface ProposeBase extends TxContext {
@@ -103,7 +113,7 @@ interface ProposeBase extends TxContext {
   walCoins: WalCoin[];
 }
 
-function depositCoin(tx: Transaction, input: ProposeBase) {
+function depositCoin(tx: Transaction, input: ProposeBase): ReturnType<typeof walPayment> {
   requireU64(input.deposit, 'deposit');
   if (input.deposit <= 0n) throw new TxInputError('deposit must be more than 0 WAL');
   if (input.minDeposit !== undefined && input.deposit < input.minDeposit) {
@@ -120,14 +130,28 @@ export interface ParameterChangeInput extends ProposeBase {
   value: bigint;
 }
 
-export function buildProposeParameterChange(input: ParameterChangeInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildProposeParameterChange(
+  input: ParameterChangeInput,
+  tx = new Transaction(),
+): BuiltTx<ProposeIntent> {
+  const sender = startTransaction(tx, input);
   const name = input.name.trim();
   if (!/^[a-z][a-z0-9_]{0,63}$/.test(name)) {
     throw new TxInputError(`parameter name must be lower_snake_case like slash_bps (got "${input.name.slice(0, 70)}")`);
   }
   requireU64(input.value, 'parameter value');
-  const deposit = depositCoin(tx, input);
+  const range = (GOVERNED_PARAMETER_RANGES as Record<string, { min: bigint; max: bigint }>)[name];
+  if (!range) {
+    throw new TxInputError(
+      `"${name}" is not a governed parameter (one of ${Object.keys(GOVERNED_PARAMETER_RANGES).join(', ')})`,
+    );
+  }
+  if (input.value < range.min || input.value > range.max) {
+    throw new TxInputError(
+      `${name} must be between ${range.min} and ${range.max}, its safe range (got ${input.value}); the chain refuses anything else`,
+    );
+  }
+  const { coin, coinIds } = depositCoin(tx, input);
   tx.moveCall({
     target: tuskTarget(input.deployment, 'governance', 'propose_parameter_change'),
     arguments: [
@@ -135,10 +159,13 @@ export function buildProposeParameterChange(input: ParameterChangeInput, tx = ne
       sharedObject(tx, input.deployment.objects.staking, false),
       tx.pure.string(name),
       tx.pure.u64(input.value),
-      deposit,
+      coin,
     ],
   });
-  return tx;
+  return {
+    transaction: tx,
+    intent: { kind: 'proposeParameter', sender, name, value: input.value, deposit: input.deposit, coinIds },
+  };
 }
 
 export interface UpgradeInput extends ProposeBase {
@@ -158,20 +185,23 @@ export function parseDigest(digest: Uint8Array | string): Uint8Array {
   return fromHex(hex);
 }
 
-export function buildProposeUpgrade(input: UpgradeInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildProposeUpgrade(input: UpgradeInput, tx = new Transaction()): BuiltTx<ProposeIntent> {
+  const sender = startTransaction(tx, input);
   const digest = parseDigest(input.digest);
-  const deposit = depositCoin(tx, input);
+  const { coin, coinIds } = depositCoin(tx, input);
   tx.moveCall({
     target: tuskTarget(input.deployment, 'governance', 'propose_upgrade'),
     arguments: [
       sharedObject(tx, input.deployment.objects.governance, true),
       sharedObject(tx, input.deployment.objects.staking, false),
       tx.pure.vector('u8', digest),
-      deposit,
+      coin,
     ],
   });
-  return tx;
+  return {
+    transaction: tx,
+    intent: { kind: 'proposeUpgrade', sender, digest: `0x${toHex(digest)}`, deposit: input.deposit, coinIds },
+  };
 }
 
 /** Longest text proposal accepted here (bytes of UTF-8), to keep transactions small. */
@@ -181,25 +211,25 @@ export interface TextProposalInput extends ProposeBase {
   text: string;
 }
 
-export function buildProposeText(input: TextProposalInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildProposeText(input: TextProposalInput, tx = new Transaction()): BuiltTx<ProposeIntent> {
+  const sender = startTransaction(tx, input);
   const text = input.text.trim();
   if (text === '') throw new TxInputError('proposal text is required');
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_PROPOSAL_TEXT_BYTES) {
     throw new TxInputError(`proposal text must be at most ${MAX_PROPOSAL_TEXT_BYTES} bytes (got ${bytes})`);
   }
-  const deposit = depositCoin(tx, input);
+  const { coin, coinIds } = depositCoin(tx, input);
   tx.moveCall({
     target: tuskTarget(input.deployment, 'governance', 'propose_text'),
     arguments: [
       sharedObject(tx, input.deployment.objects.governance, true),
       sharedObject(tx, input.deployment.objects.staking, false),
       tx.pure.string(text),
-      deposit,
+      coin,
     ],
   });
-  return tx;
+  return { transaction: tx, intent: { kind: 'proposeText', sender, text, deposit: input.deposit, coinIds } };
 }
 
 export interface FinalizeInput extends TxContext {
@@ -207,8 +237,8 @@ export interface FinalizeInput extends TxContext {
 }
 
 /** Close a proposal whose voting window ended: tally, return or burn the deposit. Anyone may call it. */
-export function buildFinalizeProposal(input: FinalizeInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildFinalizeProposal(input: FinalizeInput, tx = new Transaction()): BuiltTx<FinalizeIntent> {
+  const sender = startTransaction(tx, input);
   const proposalId = requireAddress(input.proposalId, 'proposal ID');
   tx.moveCall({
     target: tuskTarget(input.deployment, 'governance', 'finalize'),
@@ -220,5 +250,5 @@ export function buildFinalizeProposal(input: FinalizeInput, tx = new Transaction
       tx.pure.id(proposalId),
     ],
   });
-  return tx;
+  return { transaction: tx, intent: { kind: 'finalize', sender, proposalId } };
 }

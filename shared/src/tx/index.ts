@@ -1,11 +1,13 @@
 /**
  * One transaction builder per Tusk action. Each takes the deployment, the
  * sender and the action's inputs, validates them (throwing `TxInputError` with
- * a sentence a person can act on), and returns a `Transaction` ready to
- * simulate and sign. They never touch the network: objects passed by ID are
- * resolved by the client when the transaction is built.
+ * a sentence a person can act on), and returns a `BuiltTx`: the `Transaction`
+ * ready to simulate and sign, and its `TxIntent` (what it does, for the review
+ * before signing: `review.ts`). They never touch the network: objects passed
+ * by ID are resolved by the client when the transaction is built.
  */
 export { TxInputError, type ObjectInput, type TxContext, type WalCoin } from './inputs.ts';
+export { sameIntent, type BuiltTx, type TxIntent, type TxKind } from './intent.ts';
 export { buildStake, type StakeInput } from './stake.ts';
 export { buildRequestWithdraw, buildWithdraw, buildSplit, buildJoin, checkSplit } from './stakedWal.ts';
 export type { PartialPositionInput, PositionInput, SplitInput, JoinInput } from './stakedWal.ts';

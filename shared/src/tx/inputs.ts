@@ -47,6 +47,11 @@ export function requireAddress(value: string, what: string): string {
   return normalizeSuiAddress(value.trim());
 }
 
+/** The normalized ID of an owned-object input. */
+export function objectIdOf(input: ObjectInput, what: string): string {
+  return requireAddress(typeof input === 'string' ? input : input.objectId, what);
+}
+
 export function ownedObject(tx: Transaction, input: ObjectInput, what: string): TransactionObjectArgument {
   if (typeof input === 'string') return tx.object(requireAddress(input, what));
   return tx.objectRef({ objectId: requireAddress(input.objectId, what), version: input.version, digest: input.digest });
@@ -74,16 +79,31 @@ export function startTransaction(tx: Transaction, context: TxContext): string {
 }
 
 /**
+ * Most coins one `MergeCoins` command takes: Sui limits a command to 512
+ * arguments, so longer lists are merged in several commands.
+ */
+export const MAX_COINS_PER_MERGE = 500;
+
+/**
+ * Most WAL coins one payment uses: every coin is an object input of about 75
+ * bytes and a transaction may be 128 KiB at most, so a payment spread over
+ * more coins has to be consolidated first (in several transactions).
+ */
+export const MAX_PAYMENT_COINS = 1_200;
+
+/**
  * A `Coin<WAL>` worth exactly `amount`, taken from the sender's `coins`: they
- * are merged into the first, and `amount` split off unless it is the whole sum
- * (then the merged coin itself is used, leaving no empty coin behind).
+ * are merged into the first (in commands of at most `MAX_COINS_PER_MERGE`),
+ * and `amount` split off unless it is the whole sum (then the merged coin
+ * itself is used, leaving no empty coin behind). `coinIds` are the coins
+ * used, for the transaction's intent.
  */
 export function walPayment(
   tx: Transaction,
   coins: WalCoin[],
   amount: bigint,
   label: string,
-): TransactionObjectArgument {
+): { coin: TransactionObjectArgument; coinIds: string[] } {
   if (coins.length === 0) throw new TxInputError(`${label} needs WAL, and this address holds no WAL coins`);
   const total = coins.reduce((sum, coin) => sum + coin.balance, 0n);
   if (amount > total) {
@@ -100,12 +120,20 @@ export function walPayment(
     used.push(coin);
     covered += coin.balance;
   }
+  if (used.length > MAX_PAYMENT_COINS) {
+    throw new TxInputError(
+      `${label} of ${formatWal(amount, { exact: true })} needs ${used.length} of your WAL coins, more than one transaction can carry (${MAX_PAYMENT_COINS}); merge your coins first or use a smaller amount`,
+    );
+  }
+  const coinIds = used.map((coin) => objectIdOf(coin.ref, 'WAL coin'));
   const [first, ...rest] = used.map((coin) => ownedObject(tx, coin.ref, 'WAL coin'));
   if (!first) throw new TxInputError(`${label} must be more than 0 WAL`);
-  if (rest.length > 0) tx.mergeCoins(first, rest);
-  if (covered === amount) return first;
+  for (let at = 0; at < rest.length; at += MAX_COINS_PER_MERGE) {
+    tx.mergeCoins(first, rest.slice(at, at + MAX_COINS_PER_MERGE));
+  }
+  if (covered === amount) return { coin: first, coinIds };
   const [part] = tx.splitCoins(first, [tx.pure.u64(amount)]);
-  return part!;
+  return { coin: part!, coinIds };
 }
 
 export function requireU64(value: bigint, what: string): bigint {

@@ -7,6 +7,7 @@
 import { Transaction } from '@mysten/sui/transactions';
 import { BPS_DENOMINATOR } from '../protocol.ts';
 import {
+  objectIdOf,
   ownedObject,
   requireAddress,
   requireU64,
@@ -17,14 +18,18 @@ import {
   type ObjectInput,
   type TxContext,
 } from './inputs.ts';
+import type { BuiltTx, OperatorIntent } from './intent.ts';
+
+type Intent<K extends OperatorIntent['kind']> = BuiltTx<Extract<OperatorIntent, { kind: K }>>;
 
 export interface CapInput extends TxContext {
   cap: ObjectInput;
 }
 
 /** Collect the node's accrued commission; the coin goes to the sender. */
-export function buildCollectCommission(input: CapInput, tx = new Transaction()): Transaction {
+export function buildCollectCommission(input: CapInput, tx = new Transaction()): Intent<'collectCommission'> {
   const sender = startTransaction(tx, input);
+  const capId = objectIdOf(input.cap, 'StorageNodeCap ID');
   const coin = tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'collect_commission'),
     arguments: [
@@ -33,7 +38,7 @@ export function buildCollectCommission(input: CapInput, tx = new Transaction()):
     ],
   });
   tx.transferObjects([coin], sender);
-  return tx;
+  return { transaction: tx, intent: { kind: 'collectCommission', sender, capId } };
 }
 
 export interface ScheduleCommissionInput extends CapInput {
@@ -41,8 +46,12 @@ export interface ScheduleCommissionInput extends CapInput {
   rateBps: number;
 }
 
-export function buildScheduleCommission(input: ScheduleCommissionInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildScheduleCommission(
+  input: ScheduleCommissionInput,
+  tx = new Transaction(),
+): Intent<'scheduleCommission'> {
+  const sender = startTransaction(tx, input);
+  const capId = objectIdOf(input.cap, 'StorageNodeCap ID');
   if (!Number.isInteger(input.rateBps) || input.rateBps < 0 || input.rateBps > Number(BPS_DENOMINATOR)) {
     throw new TxInputError(`commission must be between 0% and 100% (0 to 10,000 basis points; got ${input.rateBps})`);
   }
@@ -54,7 +63,7 @@ export function buildScheduleCommission(input: ScheduleCommissionInput, tx = new
       tx.pure.u16(input.rateBps),
     ],
   });
-  return tx;
+  return { transaction: tx, intent: { kind: 'scheduleCommission', sender, capId, rateBps: input.rateBps } };
 }
 
 export interface PriceVoteInput extends CapInput {
@@ -66,8 +75,9 @@ export interface PriceVoteInput extends CapInput {
   capacity: bigint;
 }
 
-export function buildVoteForPrices(input: PriceVoteInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildVoteForPrices(input: PriceVoteInput, tx = new Transaction()): Intent<'voteForPrices'> {
+  const sender = startTransaction(tx, input);
+  const capId = objectIdOf(input.cap, 'StorageNodeCap ID');
   requireU64(input.storagePrice, 'storage price');
   requireU64(input.writePrice, 'write price');
   requireU64(input.capacity, 'capacity');
@@ -81,7 +91,11 @@ export function buildVoteForPrices(input: PriceVoteInput, tx = new Transaction()
       tx.pure.u64(input.capacity),
     ],
   });
-  return tx;
+  const { storagePrice, writePrice, capacity } = input;
+  return {
+    transaction: tx,
+    intent: { kind: 'voteForPrices', sender, capId, storagePrice, writePrice, capacity },
+  };
 }
 
 export interface SlashVoteInput extends CapInput {
@@ -91,12 +105,12 @@ export interface SlashVoteInput extends CapInput {
   voterNodeId?: string;
 }
 
-export function buildSlashVote(input: SlashVoteInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildSlashVote(input: SlashVoteInput, tx = new Transaction()): Intent<'slashVote'> {
+  const sender = startTransaction(tx, input);
+  const capId = objectIdOf(input.cap, 'StorageNodeCap ID');
   const target = requireAddress(input.targetNodeId, 'target node ID');
-  if (input.voterNodeId !== undefined && requireAddress(input.voterNodeId, 'voter node ID') === target) {
-    throw new TxInputError('a node cannot vote to slash itself');
-  }
+  const voterNodeId = input.voterNodeId === undefined ? null : requireAddress(input.voterNodeId, 'voter node ID');
+  if (voterNodeId === target) throw new TxInputError('a node cannot vote to slash itself');
   tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'vote_for_slash'),
     arguments: [
@@ -105,7 +119,7 @@ export function buildSlashVote(input: SlashVoteInput, tx = new Transaction()): T
       tx.pure.id(target),
     ],
   });
-  return tx;
+  return { transaction: tx, intent: { kind: 'slashVote', sender, capId, targetNodeId: target, voterNodeId } };
 }
 
 export interface ExecuteSlashInput extends TxContext {
@@ -113,8 +127,8 @@ export interface ExecuteSlashInput extends TxContext {
 }
 
 /** Carry out a slash that reached its 2/3-of-shards quorum this epoch. Anyone may call it. */
-export function buildExecuteSlash(input: ExecuteSlashInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildExecuteSlash(input: ExecuteSlashInput, tx = new Transaction()): Intent<'executeSlash'> {
+  const sender = startTransaction(tx, input);
   const target = requireAddress(input.targetNodeId, 'target node ID');
   tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'execute_slash'),
@@ -124,5 +138,5 @@ export function buildExecuteSlash(input: ExecuteSlashInput, tx = new Transaction
       tx.pure.id(target),
     ],
   });
-  return tx;
+  return { transaction: tx, intent: { kind: 'executeSlash', sender, targetNodeId: target } };
 }

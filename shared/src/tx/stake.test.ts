@@ -4,6 +4,7 @@ import { FROST_PER_WAL } from '../protocol.ts';
 import { buildStake, TxInputError } from './index.ts';
 import {
   commandKinds,
+  fakeRef,
   moveCallArgumentKinds,
   moveCallTargets,
   pureBytes,
@@ -29,7 +30,14 @@ describe('buildStake', () => {
     expect(moveCallTargets(tx)).toEqual([`${C}::staking::stake_with_pool`]);
     expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'result', 'pure']);
     expect(bcs.Address.parse(pureBytes(tx, 0, 2))).toBe(TEST_NODE);
-    expect(tx.getData().sender).toBe(TEST_SENDER);
+    expect(tx.transaction.getData().sender).toBe(TEST_SENDER);
+    expect(tx.intent).toEqual({
+      kind: 'stake',
+      sender: TEST_SENDER,
+      nodeId: TEST_NODE,
+      amount: 5n * FROST_PER_WAL,
+      coinIds: [fakeRef(0x100).objectId],
+    });
   });
 
   it('merges coins when one is not enough, and uses the merged coin whole when the amount is the full balance', () => {
@@ -44,6 +52,34 @@ describe('buildStake', () => {
     expect(moveCallArgumentKinds(tx)).toEqual(['shared(mut)', 'owned', 'pure']);
   });
 
+  it('merges a payment spread over many coins in commands of at most 500 (Sui takes 512 arguments a command)', () => {
+    const many = walCoins(...Array.from({ length: 1_100 }, () => FROST_PER_WAL));
+    const tx = buildStake({
+      deployment,
+      sender: TEST_SENDER,
+      nodeId: TEST_NODE,
+      amount: 1_100n * FROST_PER_WAL,
+      walCoins: many,
+    });
+    expect(commandKinds(tx)).toEqual(['MergeCoins', 'MergeCoins', 'MergeCoins', 'MoveCall', 'TransferObjects']);
+    const merges = tx.transaction.getData().commands.filter((c) => c.$kind === 'MergeCoins');
+    expect(merges.map((c) => c.MergeCoins!.sources.length)).toEqual([500, 500, 99]);
+    expect(tx.intent.coinIds).toHaveLength(1_100);
+  });
+
+  it('refuses a payment that needs more coins than one transaction can carry, and says what to do', () => {
+    const many = walCoins(...Array.from({ length: 1_300 }, () => FROST_PER_WAL));
+    expect(() =>
+      buildStake({
+        deployment,
+        sender: TEST_SENDER,
+        nodeId: TEST_NODE,
+        amount: 1_250n * FROST_PER_WAL,
+        walCoins: many,
+      }),
+    ).toThrow(/needs 1250 of your WAL coins, more than one transaction can carry \(1200\); merge your coins first/);
+  });
+
   it('touches only the coins needed, largest first', () => {
     const tx = buildStake({
       deployment,
@@ -53,7 +89,7 @@ describe('buildStake', () => {
       walCoins: walCoins(FROST_PER_WAL, 7n * FROST_PER_WAL, FROST_PER_WAL),
     });
     expect(commandKinds(tx)).toEqual(['SplitCoins', 'MoveCall', 'TransferObjects']);
-    const objects = tx
+    const objects = tx.transaction
       .getData()
       .inputs.filter((input) => input.$kind === 'Object' && input.Object.$kind === 'ImmOrOwnedObject');
     expect(objects).toHaveLength(1);

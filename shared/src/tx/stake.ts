@@ -18,6 +18,7 @@ import {
   type TxContext,
   type WalCoin,
 } from './inputs.ts';
+import type { BuiltTx, StakeIntent } from './intent.ts';
 
 export interface StakeInput extends TxContext {
   nodeId: string;
@@ -27,7 +28,7 @@ export interface StakeInput extends TxContext {
   walCoins: WalCoin[];
 }
 
-export function buildStake(input: StakeInput, tx = new Transaction()): Transaction {
+export function buildStake(input: StakeInput, tx = new Transaction()): BuiltTx<StakeIntent> {
   const sender = startTransaction(tx, input);
   const nodeId = requireAddress(input.nodeId, 'node ID');
   requireU64(input.amount, 'stake');
@@ -36,11 +37,11 @@ export function buildStake(input: StakeInput, tx = new Transaction()): Transacti
       `stake must be at least ${formatWal(MIN_STAKE_FROST, { exact: true })} (got ${formatWal(input.amount, { exact: true, unit: false })})`,
     );
   }
-  const coin = walPayment(tx, input.walCoins, input.amount, 'stake');
+  const { coin, coinIds } = walPayment(tx, input.walCoins, input.amount, 'stake');
   const stakedWal = tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'stake_with_pool'),
     arguments: [sharedObject(tx, input.deployment.objects.staking, true), coin, tx.pure.id(nodeId)],
   });
   tx.transferObjects([stakedWal], sender);
-  return tx;
+  return { transaction: tx, intent: { kind: 'stake', sender, nodeId, amount: input.amount, coinIds } };
 }

@@ -6,6 +6,7 @@ import { Transaction, type TransactionObjectArgument } from '@mysten/sui/transac
 import { MIN_STAKE_FROST } from '../protocol.ts';
 import { formatWal } from '../format.ts';
 import {
+  objectIdOf,
   ownedObject,
   requireU64,
   sharedObject,
@@ -15,6 +16,7 @@ import {
   type ObjectInput,
   type TxContext,
 } from './inputs.ts';
+import type { BuiltTx, JoinIntent, PositionIntent, SplitIntent } from './intent.ts';
 
 export interface PositionInput extends TxContext {
   stakedWal: ObjectInput;
@@ -51,23 +53,31 @@ export function checkSplit(principal: bigint, amount: bigint, action: string): v
   }
 }
 
-/** The position itself, or (partial) a new `StakedWal` of `amount` split out of it. */
+/** The position itself, or (partial) a new `StakedWal` of `amount` split out of it; and the intent of acting on it. */
 function targetPosition(
   tx: Transaction,
   input: PartialPositionInput,
-  action: string,
-): { position: TransactionObjectArgument; split: boolean } {
+  kind: PositionIntent['kind'],
+  sender: string,
+): { position: TransactionObjectArgument; intent: PositionIntent } {
+  const stakedWalId = objectIdOf(input.stakedWal, 'StakedWal ID');
   const position = ownedObject(tx, input.stakedWal, 'StakedWal ID');
-  if (input.amount === undefined || (input.principal !== undefined && input.amount === input.principal)) {
-    return { position, split: false };
+  const principal = input.principal ?? null;
+  if (principal !== null) requireU64(principal, 'principal');
+  if (input.amount === undefined || (principal !== null && input.amount === principal)) {
+    const intent: PositionIntent = { kind, sender, stakedWalId, amount: principal, principal, splitFirst: false };
+    return { position, intent };
   }
-  if (input.principal === undefined) throw new TxInputError(`a partial ${action} needs the position's principal`);
-  checkSplit(input.principal, input.amount, action);
+  if (principal === null) throw new TxInputError("a partial withdrawal needs the position's principal");
+  checkSplit(principal, input.amount, 'withdrawal');
   const part = tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'split_staked_wal'),
     arguments: [sharedObject(tx, input.deployment.objects.staking, false), position, tx.pure.u64(input.amount)],
   });
-  return { position: part, split: true };
+  return {
+    position: part,
+    intent: { kind, sender, stakedWalId, amount: input.amount, principal, splitFirst: true },
+  };
 }
 
 /**
@@ -75,15 +85,15 @@ function targetPosition(
  * earning at the withdraw epoch and can be withdrawn from then on. A partial
  * request splits first; the requested part becomes its own `StakedWal`.
  */
-export function buildRequestWithdraw(input: PartialPositionInput, tx = new Transaction()): Transaction {
+export function buildRequestWithdraw(input: PartialPositionInput, tx = new Transaction()): BuiltTx<PositionIntent> {
   const sender = startTransaction(tx, input);
-  const { position, split } = targetPosition(tx, input, 'withdrawal');
+  const { position, intent } = targetPosition(tx, input, 'requestWithdraw', sender);
   tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'request_withdraw_stake'),
     arguments: [sharedObject(tx, input.deployment.objects.staking, true), position],
   });
-  if (split) tx.transferObjects([position], sender);
-  return tx;
+  if (intent.splitFirst) tx.transferObjects([position], sender);
+  return { transaction: tx, intent };
 }
 
 /**
@@ -91,15 +101,15 @@ export function buildRequestWithdraw(input: PartialPositionInput, tx = new Trans
  * minus slashes), or one that is not active yet (principal only, at once). A
  * partial withdrawal of a not-yet-active position splits first.
  */
-export function buildWithdraw(input: PartialPositionInput, tx = new Transaction()): Transaction {
+export function buildWithdraw(input: PartialPositionInput, tx = new Transaction()): BuiltTx<PositionIntent> {
   const sender = startTransaction(tx, input);
-  const { position } = targetPosition(tx, input, 'withdrawal');
+  const { position, intent } = targetPosition(tx, input, 'withdraw', sender);
   const coin = tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'withdraw_stake'),
     arguments: [sharedObject(tx, input.deployment.objects.staking, true), position],
   });
   tx.transferObjects([coin], sender);
-  return tx;
+  return { transaction: tx, intent };
 }
 
 export interface SplitInput extends PositionInput {
@@ -109,9 +119,10 @@ export interface SplitInput extends PositionInput {
 }
 
 /** Split `amount` out of a position into a new `StakedWal` owned by the sender. */
-export function buildSplit(input: SplitInput, tx = new Transaction()): Transaction {
+export function buildSplit(input: SplitInput, tx = new Transaction()): BuiltTx<SplitIntent> {
   const sender = startTransaction(tx, input);
   checkSplit(input.principal, input.amount, 'split');
+  const stakedWalId = objectIdOf(input.stakedWal, 'StakedWal ID');
   const part = tx.moveCall({
     target: tuskTarget(input.deployment, 'staking', 'split_staked_wal'),
     arguments: [
@@ -121,7 +132,10 @@ export function buildSplit(input: SplitInput, tx = new Transaction()): Transacti
     ],
   });
   tx.transferObjects([part], sender);
-  return tx;
+  return {
+    transaction: tx,
+    intent: { kind: 'split', sender, stakedWalId, principal: input.principal, amount: input.amount },
+  };
 }
 
 export interface JoinInput extends TxContext {
@@ -132,12 +146,13 @@ export interface JoinInput extends TxContext {
 }
 
 /** Join positions into one: each of `from` is merged into `into` and stops existing. */
-export function buildJoin(input: JoinInput, tx = new Transaction()): Transaction {
-  startTransaction(tx, input);
+export function buildJoin(input: JoinInput, tx = new Transaction()): BuiltTx<JoinIntent> {
+  const sender = startTransaction(tx, input);
   if (input.from.length === 0) throw new TxInputError('join needs at least one other position to merge');
-  const intoId = typeof input.into === 'string' ? input.into : input.into.objectId;
-  const ids = new Set([intoId, ...input.from.map((from) => (typeof from === 'string' ? from : from.objectId))]);
-  if (ids.size !== input.from.length + 1) throw new TxInputError('a position cannot be joined with itself');
+  const intoId = objectIdOf(input.into, 'StakedWal ID');
+  const fromIds = input.from.map((from) => objectIdOf(from, 'StakedWal ID'));
+  if (new Set([intoId, ...fromIds]).size !== input.from.length + 1)
+    throw new TxInputError('a position cannot be joined with itself');
   const into = ownedObject(tx, input.into, 'StakedWal ID');
   const staking = sharedObject(tx, input.deployment.objects.staking, false);
   for (const from of input.from) {
@@ -146,5 +161,5 @@ export function buildJoin(input: JoinInput, tx = new Transaction()): Transaction
       arguments: [staking, into, ownedObject(tx, from, 'StakedWal ID')],
     });
   }
-  return tx;
+  return { transaction: tx, intent: { kind: 'join', sender, intoId, fromIds } };
 }

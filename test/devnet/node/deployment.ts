@@ -17,6 +17,7 @@ export function devnetDeployment(devnet: Devnet, rpcUrl: string, options: { with
   return parseDeployment(
     {
       network: 'devnet',
+      chainId: devnet.chainId,
       rpcUrl,
       packages: devnet.deployment.packages,
       objects: {

@@ -52,7 +52,7 @@ describe('devnet wire protocol with an unmodified SuiGrpcClient', () => {
     const deployment = devnetDeployment(devnet, node.url, { withVersions: false });
     const types = deploymentTypes(deployment);
     const coins = await client.core.listCoins({ owner: user, coinType: types.wal });
-    const tx = buildStake({
+    const { transaction: tx } = buildStake({
       deployment,
       sender: user,
       nodeId,
@@ -92,10 +92,10 @@ describe('devnet wire protocol with an unmodified SuiGrpcClient', () => {
     const types = deploymentTypes(deployment);
     const [position] = (await client.core.listOwnedObjects({ owner: user, type: types.stakedWal })).objects;
     // The position is not active yet: requesting a withdrawal aborts (it can be withdrawn at once instead).
-    const tx = buildRequestWithdraw({ deployment, sender: user, stakedWal: position!.objectId });
+    const { transaction: tx } = buildRequestWithdraw({ deployment, sender: user, stakedWal: position!.objectId });
     await expect(tx.build({ client })).rejects.toThrow(/MoveAbort/);
 
-    const offline = buildRequestWithdraw({
+    const { transaction: offline } = buildRequestWithdraw({
       deployment,
       sender: user,
       stakedWal: { objectId: position!.objectId, version: position!.version, digest: position!.digest },

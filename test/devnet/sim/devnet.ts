@@ -491,6 +491,12 @@ export class Devnet {
       : undefined;
 
     let status: ExecutionOutcome = { success: true };
+    // Coin balances before the commands run: the PTB changes coin values in place.
+    const coinBalancesBefore = new Map(
+      [...ownedInputs.values(), ...gasObjects]
+        .filter((object) => object.coinType)
+        .map((object) => [object.id, (object.value as { balance: bigint }).balance] as const),
+    );
     let outcome: ReturnType<typeof runPtb> | undefined;
     try {
       outcome = runPtb(
@@ -519,6 +525,7 @@ export class Devnet {
       ownedInputs,
       sharedInputs,
       gasObjects,
+      coinBalancesBefore,
       gasRemaining:
         gasValue && status.success
           ? gasValue.balance + budget - netGas(gasUsed)
@@ -632,6 +639,7 @@ export class Devnet {
     ownedInputs: Map<number, SuiObject>;
     sharedInputs: Map<string, { name: SharedName; mutable: boolean; object: SuiObject }>;
     gasObjects: SuiObject[];
+    coinBalancesBefore: Map<string, bigint>;
     gasRemaining: bigint;
     gasUsed: ExecutedTransaction['gasUsed'];
   }): ExecutedTransaction {
@@ -741,7 +749,13 @@ export class Devnet {
     const sortedChanges = [...changes.values()].sort((a, b) =>
       a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : 0,
     );
-    const balanceChanges = this.#balanceChanges(sortedChanges, writes, run.ownedInputs, run.gasObjects);
+    const balanceChanges = this.#balanceChanges(
+      sortedChanges,
+      writes,
+      run.ownedInputs,
+      run.gasObjects,
+      run.coinBalancesBefore,
+    );
     const dependencies = [
       ...new Set(
         [...run.ownedInputs.values(), ...run.gasObjects, ...[...run.sharedInputs.values()].map((s) => s.object)].map(
@@ -802,6 +816,7 @@ export class Devnet {
     writes: SuiObject[],
     inputs: Map<number, SuiObject>,
     gas: SuiObject[],
+    balancesBefore: Map<string, bigint>,
   ): ExecutedTransaction['balanceChanges'] {
     const deltas = new Map<string, bigint>();
     const add = (owner: Owner | undefined, coinType: string | undefined, amount: bigint) => {
@@ -814,7 +829,7 @@ export class Devnet {
     for (const change of changes) {
       const old = before.get(change.objectId);
       const now = after.get(change.objectId);
-      if (old?.coinType) add(old.owner, old.coinType, -(old.value as { balance: bigint }).balance);
+      if (old?.coinType) add(old.owner, old.coinType, -(balancesBefore.get(old.id) ?? 0n));
       if (now?.coinType) add(now.owner, now.coinType, (now.value as { balance: bigint }).balance);
     }
     return [...deltas]

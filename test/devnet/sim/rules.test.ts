@@ -29,6 +29,15 @@ describe('simulator rules', () => {
     expect(w.calls.walBalance(user)).toBe(100n * WAL);
   });
 
+  it('reports the WAL a transaction moves as balance changes (coins are changed in place while it runs)', () => {
+    const w = testWorld({ nodes: 1 });
+    w.calls.sendWal(w.devnet.faucetAddress, [user], [100n * WAL]);
+    const result = w.calls.stake(user, w.nodes[0]!.nodeId, 10n * WAL);
+    expect(result.tx.balanceChanges).toEqual([
+      { address: user, coinType: `${w.devnet.deployment.packages.wal}::wal::WAL`, amount: -10n * WAL },
+    ]);
+  });
+
   it('pays a withdrawal at its withdraw epoch’s rate: principal plus rewards net of commission', () => {
     const w = testWorld({ nodes: 1 });
     w.calls.sendWal(w.devnet.faucetAddress, [user], [1_000n * WAL]);

@@ -52,9 +52,22 @@ export function EpochDetailView({ initial }: { initial: EpochDetailJson }) {
             <DateTime value={e.startedAt} />
             {e.startCheckpoint ? ` · checkpoint ${e.startCheckpoint}` : ''}
           </dd>
-          <dt>Committee in sync</dt>
-          <dd>
+          <dt>{e.syncTimedOut ? 'Epoch change completed (sync timed out)' : 'Committee in sync'}</dt>
+          <dd data-testid="epoch-sync">
             <DateTime value={e.doneAt} />
+            {e.syncTimedOut ? (
+              <div className="hint">
+                Members holding 2/3 of the shards had not confirmed sync by half of the epoch, so the change completed
+                without them. Did not sync:{' '}
+                {e.unsyncedNodeIds.map((nodeId, i) => (
+                  <span key={nodeId}>
+                    {i > 0 ? ', ' : ''}
+                    <NodeLink nodeId={nodeId} name={data.committee.find((m) => m.nodeId === nodeId)?.name ?? null} />
+                  </span>
+                ))}
+                .
+              </div>
+            ) : null}
           </dd>
           <dt>Voting end (next committee chosen)</dt>
           <dd>{e.votingEndedAt ? <DateTime value={e.votingEndedAt} /> : <span className="muted">not yet</span>}</dd>

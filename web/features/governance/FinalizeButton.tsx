@@ -33,7 +33,11 @@ export function FinalizeButton({ proposalId, title }: { proposalId: string; titl
               <button
                 type="button"
                 className="button"
-                onClick={() => void flow.review(() => buildFinalizeProposal({ deployment, sender, proposalId }))}
+                onClick={() =>
+                  void flow.review(() => buildFinalizeProposal({ deployment, sender, proposalId }), {
+                    proposals: { [proposalId]: title },
+                  })
+                }
               >
                 Review
               </button>

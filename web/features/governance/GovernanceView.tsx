@@ -9,7 +9,7 @@ import { Badge, ProposalBadge } from '../ui/Badge.tsx';
 import { ShortId } from '../ui/Ids.tsx';
 import { Notice } from '../ui/Stat.tsx';
 import { FinalizeButton } from './FinalizeButton.tsx';
-import { GOVERNED_PARAMETERS, describeValue } from './parameters.ts';
+import { GOVERNED_PARAMETERS, describeRange, describeValue } from './parameters.ts';
 import { ProposeButton } from './ProposeDialog.tsx';
 import { Tally } from './Tally.tsx';
 import { VoteButton } from './VoteDialog.tsx';
@@ -124,6 +124,7 @@ export function GovernanceView({ initial, initialStatus }: { initial: ProposalsJ
                 ) : (
                   <span className="muted">initial value (not changed by governance yet)</span>
                 )}
+                <div className="hint">safe range: {describeRange(name)}</div>
               </dd>
             </div>
           ))}

@@ -11,6 +11,7 @@ import { AddressLink, NodeLink, ShortId } from '../ui/Ids.tsx';
 import { DateTime } from '../ui/Time.tsx';
 import { useMounted } from '../app/useMounted.ts';
 import { FinalizeButton } from './FinalizeButton.tsx';
+import { UPGRADE_DELAY_EPOCHS } from '@tusk/shared/protocol';
 import { describeValue, GOVERNED_PARAMETERS } from './parameters.ts';
 import { Tally } from './Tally.tsx';
 import { VoteButton } from './VoteDialog.tsx';
@@ -91,6 +92,15 @@ export function ProposalView({ initial }: { initial: ProposalDetailJson }) {
             <>
               <dt>Package digest</dt>
               <dd className="mono">{p.digest}</dd>
+              {p.status === 'passed' && p.finalizedEpoch !== null ? (
+                <>
+                  <dt>Can be applied</dt>
+                  <dd data-testid="upgrade-available">
+                    from epoch {p.finalizedEpoch + UPGRADE_DELAY_EPOCHS}, {UPGRADE_DELAY_EPOCHS} epochs after it passed,
+                    so holders who disagree can withdraw before the new code runs
+                  </dd>
+                </>
+              ) : null}
             </>
           ) : null}
           {p.executedEpoch !== null ? (

@@ -2,18 +2,20 @@
 /** Open a proposal — a parameter change, a package upgrade or a text — with a WAL deposit. */
 import { useState } from 'react';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
-import { formatWal, parseWal } from '@tusk/shared/format';
+import { formatWal } from '@tusk/shared/format';
 import {
   buildProposeParameterChange,
   buildProposeText,
   buildProposeUpgrade,
   MAX_PROPOSAL_TEXT_BYTES,
 } from '@tusk/shared/tx/governance';
-import type { Transaction } from '@mysten/sui/transactions';
+import type { BuiltTx } from '@tusk/shared/tx/intent';
 import { useDeployment } from '../app/DeploymentContext.tsx';
+import { describeRange } from './parameters.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxStatus } from '../tx/TxStatus.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
+import { checkWalAmount, WalAmountField } from '../ui/WalAmountField.tsx';
 import { useWalCoins } from '../wallet/chainReads.ts';
 
 type Kind = 'parameter' | 'upgrade' | 'text';
@@ -57,21 +59,19 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
     return <p className="notice notice--warning">Proposing is unavailable: no deployment is configured.</p>;
   if (!sender) return <p>Connect a wallet to propose.</p>;
 
-  function build(): (() => Transaction) | null {
-    const parsedDeposit = parseWal(deposit, {
-      label: 'deposit',
-      min: minDeposit,
-      max: coins.data?.total,
-      maxLabel: 'your WAL balance',
-    });
-    if (!parsedDeposit.ok) {
-      setError(parsedDeposit.error);
-      return null;
-    }
+  const checkedDeposit = checkWalAmount(deposit, {
+    label: 'deposit',
+    min: minDeposit,
+    max: coins.data?.total,
+    maxLabel: 'your WAL balance',
+  });
+
+  function build(): (() => BuiltTx) | null {
+    if (checkedDeposit.value === null) return null;
     const base = {
       deployment: deployment!,
       sender: sender!,
-      deposit: parsedDeposit.value,
+      deposit: checkedDeposit.value,
       minDeposit,
       walCoins: coins.data?.coins ?? [],
     };
@@ -96,7 +96,7 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
           event.preventDefault();
           setError(null);
           const builder = build();
-          if (builder) void flow.review(builder);
+          if (builder) void flow.review(builder, { parameters });
         }}
       >
         <div className="tabs" role="tablist" aria-label="Kind of proposal">
@@ -135,6 +135,11 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
               ) : (
                 <p className="hint">A governed protocol parameter, e.g. slash_bps.</p>
               )}
+              {describeRange(name) ? (
+                <p className="hint" data-testid="param-range">
+                  Allowed: {describeRange(name)} (a safe range the chain enforces, so no vote can brick the protocol).
+                </p>
+              ) : null}
             </div>
             <div className="field">
               <label htmlFor="param-value">New value</label>
@@ -177,28 +182,32 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
             <p className="hint">The first line is the title. At most {MAX_PROPOSAL_TEXT_BYTES} bytes.</p>
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor="proposal-deposit">Deposit (WAL)</label>
-          <input
-            id="proposal-deposit"
-            type="text"
-            inputMode="decimal"
-            value={deposit}
-            disabled={!editable}
-            onChange={(event) => setDeposit(event.target.value)}
-          />
-          <p className="hint">
-            {minDeposit !== undefined ? `At least ${formatWal(minDeposit)}. ` : ''}Returned after voting unless the
-            proposal is vetoed. Your balance: {coins.data ? formatWal(coins.data.total) : '—'}.
-          </p>
-        </div>
+        <WalAmountField
+          id="proposal-deposit"
+          label="Deposit (WAL)"
+          value={deposit}
+          disabled={!editable}
+          error={checkedDeposit.error}
+          onChange={setDeposit}
+          hint={
+            <>
+              {minDeposit !== undefined ? `At least ${formatWal(minDeposit)}. ` : ''}Returned after voting unless the
+              proposal is vetoed. Your balance: {coins.data ? formatWal(coins.data.total) : '—'}.
+            </>
+          }
+        />
         {error ? (
           <p className="field-error" role="alert">
             {error}
           </p>
         ) : null}
         {editable ? (
-          <button type="submit" className="button" data-testid="propose-review">
+          <button
+            type="submit"
+            className="button"
+            data-testid="propose-review"
+            disabled={checkedDeposit.value === null}
+          >
             Review proposal
           </button>
         ) : null}

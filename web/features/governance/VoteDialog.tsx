@@ -1,19 +1,21 @@
 'use client';
 /**
- * Vote on a proposal: with your active positions (your vote overrides your
- * node's for that stake) and/or as the node whose `StorageNodeCap` you hold.
+ * Vote on a proposal: with those of your positions that can vote on it (your
+ * vote overrides your node's for that stake; `stakeVoters` says which, and why
+ * not the others) or as the node whose `StorageNodeCap` you hold.
  */
 import { useState } from 'react';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
-import { formatWal } from '@tusk/shared/format';
+import { formatWal, shortId } from '@tusk/shared/format';
 import { buildVoteAsNode, buildVoteWithStake, VOTE_OPTION_LABELS, type VoteOption } from '@tusk/shared/tx/governance';
 import { useDeployment } from '../app/DeploymentContext.tsx';
-import type { PositionsJson, ProposalJson } from '../data/api.ts';
+import type { PositionJson, PositionsJson, ProposalJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxStatus } from '../tx/TxStatus.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
 import { useOwnedCaps } from '../wallet/chainReads.ts';
+import { stakeVoters, type StakeVoters } from './stakeVoteEligibility.ts';
 
 export function VoteButton({ proposal }: { proposal: ProposalJson }) {
   const [open, setOpen] = useState(false);
@@ -39,7 +41,7 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
     15_000,
   );
   const caps = useOwnedCaps(sender);
-  const active = (positions?.positions ?? []).filter((p) => p.state === 'active' || p.state === 'withdrawing');
+  const voters = stakeVoters(positions?.positions ?? [], proposal);
   const [option, setOption] = useState<VoteOption>('yes');
   const [as, setAs] = useState<string>('stake');
   const [error, setError] = useState<string | null>(null);
@@ -48,20 +50,17 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
   if (!sender) return <p>Connect a wallet to vote.</p>;
 
   const capChoices = caps.data ?? [];
-  const stakeWeight = active.reduce((sum, p) => sum + BigInt(p.value), 0n);
+  const stakeReady = positions !== undefined && voters.eligible.length > 0;
 
   function review() {
     setError(null);
     if (as === 'stake') {
-      if (active.length === 0) {
-        setError('You have no active stake to vote with. Stake first, or vote as a node.');
-        return;
-      }
+      if (!stakeReady) return;
       void flow.review(() =>
         buildVoteWithStake({
           deployment: deployment!,
           sender: sender!,
-          stakedWals: active.map((p) => p.stakedWalId),
+          stakedWals: voters.eligible.map((p) => p.stakedWalId),
           proposalId: proposal.proposalId,
           option,
         }),
@@ -126,8 +125,26 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
               disabled={!editable}
               onChange={() => setAs('stake')}
             />{' '}
-            My stake: {active.length} position{active.length === 1 ? '' : 's'}, {formatWal(stakeWeight)}
+            My stake:{' '}
+            {positions === undefined ? (
+              'loading…'
+            ) : (
+              <>
+                <span data-testid="vote-stake-weight">
+                  {voters.eligible.length} position{voters.eligible.length === 1 ? '' : 's'} that can vote, about{' '}
+                  {formatWal(voters.weight)}
+                </span>
+                <span className="hint">
+                  {' '}
+                  (votes weigh each position as it was when epoch {proposal.createdEpoch} began, so rewards earned since
+                  do not count)
+                </span>
+              </>
+            )}
           </label>
+          {as === 'stake' && positions !== undefined ? (
+            <StakeVoterList voters={voters} canVoteAsNode={capChoices.length > 0} />
+          ) : null}
           {capChoices.map((cap) => (
             <label key={cap.capId} style={{ fontWeight: 400 }}>
               <input
@@ -152,7 +169,7 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
           </p>
         ) : null}
         {editable ? (
-          <button type="submit" className="button" data-testid="vote-review">
+          <button type="submit" className="button" data-testid="vote-review" disabled={as === 'stake' && !stakeReady}>
             Review vote
           </button>
         ) : null}
@@ -164,6 +181,47 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
         onReset={flow.reset}
         effect="Counted at once; the result is final when the proposal is finalized after its voting window."
       />
+    </div>
+  );
+}
+
+/** The positions a stake vote uses, and each one it leaves out with why (so the weight shown is the weight cast). */
+function StakeVoterList({ voters, canVoteAsNode }: { voters: StakeVoters<PositionJson>; canVoteAsNode: boolean }) {
+  const line = (position: PositionJson) => (
+    <>
+      <code title={position.stakedWalId}>{shortId(position.stakedWalId)}</code> — {formatWal(BigInt(position.value))}
+    </>
+  );
+  return (
+    <div className="hint">
+      {voters.eligible.length > 0 ? (
+        <ul data-testid="vote-positions-eligible">
+          {voters.eligible.map((position) => (
+            <li key={position.stakedWalId}>{line(position)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {voters.excluded.length > 0 ? (
+        <>
+          <p>Not counted:</p>
+          <ul data-testid="vote-positions-excluded">
+            {voters.excluded.map(({ position, exclusion }) => (
+              <li key={position.stakedWalId} data-exclusion={exclusion.kind}>
+                {line(position)}: {exclusion.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {voters.eligible.length === 0 ? (
+        <p className="notice notice--warning" data-testid="vote-no-stake">
+          {voters.excluded.length > 0
+            ? 'None of your positions can vote on this proposal (see why above).'
+            : 'You have no stake to vote with.'}{' '}
+          Only active stake, not withdrawing and unchanged since before the proposal opened, can vote
+          {canVoteAsNode ? '; you can still vote as your node.' : '.'}
+        </p>
+      ) : null}
     </div>
   );
 }

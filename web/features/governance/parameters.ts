@@ -1,3 +1,5 @@
+import { GOVERNED_PARAMETER_RANGES } from '@tusk/shared/protocol';
+
 /**
  * The protocol parameters governance can change (names as `tusk::params`
  * declares them), with their units, for forms and for reading proposals.
@@ -17,6 +19,12 @@ export const GOVERNED_PARAMETERS: Record<
   pass_bps: { description: 'Share of Yes among Yes + No to pass', unit: 'bps' },
   veto_bps: { description: 'Share of No with veto that vetoes', unit: 'bps' },
 };
+
+/** The safe range a proposal's value must fall in, in the parameter's unit ("5% to 80%"), or null for unknown names. */
+export function describeRange(name: string): string | null {
+  const range = (GOVERNED_PARAMETER_RANGES as Record<string, { min: bigint; max: bigint }>)[name];
+  return range ? `${describeValue(name, String(range.min))} to ${describeValue(name, String(range.max))}` : null;
+}
 
 /** A parameter value in its unit, for people. */
 export function describeValue(name: string, value: string): string {

@@ -13,7 +13,8 @@ import { Bps, Percent, Wal } from '../ui/Amount.tsx';
 import { Badge, NodeStatusBadge, ProposalBadge } from '../ui/Badge.tsx';
 import { ChartPanel } from '../ui/ChartPanel.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
-import { AddressLink, EpochLink, NodeLink, ShortId } from '../ui/Ids.tsx';
+import { AddressLink, CopyableId, EpochLink, NodeLink, ShortId } from '../ui/Ids.tsx';
+import { NameWarningBadge } from '../ui/NodeName.tsx';
 import { Notice, Stat } from '../ui/Stat.tsx';
 import { DateTime } from '../ui/Time.tsx';
 import { StakeButton } from '../stake/StakeDialog.tsx';
@@ -68,10 +69,17 @@ export function NodeDetailView({
           </p>
           <h1>{node.name}</h1>
           <p>
+            Node ID <CopyableId id={node.nodeId} label="node ID" />{' '}
             <NodeStatusBadge status={node.status} slashCount={node.slashCount} leaving={leaving} />
+            {node.nameWarning ? (
+              <>
+                {' '}
+                <NameWarningBadge warning={node.nameWarning} similarNodeIds={node.similarNodeIds} />
+              </>
+            ) : null}
           </p>
         </div>
-        <StakeButton nodeId={node.nodeId} nodeName={node.name} />
+        <StakeButton node={node} />
       </div>
       {error ? <Notice tone="warning">Live updates paused: {error.message}</Notice> : null}
       {leaving ? (

@@ -12,7 +12,8 @@ import { useLive } from '../data/live.ts';
 import { Bps, Percent, Wal } from '../ui/Amount.tsx';
 import { NodeStatusBadge } from '../ui/Badge.tsx';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
-import { NodeLink, ShortId } from '../ui/Ids.tsx';
+import { CopyableId, NodeLink } from '../ui/Ids.tsx';
+import { NameWarningBadge } from '../ui/NodeName.tsx';
 import { Notice } from '../ui/Stat.tsx';
 
 function newSeed(): string {
@@ -103,8 +104,14 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
         cell: (row) => (
           <>
             <NodeLink nodeId={row.nodeId} name={row.name} />
+            {row.nameWarning ? (
+              <>
+                {' '}
+                <NameWarningBadge warning={row.nameWarning} similarNodeIds={row.similarNodeIds} />
+              </>
+            ) : null}
             <div className="hint">
-              <ShortId id={row.nodeId} />
+              <CopyableId id={row.nodeId} label="node ID" />
             </div>
           </>
         ),

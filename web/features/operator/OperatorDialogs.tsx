@@ -11,7 +11,8 @@ import {
   buildSlashVote,
   buildVoteForPrices,
 } from '@tusk/shared/tx/operator';
-import type { Transaction } from '@mysten/sui/transactions';
+import type { BuiltTx } from '@tusk/shared/tx/intent';
+import type { ReviewContext, ReviewNode } from '@tusk/shared/tx/review';
 import { useDeployment } from '../app/DeploymentContext.tsx';
 import type { NodesJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';
@@ -19,6 +20,7 @@ import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxStatus } from '../tx/TxStatus.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
+import { NodeName, nodeOptionLabel } from '../ui/NodeName.tsx';
 import { formatDate } from '../ui/Time.tsx';
 
 export type OperatorAction = 'collect' | 'commission' | 'slash' | 'prices' | 'executeSlash';
@@ -37,6 +39,8 @@ export interface OperatorNodeRef {
   capId: string | null;
   commissionBps: number;
   commissionAccrued: string;
+  /** Collecting is refused while a vote to slash the node is open this epoch. */
+  commissionFrozen: boolean;
   votedStoragePrice: string | null;
   votedWritePrice: string | null;
   votedCapacity: string | null;
@@ -47,30 +51,40 @@ export function OperatorActionButton({
   node,
   primary,
   targetNodeId,
+  targetName,
   label,
 }: {
   action: OperatorAction;
   node: OperatorNodeRef;
   primary?: boolean;
   targetNodeId?: string;
+  /** The target's name as the API gives it (execute slash), for the review. */
+  targetName?: string | null;
   label?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const disabled = action !== 'executeSlash' && !node.capId;
+  const noCap = action !== 'executeSlash' && !node.capId;
+  const frozen = action === 'collect' && node.commissionFrozen;
   return (
     <>
       <button
         type="button"
         className={`button button--small${primary ? '' : ' button--secondary'}`}
         onClick={() => setOpen(true)}
-        disabled={disabled}
-        title={disabled ? 'Your wallet does not hold this node’s StorageNodeCap' : undefined}
+        disabled={noCap || frozen}
+        title={
+          noCap
+            ? 'Your wallet does not hold this node’s StorageNodeCap'
+            : frozen
+              ? 'Frozen while a vote to slash this node is open this epoch'
+              : undefined
+        }
         data-testid={`operator-${action}`}
       >
         {label ?? TITLES[action]}
       </button>
       <TxDialog title={`${TITLES[action]} — ${node.name}`} open={open} onClose={() => setOpen(false)}>
-        <OperatorForm action={action} node={node} targetNodeId={targetNodeId} />
+        <OperatorForm action={action} node={node} targetNodeId={targetNodeId} targetName={targetName} />
       </TxDialog>
     </>
   );
@@ -80,10 +94,12 @@ function OperatorForm({
   action,
   node,
   targetNodeId,
+  targetName,
 }: {
   action: OperatorAction;
   node: OperatorNodeRef;
   targetNodeId?: string;
+  targetName?: string | null;
 }) {
   const deployment = useDeployment();
   const sender = useCurrentAccount()?.address ?? null;
@@ -143,7 +159,7 @@ function OperatorForm({
       break;
   }
 
-  function build(): (() => Transaction) | null {
+  function build(): (() => BuiltTx) | null {
     const base = { deployment: deployment!, sender: sender!, cap };
     switch (action) {
       case 'collect':
@@ -182,6 +198,16 @@ function OperatorForm({
     }
   }
 
+  /** The names the review shows: this node, its cap, the committee (slash targets), the executed target. */
+  function reviewContext(): ReviewContext {
+    const nodes: Record<string, ReviewNode> = {};
+    for (const row of committee?.rows ?? []) nodes[row.nodeId] = row;
+    if (targetNodeId && targetName && !nodes[targetNodeId]) nodes[targetNodeId] = { name: targetName };
+    nodes[node.nodeId] ??= { name: node.name };
+    return { nodes, caps: node.capId ? { [node.capId]: node.nodeId } : {} };
+  }
+
+  const chosenTarget = committee?.rows.find((row) => row.nodeId === target);
   const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
   return (
     <div>
@@ -192,7 +218,7 @@ function OperatorForm({
           event.preventDefault();
           setError(null);
           const builder = build();
-          if (builder) void flow.review(builder);
+          if (builder) void flow.review(builder, reviewContext());
         }}
       >
         {action === 'commission' ? (
@@ -222,11 +248,25 @@ function OperatorForm({
               {committee?.rows
                 .filter((row) => row.nodeId !== node.nodeId)
                 .map((row) => (
-                  <option key={row.nodeId} value={row.nodeId}>
-                    {row.name} ({row.shards} shards)
+                  <option key={row.nodeId} value={row.nodeId} data-node-id={row.nodeId}>
+                    {nodeOptionLabel(row)} — {row.shards} shards
                   </option>
                 ))}
             </select>
+            {chosenTarget ? (
+              <p className="hint" data-testid="slash-target-chosen">
+                You vote to slash{' '}
+                <NodeName
+                  nodeId={chosenTarget.nodeId}
+                  name={chosenTarget.name}
+                  nameWarning={chosenTarget.nameWarning}
+                  similarNodeIds={chosenTarget.similarNodeIds}
+                />{' '}
+                — check the node ID: names are chosen by operators and can look alike.
+              </p>
+            ) : (
+              <p className="hint">Each node is listed with the start and end of its node ID.</p>
+            )}
           </div>
         ) : null}
         {action === 'prices' ? (

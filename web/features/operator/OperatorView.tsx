@@ -10,7 +10,8 @@ import { useLive } from '../data/live.ts';
 import { Bps, Wal } from '../ui/Amount.tsx';
 import { NodeStatusBadge } from '../ui/Badge.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
-import { NodeLink } from '../ui/Ids.tsx';
+import { CopyableId, NodeLink } from '../ui/Ids.tsx';
+import { NodeName } from '../ui/NodeName.tsx';
 import { Notice, Stat } from '../ui/Stat.tsx';
 import { useOwnedCaps } from '../wallet/chainReads.ts';
 import { useViewedAddress } from '../wallet/useAddress.ts';
@@ -77,6 +78,7 @@ function OperatorNodes({
           capId: canAct ? (cap?.capId ?? null) : null,
           commissionBps: node.commissionBps,
           commissionAccrued: node.commissionAccrued,
+          commissionFrozen: node.commissionFrozen,
           votedStoragePrice: node.votedStoragePrice,
           votedWritePrice: node.votedWritePrice,
           votedCapacity: node.votedCapacity,
@@ -89,6 +91,9 @@ function OperatorNodes({
                 <h2 id={`op-${node.nodeId}`} style={{ margin: 0 }}>
                   <NodeLink nodeId={node.nodeId} name={node.name} />
                 </h2>
+                <p className="hint" style={{ margin: 0 }}>
+                  Node ID <CopyableId id={node.nodeId} label="node ID" />
+                </p>
                 <NodeStatusBadge
                   status={node.status}
                   slashCount={node.slashCount}
@@ -157,7 +162,7 @@ function OperatorNodes({
                 {
                   key: 'target',
                   header: 'Against',
-                  cell: (vote) => <NodeLink nodeId={vote.targetNodeId} name={vote.targetName} />,
+                  cell: (vote) => <NodeName nodeId={vote.targetNodeId} name={vote.targetName} />,
                 },
                 { key: 'weight', header: 'Your shards', numeric: true, cell: (vote) => vote.weight },
                 {
@@ -177,6 +182,7 @@ function OperatorNodes({
                         action="executeSlash"
                         node={ref}
                         targetNodeId={vote.targetNodeId}
+                        targetName={vote.targetName}
                         label="Execute slash"
                       />
                     ) : (
@@ -192,7 +198,7 @@ function OperatorNodes({
                 rows={node.slashVotesAgainst.voters}
                 rowKey={(vote) => vote.nodeId}
                 columns={[
-                  { key: 'voter', header: 'Voter', cell: (vote) => <NodeLink nodeId={vote.nodeId} name={vote.name} /> },
+                  { key: 'voter', header: 'Voter', cell: (vote) => <NodeName nodeId={vote.nodeId} name={vote.name} /> },
                   { key: 'weight', header: 'Shards', numeric: true, cell: (vote) => vote.weight },
                 ]}
               />

@@ -5,6 +5,7 @@ import { formatBps, formatPercent, formatWalCompact } from '@tusk/shared/format'
 import type { NodesJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
+import { nodeOptionLabel } from '../ui/NodeName.tsx';
 import { StakeForm } from './StakeDialog.tsx';
 
 export function NewStakeButton() {
@@ -16,6 +17,7 @@ export function NewStakeButton() {
     undefined,
     30_000,
   );
+  const chosen = data?.rows.find((node) => node.nodeId === nodeId);
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)} data-testid="new-stake-open">
@@ -32,8 +34,8 @@ export function NewStakeButton() {
           >
             <option value="">Choose a node (listed in random order)…</option>
             {data?.rows.map((node) => (
-              <option key={node.nodeId} value={node.nodeId}>
-                {node.name} — {node.status === 'committee' ? 'committee' : 'candidate'},{' '}
+              <option key={node.nodeId} value={node.nodeId} data-node-id={node.nodeId}>
+                {nodeOptionLabel(node)} — {node.status === 'committee' ? 'committee' : 'candidate'},{' '}
                 {formatWalCompact(BigInt(node.stake))}, commission {formatBps(node.commissionBps)}, APY{' '}
                 {formatPercent(node.apy)}
                 {node.slashCount > 0 ? `, slashed ×${node.slashCount}` : ''}
@@ -41,10 +43,11 @@ export function NewStakeButton() {
             ))}
           </select>
           <p className="hint">
+            Each node is listed with the start and end of its node ID: names are chosen by operators and can look alike.
             Compare nodes on the Nodes page. Candidates outside the committee earn nothing until they are selected.
           </p>
         </div>
-        {nodeId ? <StakeForm key={nodeId} nodeId={nodeId} /> : null}
+        {chosen ? <StakeForm key={chosen.nodeId} node={chosen} /> : null}
       </TxDialog>
     </>
   );

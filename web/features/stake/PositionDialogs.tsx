@@ -2,23 +2,28 @@
 /**
  * Actions on one's positions, each a dialog with its own form and the
  * transaction flow: request a withdrawal (whole or part), withdraw (a
- * withdrawable position, or a pending one at once without rewards), split,
+ * withdrawable position, or a pending one no committee selection counted yet
+ * at once without rewards), split,
  * and merge positions.
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
-import { formatWal, parseWal } from '@tusk/shared/format';
+import { formatWal } from '@tusk/shared/format';
 import { MIN_STAKE_FROST } from '@tusk/shared/protocol';
 import { withdrawEpochIfRequestedNow } from '@tusk/shared/epochTiming';
 import { buildJoin, buildRequestWithdraw, buildSplit, buildWithdraw, checkSplit } from '@tusk/shared/tx/stakedWal';
-import type { Transaction } from '@mysten/sui/transactions';
+import type { BuiltTx } from '@tusk/shared/tx/intent';
+import type { ReviewContext, ReviewNode, ReviewPosition } from '@tusk/shared/tx/review';
 import { useDeployment } from '../app/DeploymentContext.tsx';
 import type { PositionJson } from '../data/api.ts';
 import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxStatus } from '../tx/TxStatus.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
+import { CopyableId } from '../ui/Ids.tsx';
+import { NodeName } from '../ui/NodeName.tsx';
 import { formatDate } from '../ui/Time.tsx';
+import { checkWalAmount, WalAmountField, type WalAmountCheck } from '../ui/WalAmountField.tsx';
 
 export type PositionAction = 'requestWithdraw' | 'withdraw' | 'cancel' | 'split' | 'join';
 
@@ -106,7 +111,6 @@ function PositionActionForm({
     action === 'split' ? '' : formatWal(principal, { exact: true, unit: false, group: false }),
   );
   const [selected, setSelected] = useState<string[]>(siblings.map((p) => p.stakedWalId));
-  const [error, setError] = useState<string | null>(null);
 
   if (!deployment) return <p className="notice notice--warning">Unavailable: no deployment is configured.</p>;
   if (!sender) return <p>Connect the wallet that owns this position.</p>;
@@ -124,7 +128,9 @@ function PositionActionForm({
       needsAmount = true;
       submitLabel = 'Sign and request';
       explain =
-        'The stake keeps earning until the withdraw epoch, then stops; from then on you can withdraw it with its rewards. A partial request splits the position first; the rest stays staked.';
+        position.state === 'pending'
+          ? `This stake activates in epoch ${position.activationEpoch} and this epoch's voting end already counted it in that epoch's committee, so it cannot leave at once: it serves that epoch, earning its rewards, and can be withdrawn from the epoch after. A partial request splits the position first; the rest stays staked.`
+          : 'The stake keeps earning until the withdraw epoch, then stops; from then on you can withdraw it with its rewards. A partial request splits the position first; the rest stays staked.';
       effect =
         withdrawEpoch !== null
           ? `Withdrawable from epoch ${withdrawEpoch}${withdrawDate ? ` (≈ ${formatDate(withdrawDate)})` : ''}`
@@ -140,7 +146,7 @@ function PositionActionForm({
     case 'cancel':
       needsAmount = true;
       submitLabel = 'Sign and withdraw';
-      explain = `This stake is not active yet (it activates in epoch ${position.activationEpoch}), so it can be withdrawn at once, without rewards.`;
+      explain = `This stake is not active yet (it activates in epoch ${position.activationEpoch}) and no committee selection has counted it, so it can be withdrawn at once, without rewards.`;
       effect = 'Immediately: the principal returns to your wallet.';
       break;
     case 'split':
@@ -158,33 +164,18 @@ function PositionActionForm({
       break;
   }
 
-  function build(): (() => Transaction) | null {
+  const checked: WalAmountCheck | null = needsAmount ? checkPositionAmount(action, amount, principal) : null;
+  const joinError = action === 'join' && selected.length === 0 ? 'choose at least one position to merge' : null;
+  const ready = action === 'join' ? joinError === null : checked === null || checked.value !== null;
+
+  function build(): (() => BuiltTx) | null {
     if (action === 'join') {
-      if (selected.length === 0) {
-        setError('choose at least one position to merge');
-        return null;
-      }
+      if (joinError) return null;
       return () => buildJoin({ deployment: deployment!, sender: sender!, into: position.stakedWalId, from: selected });
     }
-    if (action === 'withdraw') return () => buildWithdraw(base);
-    const parsed = parseWal(amount, {
-      label: action === 'split' ? 'split' : 'withdrawal',
-      min: MIN_STAKE_FROST,
-      max: principal,
-      maxLabel: 'the position',
-    });
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return null;
-    }
-    try {
-      if (parsed.value !== principal || action === 'split')
-        checkSplit(principal, parsed.value, action === 'split' ? 'split' : 'withdrawal');
-    } catch (cause) {
-      setError((cause as Error).message);
-      return null;
-    }
-    const value = parsed.value;
+    if (action === 'withdraw') return () => buildWithdraw({ ...base, principal });
+    const value = checked?.value ?? null;
+    if (value === null) return null;
     if (action === 'split') return () => buildSplit({ ...base, principal, amount: value });
     if (action === 'cancel') return () => buildWithdraw({ ...base, principal, amount: value });
     return () => buildRequestWithdraw({ ...base, principal, amount: value });
@@ -194,7 +185,8 @@ function PositionActionForm({
   return (
     <div>
       <p className="hint">
-        Position <code>{position.stakedWalId.slice(0, 10)}…</code> with {position.nodeName ?? 'its node'}:{' '}
+        Position <CopyableId id={position.stakedWalId} label="position ID" /> with{' '}
+        {position.nodeId ? <NodeName nodeId={position.nodeId} name={position.nodeName} link={false} /> : 'its node'}:{' '}
         {formatWal(principal)} principal.
       </p>
       <p>{explain}</p>
@@ -202,33 +194,24 @@ function PositionActionForm({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          setError(null);
           const builder = build();
-          if (builder) void flow.review(builder);
+          if (builder) void flow.review(builder, reviewContext(position, siblings));
         }}
       >
         {needsAmount ? (
-          <div className="field">
-            <label htmlFor="position-amount">Amount (WAL)</label>
-            <input
-              id="position-amount"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              disabled={!editable}
-              aria-invalid={error ? true : undefined}
-              aria-describedby="position-amount-hint"
-              onChange={(event) => {
-                setAmount(event.target.value);
-                setError(null);
-              }}
-            />
-            <p id="position-amount-hint" className="hint">
-              Up to {formatWal(principal, { exact: true })}.
-              {action !== 'split' ? ' Less than all of it splits the position first.' : ''}
-            </p>
-          </div>
+          <WalAmountField
+            id="position-amount"
+            value={amount}
+            disabled={!editable}
+            error={checked?.error ?? null}
+            onChange={setAmount}
+            hint={
+              <>
+                Up to {formatWal(principal, { exact: true })}.
+                {action !== 'split' ? ' Less than all of it splits the position first.' : ''}
+              </>
+            }
+          />
         ) : null}
         {action === 'join' ? (
           <fieldset className="field">
@@ -252,13 +235,13 @@ function PositionActionForm({
             ))}
           </fieldset>
         ) : null}
-        {error ? (
+        {joinError ? (
           <p className="field-error" role="alert">
-            {error}
+            {joinError}
           </p>
         ) : null}
         {editable ? (
-          <button type="submit" className="button" data-testid="position-review">
+          <button type="submit" className="button" data-testid="position-review" disabled={!ready}>
             Review
           </button>
         ) : null}
@@ -272,4 +255,34 @@ function PositionActionForm({
       />
     </div>
   );
+}
+
+/**
+ * The amount of a withdrawal, early withdrawal or split, as typed: a valid WAL
+ * amount of at least the minimum stake and at most the principal; anything
+ * less than the whole position is split off first, so both parts must then
+ * hold the minimum stake (`checkSplit`).
+ */
+function checkPositionAmount(action: PositionAction, text: string, principal: bigint): WalAmountCheck {
+  const label = action === 'split' ? 'split' : 'withdrawal';
+  const checked = checkWalAmount(text, { label, min: MIN_STAKE_FROST, max: principal, maxLabel: 'the position' });
+  if (checked.value === null || (checked.value === principal && action !== 'split')) return checked;
+  try {
+    checkSplit(principal, checked.value, label);
+    return checked;
+  } catch (cause) {
+    return { value: null, error: (cause as Error).message };
+  }
+}
+
+/** Names the review shows for this position and the ones it may merge: principal and node of each. */
+function reviewContext(position: PositionJson, siblings: PositionJson[]): ReviewContext {
+  const positions: Record<string, ReviewPosition> = {};
+  const nodes: Record<string, ReviewNode> = {};
+  for (const p of [position, ...siblings]) {
+    if (!p.nodeId) continue;
+    positions[p.stakedWalId] = { principal: p.principal, nodeId: p.nodeId };
+    if (p.nodeName !== null) nodes[p.nodeId] = { name: p.nodeName };
+  }
+  return { positions, nodes };
 }

@@ -5,9 +5,10 @@
  * confirmation. Also offers the node list when no node is fixed.
  */
 import { useState } from 'react';
-import { formatWal, parseWal } from '@tusk/shared/format';
+import { formatWal } from '@tusk/shared/format';
 import { MIN_STAKE_FROST } from '@tusk/shared/protocol';
 import { stakeActivationEpoch } from '@tusk/shared/epochTiming';
+import { displayNodeName, type NameWarning } from '@tusk/shared/nodeNames';
 import { buildStake } from '@tusk/shared/tx/stake';
 import { useDeployment } from '../app/DeploymentContext.tsx';
 import { useMounted } from '../app/useMounted.ts';
@@ -15,33 +16,36 @@ import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxStatus } from '../tx/TxStatus.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
+import { NodeName } from '../ui/NodeName.tsx';
 import { formatDate } from '../ui/Time.tsx';
+import { checkWalAmount, WalAmountField } from '../ui/WalAmountField.tsx';
 import { useWalCoins } from '../wallet/chainReads.ts';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
 
-export function StakeButton({
-  nodeId,
-  nodeName,
-  label = 'Stake with this node',
-}: {
+/** The node a stake goes to, as the API lists it (name already safe to print, and its warning if any). */
+export interface StakeTarget {
   nodeId: string;
-  nodeName: string;
-  label?: string;
-}) {
+  name: string;
+  nameWarning?: NameWarning | null;
+  similarNodeIds?: string[];
+}
+
+export function StakeButton({ node, label = 'Stake with this node' }: { node: StakeTarget; label?: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)} data-testid="stake-open">
         {label}
       </button>
-      <TxDialog title={`Stake with ${nodeName}`} open={open} onClose={() => setOpen(false)}>
-        <StakeForm nodeId={nodeId} />
+      <TxDialog title={`Stake with ${displayNodeName(node.name)}`} open={open} onClose={() => setOpen(false)}>
+        <StakeForm node={node} />
       </TxDialog>
     </>
   );
 }
 
-export function StakeForm({ nodeId }: { nodeId: string }) {
+export function StakeForm({ node }: { node: StakeTarget }) {
+  const { nodeId } = node;
   const mounted = useMounted();
   const deployment = useDeployment();
   const account = useCurrentAccount();
@@ -50,7 +54,6 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
   const clock = useClock();
   const flow = useTxFlow(sender);
   const [amount, setAmount] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
   if (!deployment)
     return (
@@ -62,32 +65,42 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
   const activation = clock ? stakeActivationEpoch(clock) : null;
   const activationDate = clock && activation !== null ? epochDate(clock, activation) : null;
 
+  const checked = checkWalAmount(amount, {
+    label: 'stake',
+    min: MIN_STAKE_FROST,
+    max: balance ?? undefined,
+    maxLabel: 'your WAL balance',
+  });
+
   function review() {
-    const parsed = parseWal(amount, {
-      label: 'stake',
-      min: MIN_STAKE_FROST,
-      max: balance ?? undefined,
-      maxLabel: 'your WAL balance',
-    });
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return;
-    }
-    setError(null);
-    void flow.review(() =>
-      buildStake({
-        deployment: deployment!,
-        sender: sender!,
-        nodeId,
-        amount: parsed.value,
-        walCoins: coins.data?.coins ?? [],
-      }),
+    const stake = checked.value;
+    if (stake === null) return;
+    void flow.review(
+      () =>
+        buildStake({
+          deployment: deployment!,
+          sender: sender!,
+          nodeId,
+          amount: stake,
+          walCoins: coins.data?.coins ?? [],
+        }),
+      { nodes: { [nodeId]: node } },
     );
   }
 
   const busy = flow.phase.step !== 'idle' && flow.phase.step !== 'invalid' && flow.phase.step !== 'failed';
   return (
     <div>
+      <p data-testid="stake-node-chosen">
+        Staking with{' '}
+        <NodeName
+          nodeId={nodeId}
+          name={node.name}
+          nameWarning={node.nameWarning}
+          similarNodeIds={node.similarNodeIds}
+          link={false}
+        />
+      </p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -95,54 +108,45 @@ export function StakeForm({ nodeId }: { nodeId: string }) {
         }}
         noValidate
       >
-        <div className="field">
-          <label htmlFor="stake-amount">Amount (WAL)</label>
-          <input
-            id="stake-amount"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            disabled={busy}
-            aria-invalid={error ? true : undefined}
-            aria-describedby="stake-amount-hint stake-amount-error"
-            onChange={(event) => {
-              setAmount(event.target.value);
-              setError(null);
-              if (flow.phase.step !== 'idle') flow.reset();
-            }}
-          />
-          <p id="stake-amount-hint" className="hint">
-            At least {formatWal(MIN_STAKE_FROST, { exact: true })}. Available:{' '}
-            {balance === null ? (coins.isLoading ? 'loading…' : '—') : formatWal(balance)}
-            {balance !== null && balance > 0n ? (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => setAmount(formatWal(balance, { exact: true, unit: false, group: false }))}
-                >
-                  Max
-                </button>
-              </>
-            ) : null}
-          </p>
-          {error ? (
-            <p id="stake-amount-error" className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <WalAmountField
+          id="stake-amount"
+          value={amount}
+          disabled={busy}
+          error={checked.error}
+          onChange={(text) => {
+            setAmount(text);
+            if (flow.phase.step !== 'idle') flow.reset();
+          }}
+          hint={
+            <>
+              At least {formatWal(MIN_STAKE_FROST, { exact: true })}. Available:{' '}
+              {balance === null ? (coins.isLoading ? 'loading…' : '—') : formatWal(balance)}
+              {balance !== null && balance > 0n ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => setAmount(formatWal(balance, { exact: true, unit: false, group: false }))}
+                  >
+                    Max
+                  </button>
+                </>
+              ) : null}
+            </>
+          }
+        />
         {activation !== null ? (
           <p className="hint">
             Staked now, it becomes active in epoch {activation}
-            {activationDate ? ` (≈ ${formatDate(activationDate)})` : ''} and earns from then on. Until then you can
-            withdraw it at once, without rewards.
+            {activationDate ? ` (≈ ${formatDate(activationDate)})` : ''} and earns from then on. You can withdraw it at
+            once, without rewards, until a voting end counts it in a committee; from then on it leaves through a
+            withdrawal request, one epoch after it activates (a stake cannot pick a committee and leave before serving
+            it).
           </p>
         ) : null}
         {flow.phase.step === 'idle' || flow.phase.step === 'invalid' ? (
-          <button type="submit" className="button" data-testid="stake-review">
+          <button type="submit" className="button" data-testid="stake-review" disabled={checked.value === null}>
             Review stake
           </button>
         ) : null}

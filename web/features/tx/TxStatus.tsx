@@ -1,10 +1,17 @@
 'use client';
 /**
- * The review/pending/confirmed/failed panel of a transaction: fee, effects,
- * when it takes effect, and the digest.
+ * The review/pending/confirmed/failed panel of a transaction. The review
+ * shows what is signed — every argument exact (amounts to the FROST, nodes by
+ * name and ID), what the simulation says it does, the real fee, the exact
+ * balance changes, and every object created, deleted or wrapped — and refuses
+ * to sign while `phase.blocked` says why not.
  */
 import type { ReactNode } from 'react';
-import { formatWal } from '@tusk/shared/format';
+import { formatCount } from '@tusk/shared/format';
+import { formatSuiExact, type ReviewRow, type TxReview } from '@tusk/shared/tx/review';
+import type { ObjectChange } from '@tusk/shared/tx/simulation';
+import { Badge } from '../ui/Badge.tsx';
+import { CopyableId } from '../ui/Ids.tsx';
 import type { TxPhase } from './useTxFlow.ts';
 
 const STEPS = ['Review', 'Sign', 'Pending', 'Confirmed'] as const;
@@ -27,13 +34,12 @@ function stepIndex(phase: TxPhase): number {
   }
 }
 
-export function formatSui(mist: bigint): string {
-  return `${formatWal(mist, { decimals: mist !== 0n && (mist < 0n ? -mist : mist) < 10_000_000n ? 6 : 4, unit: false })} SUI`;
-}
+const KNOWN_COINS = new Set(['SUI', 'WAL']);
 
-function coinName(coinType: string): string {
-  const last = coinType.split('::').pop() ?? coinType;
-  return last.replace(/>+$/, '');
+/** A Move type without its package addresses: `0x…::coin::Coin<0x…::wal::WAL>` -> `Coin<WAL>`. */
+function typeName(type: string | null): string {
+  if (type === null) return 'object';
+  return type.replace(/0x[0-9a-fA-F]+::[A-Za-z0-9_]+::/g, '');
 }
 
 export function TxStatus({
@@ -42,7 +48,6 @@ export function TxStatus({
   onSubmit,
   onReset,
   submitLabel,
-  walDecimals,
 }: {
   phase: TxPhase;
   /** When and how the action takes effect ("Active from epoch 7 (≈ 24 Nov 2026, 14:00 UTC)"). */
@@ -50,7 +55,6 @@ export function TxStatus({
   onSubmit: () => void;
   onReset: () => void;
   submitLabel: string;
-  walDecimals?: number;
 }) {
   if (phase.step === 'idle') return null;
   const current = stepIndex(phase);
@@ -71,26 +75,27 @@ export function TxStatus({
       ) : null}
       {phase.step === 'review' ? (
         <>
-          <dl className="kv">
-            <dt>Network fee</dt>
-            <dd data-testid="tx-fee">{formatSui(phase.preview.fee)} (estimated by simulation)</dd>
-            {phase.preview.balanceChanges.map((change) => (
-              <FragmentRow key={change.coinType} label={`${coinName(change.coinType)} change`}>
-                {coinName(change.coinType) === 'WAL'
-                  ? formatWal(change.amount, { signed: true, decimals: walDecimals })
-                  : `${change.amount > 0n ? '+' : ''}${formatSui(change.amount)}`}
-                {coinName(change.coinType) === 'SUI' ? ' (includes the fee)' : ''}
-              </FragmentRow>
-            ))}
-            {phase.preview.created.length > 0 ? (
-              <FragmentRow label="Creates">
-                {phase.preview.created.map((type) => coinName(type.split('<')[0] ?? type)).join(', ')}
-              </FragmentRow>
-            ) : null}
-            {effect ? <FragmentRow label="Takes effect">{effect}</FragmentRow> : null}
-          </dl>
+          <ReviewPanel review={phase.review} effect={effect} />
+          {phase.blocked ? (
+            <div className="notice notice--error" role="alert" data-testid="tx-blocked">
+              <strong>Signing is off.</strong> {phase.blocked}
+              {phase.review.mismatches.length > 0 ? (
+                <ul>
+                  {phase.review.mismatches.map((mismatch) => (
+                    <li key={mismatch}>{mismatch}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
           <div className="button-row" style={{ marginTop: '0.75rem' }}>
-            <button type="button" className="button" onClick={onSubmit} data-testid="tx-submit">
+            <button
+              type="button"
+              className="button"
+              onClick={onSubmit}
+              disabled={phase.blocked !== null}
+              data-testid="tx-submit"
+            >
               {submitLabel}
             </button>
             <button type="button" className="button button--secondary" onClick={onReset}>
@@ -132,12 +137,96 @@ export function TxStatus({
   );
 }
 
-function FragmentRow({ label, children }: { label: string; children: ReactNode }) {
+function FragmentRow({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd data-testid={testId}>{children}</dd>
     </>
+  );
+}
+
+/** What the person signs (from the intent), what it does (from the simulation), the fee and every change. */
+function ReviewPanel({ review, effect }: { review: TxReview; effect?: ReactNode }) {
+  const { fee } = review;
+  return (
+    <div data-testid="tx-review">
+      <h3 style={{ margin: '0 0 0.5rem' }} data-testid="tx-review-title">
+        {review.title}
+      </h3>
+      <dl className="kv">
+        {review.action.map((row) => (
+          <Row key={row.key} row={row} />
+        ))}
+        {review.outcome.map((row) => (
+          <Row key={`outcome-${row.key}`} row={row} />
+        ))}
+        {effect ? <FragmentRow label="Takes effect">{effect}</FragmentRow> : null}
+        <FragmentRow label="Network fee" testId="tx-fee">
+          {formatSuiExact(fee.total)}{' '}
+          <span className="hint">
+            (computation {formatCount(fee.computation)} + storage {formatCount(fee.storage)} − rebate{' '}
+            {formatCount(fee.rebate)} MIST, from the simulation)
+          </span>
+        </FragmentRow>
+        {review.balanceChanges.map((change) => (
+          <FragmentRow
+            key={change.coinType}
+            label={`${KNOWN_COINS.has(change.symbol) ? change.symbol : typeName(change.coinType)} change`}
+            testId={`tx-balance-${KNOWN_COINS.has(change.symbol) ? change.symbol : 'other'}`}
+          >
+            {change.text}
+            {change.symbol === 'SUI' ? ' (includes the fee)' : ''}
+          </FragmentRow>
+        ))}
+        <Objects label="Creates" objects={review.created} testId="tx-created" />
+        <Objects label="Deletes or wraps" objects={review.removed} testId="tx-removed" />
+        <Objects label="Gives away" objects={review.transferred} testId="tx-transferred" />
+      </dl>
+      {review.notes.length > 0 ? (
+        <ul className="hint" data-testid="tx-notes">
+          {review.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function Row({ row }: { row: ReviewRow }) {
+  return (
+    <FragmentRow label={row.label} testId={`tx-review-${row.key}`}>
+      <span style={{ whiteSpace: 'pre-wrap' }}>{row.value}</span>
+      {row.ids?.map((id) => (
+        <span key={id}>
+          {' '}
+          <CopyableId id={id} />
+        </span>
+      ))}
+      {row.warning ? (
+        <div role="note" data-testid="name-warning">
+          <Badge tone="warn">⚠ Check the ID</Badge> {row.warning}
+        </div>
+      ) : null}
+    </FragmentRow>
+  );
+}
+
+function Objects({ label, objects, testId }: { label: string; objects: ObjectChange[]; testId: string }) {
+  if (objects.length === 0) return null;
+  return (
+    <FragmentRow label={label} testId={testId}>
+      <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
+        {objects.map((object) => (
+          <li key={object.objectId}>
+            <span title={object.type ?? undefined}>{typeName(object.type)}</span>
+            {object.fate === 'wrapped' ? ' (wrapped)' : ''}
+            {object.newOwner ? ` to ${object.newOwner}` : ''} <CopyableId id={object.objectId} label="object ID" />
+          </li>
+        ))}
+      </ul>
+    </FragmentRow>
   );
 }
 

@@ -1,91 +1,108 @@
 'use client';
 /**
  * The life of one transaction in the UI: build it (inputs already checked by
- * the builder), simulate it and show what it will do and cost, let the wallet
- * sign and execute it, then wait for the network and the indexer. Every
- * failure becomes one sentence (`explainFailure`), Move aborts included.
+ * the builder, which also describes it as a `TxIntent`), simulate it and
+ * review what it will do and cost (`reviewTransaction`: every argument exact,
+ * checked against the simulation), let the wallet sign and execute it, then
+ * wait for the network and the indexer. Every failure becomes one sentence
+ * (`explainFailure`), Move aborts included.
+ *
+ * Signing is refused, with the reason on screen, while the wallet would sign
+ * for another network than the deployment's, the full node is on another
+ * chain, the simulation disagrees with the intent, or the transaction rebuilt
+ * for signing is not the one reviewed.
  */
 import { useCallback, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCurrentClient, useDAppKit } from '@mysten/dapp-kit-react';
-import type { Transaction } from '@mysten/sui/transactions';
+import { useCurrentAccount, useCurrentClient, useCurrentNetwork, useDAppKit } from '@mysten/dapp-kit-react';
+import { normalizeSuiAddress } from '@mysten/sui/utils';
 import { explainFailure } from '@tusk/shared/abortCodes';
 import { TxInputError } from '@tusk/shared/tx/inputs';
+import { sameIntent, type BuiltTx } from '@tusk/shared/tx/intent';
+import { reviewTransaction, type ReviewContext, type TxReview } from '@tusk/shared/tx/review';
+import { signingChainProblem } from '@tusk/shared/tx/signingChain';
+import { SIMULATION_INCLUDE, simulatedEffectsOf } from '@tusk/shared/tx/simulation';
+import { useDeployment } from '../app/DeploymentContext.tsx';
 import { fetchApi } from '../data/live.ts';
-
-export interface Preview {
-  /** Gas: computation + storage − rebate, in MIST (may be negative when storage is freed). */
-  fee: bigint;
-  /** Net change of each coin type for the sender (WAL, SUI), by coin type. */
-  balanceChanges: { coinType: string; amount: bigint }[];
-  /** Types of the objects the transaction creates (e.g. a StakedWal). */
-  created: string[];
-}
 
 export type TxPhase =
   | { step: 'idle' }
   | { step: 'simulating' }
-  | { step: 'review'; preview: Preview }
+  /** `blocked`: why signing is refused (network, chain, or what the simulation would do), else null. */
+  | { step: 'review'; review: TxReview; blocked: string | null }
   | { step: 'invalid'; message: string }
   | { step: 'signing' }
   | { step: 'pending'; digest: string }
   | { step: 'confirmed'; digest: string; checkpoint: bigint | null; indexed: boolean }
   | { step: 'failed'; message: string; digest?: string };
 
-type Build = () => Transaction | Promise<Transaction>;
-
-function previewOf(result: unknown, sender: string): Preview {
-  const tx = result as {
-    effects?: {
-      gasUsed?: { computationCost: string; storageCost: string; storageRebate: string };
-      changedObjects?: { objectId: string; idOperation: string }[];
-    };
-    balanceChanges?: { coinType: string; address: string; amount: string }[];
-    objectTypes?: Record<string, string>;
-  };
-  const gas = tx.effects?.gasUsed;
-  const fee = gas ? BigInt(gas.computationCost) + BigInt(gas.storageCost) - BigInt(gas.storageRebate) : 0n;
-  const balanceChanges = (tx.balanceChanges ?? [])
-    .filter((change) => change.address === sender)
-    .map((change) => ({ coinType: change.coinType, amount: BigInt(change.amount) }));
-  const created = (tx.effects?.changedObjects ?? [])
-    .filter((object) => object.idOperation === 'Created')
-    .map((object) => tx.objectTypes?.[object.objectId] ?? 'object');
-  return { fee, balanceChanges, created };
-}
+type Build = () => BuiltTx | Promise<BuiltTx>;
 
 export function useTxFlow(sender: string | null) {
   const client = useCurrentClient();
   const dAppKit = useDAppKit();
+  const account = useCurrentAccount();
+  const walletNetwork = useCurrentNetwork();
+  const deployment = useDeployment();
   const queryClient = useQueryClient();
   const [phase, setPhase] = useState<TxPhase>({ step: 'idle' });
   const buildRef = useRef<Build | null>(null);
+  const reviewedRef = useRef<BuiltTx['intent'] | null>(null);
 
   const reset = useCallback(() => {
     buildRef.current = null;
+    reviewedRef.current = null;
     setPhase({ step: 'idle' });
   }, []);
 
+  /** Why the wallet must not sign for this deployment now, or null. */
+  const chainProblem = useCallback(async (): Promise<string | null> => {
+    if (!deployment) return 'No deployment is configured: signing is off.';
+    let nodeChainId: string | null;
+    try {
+      nodeChainId = (await client.core.getChainIdentifier()).chainIdentifier;
+    } catch {
+      nodeChainId = null;
+    }
+    return signingChainProblem({
+      deployment,
+      nodeChainId,
+      walletNetwork,
+      accountChains: account?.chains ?? [],
+    });
+  }, [account, client, deployment, walletNetwork]);
+
   /** Builds and simulates; on success the flow waits in `review` for `submit`. */
   const review = useCallback(
-    async (build: Build) => {
-      if (!sender) {
+    async (build: Build, context: ReviewContext = {}) => {
+      if (!sender || !deployment) {
         setPhase({ step: 'invalid', message: 'Connect a wallet first.' });
         return;
       }
       buildRef.current = build;
+      reviewedRef.current = null;
       setPhase({ step: 'simulating' });
       try {
-        const transaction = await build();
-        const result = await client.core.simulateTransaction({
-          transaction,
-          include: { effects: true, balanceChanges: true, objectTypes: true },
-        });
+        const { transaction, intent } = await build();
+        // Resolved with gas payment, as the wallet will: the simulation then charges the real gas.
+        const bytes = await transaction.build({ client });
+        const [result, problem] = await Promise.all([
+          client.core.simulateTransaction({ transaction: bytes, include: SIMULATION_INCLUDE }),
+          chainProblem(),
+        ]);
         if (result.$kind === 'FailedTransaction') {
           setPhase({ step: 'failed', message: explainFailure(result.FailedTransaction.status.error) });
           return;
         }
-        setPhase({ step: 'review', preview: previewOf(result.Transaction, sender) });
+        const effects = simulatedEffectsOf(result.Transaction, sender, deployment);
+        const txReview = reviewTransaction(intent, effects, deployment, context);
+        const blocked =
+          problem ??
+          (txReview.mismatches.length > 0
+            ? 'The simulation does not match what you asked for, so signing is off (details below).'
+            : null);
+        reviewedRef.current = intent;
+        setPhase({ step: 'review', review: txReview, blocked });
       } catch (error) {
         setPhase(
           error instanceof TxInputError
@@ -94,18 +111,38 @@ export function useTxFlow(sender: string | null) {
         );
       }
     },
-    [client, sender],
+    [chainProblem, client, deployment, sender],
   );
 
   /** Signs and executes the reviewed transaction (rebuilt fresh, so object versions are current). */
   const submit = useCallback(async () => {
     const build = buildRef.current;
-    if (!build) return;
+    const reviewed = reviewedRef.current;
+    if (!build || !reviewed || phase.step !== 'review' || phase.blocked) return;
     setPhase({ step: 'signing' });
     let digest: string | undefined;
     try {
-      const transaction = await build();
-      const result = await dAppKit.signAndExecuteTransaction({ transaction });
+      const { transaction, intent } = await build();
+      if (!sameIntent(intent, reviewed)) {
+        setPhase({
+          step: 'failed',
+          message: 'The transaction changed since you reviewed it (your coins or positions moved): review it again.',
+        });
+        return;
+      }
+      if (!account || normalizeSuiAddress(account.address) !== normalizeSuiAddress(intent.sender)) {
+        setPhase({
+          step: 'failed',
+          message: 'The wallet account changed since the review: review the transaction again with this account.',
+        });
+        return;
+      }
+      const problem = await chainProblem();
+      if (problem) {
+        setPhase({ step: 'failed', message: problem });
+        return;
+      }
+      const result = await dAppKit.signAndExecuteTransaction({ transaction, network: walletNetwork });
       if (result.$kind === 'FailedTransaction') {
         digest = result.FailedTransaction.digest;
         setPhase({ step: 'failed', digest, message: explainFailure(result.FailedTransaction.status.error) });
@@ -133,7 +170,7 @@ export function useTxFlow(sender: string | null) {
     } catch (error) {
       setPhase({ step: 'failed', digest, message: explainFailure(error) });
     }
-  }, [client, dAppKit, queryClient]);
+  }, [account, chainProblem, client, dAppKit, phase, queryClient, walletNetwork]);
 
   return { phase, review, submit, reset };
 }

@@ -89,6 +89,7 @@ for (const kind of testDatabaseKinds()) {
               : fact.state;
           expect(position.state, position.stakedWalId).toBe(expected);
           expect(BigInt(position.principal)).toBe(fact.principal);
+          expect(position.changedEpoch, `changed epoch of ${position.stakedWalId}`).toBe(fact.changedEpoch);
           if (fact.state === 'withdrawn') expect(BigInt(position.rewards)).toBe(fact.rewards ?? 0n);
         }
         await get('accountEvents', { address: owner });
@@ -122,7 +123,13 @@ for (const kind of testDatabaseKinds()) {
       expect(overview.clock.epoch).toBe(facts.currentEpoch);
       const epochs = await get('epochs', {}, '?limit=200');
       expect(epochs.rows[0].epoch).toBe(facts.currentEpoch);
-      for (const row of epochs.rows) await get('epoch', { epoch: String(row.epoch) });
+      for (const row of epochs.rows) {
+        const detail = await get('epoch', { epoch: String(row.epoch) });
+        // A change completed at the sync timeout says so, naming who did not sync.
+        expect(detail.epoch.syncTimedOut, `epoch ${row.epoch}`).toBe(facts.syncTimeouts.has(row.epoch));
+        expect(detail.epoch.unsyncedNodeIds).toEqual(facts.syncTimeouts.get(row.epoch) ?? []);
+      }
+      expect(facts.syncTimeouts.size).toBeGreaterThan(0);
       const storage = await get('storage');
       const certified = [...facts.blobs.values()].filter(
         (b) => b.state === 'certified' && !b.invalidated && b.endEpoch > facts.currentEpoch,

@@ -9,6 +9,7 @@ import type { Database } from '@tusk/shared/db/database';
 import { nodeEpochs, nodes, stakeEvents, stakePositions } from '@tusk/shared/db/schema';
 import { valueAt as positionValue, type ExchangeRate } from '@tusk/shared/staking/exchangeRate';
 import { formatWal } from '@tusk/shared/format';
+import { displayNodeNameOrNull } from '@tusk/shared/nodeNames';
 import { chainClock, epochStartEstimate, type ChainClock } from './epochClock.ts';
 
 export type PositionState = 'pending' | 'active' | 'withdrawing' | 'withdrawable' | 'withdrawn' | 'joined';
@@ -34,6 +35,13 @@ export interface Position {
   /** Estimated start of the activation epoch (pending positions). */
   activatesAt: Date | null;
   createdEpoch: number;
+  /**
+   * The epoch the StakedWal last got its principal: created, split (either
+   * part) or merged into (Move `changed_epoch`). It may vote only on proposals
+   * opened in a later epoch. From `created_epoch` (a split-off part is created
+   * by its split) and the position's latest `split` / `joined` event.
+   */
+  changedEpoch: number;
   withdrawRequestedEpoch: number | null;
   withdrawEpoch: number | null;
   /** Estimated start of the withdraw epoch (withdrawing positions). */
@@ -74,6 +82,10 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
       principal: stakePositions.principal,
       activationEpoch: stakePositions.activationEpoch,
       createdEpoch: stakePositions.createdEpoch,
+      // `stake_events` names the parent of a split and the target of a join (index `stake_events_position`).
+      lastSplitOrJoinEpoch: sql<number | null>`(
+        select max(${stakeEvents.epoch})::int from ${stakeEvents}
+        where ${stakeEvents.stakedWalId} = ${stakePositions.stakedWalId} and ${stakeEvents.kind} in ('split', 'joined'))`,
       withdrawRequestedEpoch: stakePositions.withdrawRequestedEpoch,
       withdrawEpoch: stakePositions.withdrawEpoch,
       withdrawnEpoch: stakePositions.withdrawnEpoch,
@@ -137,7 +149,7 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
     return {
       stakedWalId: row.stakedWalId,
       nodeId: row.nodeId,
-      nodeName: row.nodeName,
+      nodeName: displayNodeNameOrNull(row.nodeName),
       nodeStatus: row.nodeStatus,
       nodeSlashCount: row.nodeSlashCount ?? 0,
       state,
@@ -150,6 +162,7 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
       activatesAt:
         state === 'pending' && row.activationEpoch !== null ? epochStartEstimate(clock, row.activationEpoch) : null,
       createdEpoch: row.createdEpoch,
+      changedEpoch: Math.max(row.createdEpoch, row.lastSplitOrJoinEpoch ?? row.createdEpoch),
       withdrawRequestedEpoch: row.withdrawRequestedEpoch,
       withdrawEpoch: row.withdrawEpoch,
       withdrawableAt:
@@ -235,7 +248,10 @@ export async function accountEvents(
     .orderBy(desc(stakeEvents.checkpoint), desc(stakeEvents.eventIndex))
     .limit(limit)
     .offset(offset);
-  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+  return {
+    rows: rows.map(({ total: _total, ...row }) => ({ ...row, nodeName: displayNodeNameOrNull(row.nodeName) })),
+    total: rows[0]?.total ?? 0,
+  };
 }
 
 export interface RewardRow {
@@ -330,7 +346,7 @@ export async function accountRewards(db: Database, owner: string): Promise<Rewar
         timestamp: rate.timestamp,
         stakedWalId: position.stakedWalId,
         nodeId: position.nodeId!,
-        nodeName: position.nodeName,
+        nodeName: displayNodeNameOrNull(position.nodeName),
         principal: position.principal,
         value,
         reward: value - previous,

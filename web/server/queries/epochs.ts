@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
+import { displayNodeNameOrNull } from '@tusk/shared/nodeNames';
 import {
   committeeMembers,
   epochFees,
@@ -35,6 +36,10 @@ export interface EpochDetail {
     startedAt: Date | null;
     votingEndedAt: Date | null;
     doneAt: Date | null;
+    /** The committee did not reach the sync quorum by half of the epoch; the change completed without it. */
+    syncTimedOut: boolean;
+    /** Members that had not confirmed sync when it timed out. */
+    unsyncedNodeIds: string[];
     totalStake: bigint | null;
     rewards: bigint | null;
     burned: bigint | null;
@@ -139,6 +144,8 @@ export async function epochDetail(db: Database, epoch: number): Promise<EpochDet
       startedAt: row.startedAt,
       votingEndedAt: row.votingEndedAt,
       doneAt: row.doneAt,
+      syncTimedOut: row.syncTimedOut,
+      unsyncedNodeIds: row.unsyncedNodeIds ?? [],
       totalStake: row.totalStake,
       rewards: row.rewards,
       burned: row.burned,
@@ -160,6 +167,7 @@ export async function epochDetail(db: Database, epoch: number): Promise<EpochDet
       : null,
     committee: committee.map((member) => ({
       ...member,
+      name: displayNodeNameOrNull(member.name),
       receivedShards: member.receivedShards === null ? null : Number(member.receivedShards),
     })),
     flows: {
@@ -169,7 +177,7 @@ export async function epochDetail(db: Database, epoch: number): Promise<EpochDet
       commission: BigInt(flows?.commission ?? '0'),
     },
     parameters: params,
-    slashes: slashRows,
+    slashes: slashRows.map((slash) => ({ ...slash, name: displayNodeNameOrNull(slash.name) })),
     proposalsEnded: ended.map((p) => ({ proposalId: p.proposalId, status: p.status, title: proposalTitle(p) })),
   };
 }

@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
 import { epochs, nodes, parameters, proposals, stakePositions, votes } from '@tusk/shared/db/schema';
+import { displayNodeNameOrNull } from '@tusk/shared/nodeNames';
 import { chainClock, type ChainClock } from './epochClock.ts';
 import { proposalTitle } from './nodes.ts';
 
@@ -227,7 +228,11 @@ export async function proposalDetail(db: Database, proposalId: string): Promise<
     : [];
   return {
     proposal: proposal!,
-    votes: voteRows.map(({ positionNode, ...vote }) => ({ ...vote, nodeId: vote.isNode ? vote.voter : positionNode })),
+    votes: voteRows.map(({ positionNode, ...vote }) => ({
+      ...vote,
+      name: displayNodeNameOrNull(vote.name),
+      nodeId: vote.isNode ? vote.voter : positionNode,
+    })),
     clock,
     totalStake: stake?.totalStake ?? null,
     parameters: params,

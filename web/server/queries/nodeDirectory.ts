@@ -6,10 +6,15 @@
  * visitor; the snapshot makes a page cost microseconds instead of a query.
  * Data is at most `maxAgeMs` older than the index, which itself moves once
  * per checkpoint.
+ *
+ * Names: the snapshot holds each name made safe to print and, since whether a
+ * name duplicates or looks like another depends on every other name, the
+ * look-alike flags of all nodes (`flagNodeNames`, linear in the node count).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
 import { nodes } from '@tusk/shared/db/schema';
+import { displayNodeName, flagNodeNames, type NameFlag } from '@tusk/shared/nodeNames';
 import type { NodeList, NodeListParams, NodeRow } from './nodes.ts';
 
 interface DirectoryRow extends Omit<NodeRow, 'votingPower'> {
@@ -26,6 +31,8 @@ export interface NodeDirectory {
   pages: Map<string, NodeList>;
   /** Latest pool epoch by node ID. */
   lastPoolEpochs: Map<string, number | null>;
+  /** The name flag of each node whose name needs a second look, by node ID. */
+  nameFlags: Map<string, NameFlag>;
 }
 
 const MAX_CACHED_PAGES = 2_000;
@@ -34,7 +41,7 @@ const DEFAULT_MAX_AGE_MS = 1_000;
 const state = new WeakMap<Database, { snapshot?: NodeDirectory; pending?: Promise<NodeDirectory> }>();
 
 async function readDirectory(db: Database): Promise<NodeDirectory> {
-  const rows = await db
+  const raw = await db
     .select({
       nodeId: nodes.nodeId,
       name: nodes.name,
@@ -58,12 +65,23 @@ async function readDirectory(db: Database): Promise<NodeDirectory> {
       >`(select ne.apy from node_epochs ne where ne.node_id = nodes.node_id and ne.epoch = nodes.last_pool_epoch)`,
     })
     .from(nodes);
+  const nameFlags = flagNodeNames(raw);
+  const rows = raw.map((row): DirectoryRow => {
+    const flag = nameFlags.get(row.nodeId);
+    return {
+      ...row,
+      name: displayNodeName(row.name),
+      nameWarning: flag?.warning ?? null,
+      similarNodeIds: flag?.similarNodeIds ?? [],
+    };
+  });
   return {
     takenAt: Date.now(),
     rows,
     totalStake: rows.reduce((sum, row) => sum + row.stake, 0n),
     pages: new Map(),
     lastPoolEpochs: new Map(rows.map((row) => [row.nodeId, row.lastPoolEpoch])),
+    nameFlags,
   };
 }
 

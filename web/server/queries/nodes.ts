@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
+import { displayNodeName, displayNodeNameOrNull, type NameWarning } from '@tusk/shared/nodeNames';
 import { nodeDirectory, pageNodes } from './nodeDirectory.ts';
 import {
   commissionChanges,
@@ -37,7 +38,12 @@ export interface NodeListParams {
 
 export interface NodeRow {
   nodeId: string;
+  /** The name made safe to print (`displayNodeName`: no control, bidi or zero-width characters, capped). */
   name: string;
+  /** Why the name needs a second look (it duplicates or looks like another node's, or hid characters), or null. */
+  nameWarning: NameWarning | null;
+  /** The nodes whose names this one duplicates or looks like. */
+  similarNodeIds: string[];
   operator: string;
   networkAddress: string;
   status: 'candidate' | 'committee';
@@ -230,6 +236,8 @@ export async function nodeHistory(
 
 export interface NodeDetail {
   node: NodeRow & {
+    /** The name exactly as the chain emitted it (shown escaped, never as markup). */
+    rawName: string;
     publicKey: Uint8Array;
     metadataUrl: string | null;
     commissionBurned: bigint;
@@ -320,101 +328,109 @@ export async function nodeDetail(db: Database, nodeId: string): Promise<NodeDeta
     .where(eq(nodes.nodeId, nodeId));
   if (!row) return null;
 
-  const [changes, collections, slashRows, against, cast, governance, committee, accrued] = await Promise.all([
-    db
-      .select({
-        epoch: commissionChanges.epoch,
-        timestamp: commissionChanges.timestamp,
-        rateBps: commissionChanges.rateBps,
-        effectiveEpoch: commissionChanges.effectiveEpoch,
-        txDigest: commissionChanges.txDigest,
-      })
-      .from(commissionChanges)
-      .where(eq(commissionChanges.nodeId, nodeId))
-      .orderBy(desc(commissionChanges.checkpoint), desc(commissionChanges.eventIndex))
-      .limit(100),
-    db
-      .select({
-        epoch: commissionCollections.epoch,
-        timestamp: commissionCollections.timestamp,
-        amount: commissionCollections.amount,
-        receiver: commissionCollections.receiver,
-        txDigest: commissionCollections.txDigest,
-      })
-      .from(commissionCollections)
-      .where(eq(commissionCollections.nodeId, nodeId))
-      .orderBy(desc(commissionCollections.checkpoint), desc(commissionCollections.eventIndex))
-      .limit(100),
-    db
-      .select({
-        epoch: slashes.epoch,
-        timestamp: slashes.timestamp,
-        commissionBurned: slashes.commissionBurned,
-        stakeBurned: slashes.stakeBurned,
-        txDigest: slashes.txDigest,
-      })
-      .from(slashes)
-      .where(eq(slashes.nodeId, nodeId))
-      .orderBy(desc(slashes.checkpoint)),
-    db
-      .select({
-        epoch: slashVotes.epoch,
-        timestamp: slashVotes.timestamp,
-        voterNodeId: slashVotes.voterNodeId,
-        voterName: nodes.name,
-        weight: slashVotes.weight,
-        totalWeight: slashVotes.totalWeight,
-      })
-      .from(slashVotes)
-      .leftJoin(nodes, eq(nodes.nodeId, slashVotes.voterNodeId))
-      .where(eq(slashVotes.targetNodeId, nodeId))
-      .orderBy(desc(slashVotes.checkpoint), desc(slashVotes.eventIndex))
-      .limit(100),
-    db
-      .select({
-        epoch: slashVotes.epoch,
-        timestamp: slashVotes.timestamp,
-        targetNodeId: slashVotes.targetNodeId,
-        targetName: nodes.name,
-        weight: slashVotes.weight,
-        totalWeight: slashVotes.totalWeight,
-      })
-      .from(slashVotes)
-      .leftJoin(nodes, eq(nodes.nodeId, slashVotes.targetNodeId))
-      .where(eq(slashVotes.voterNodeId, nodeId))
-      .orderBy(desc(slashVotes.checkpoint), desc(slashVotes.eventIndex))
-      .limit(100),
-    db
-      .select({
-        proposalId: votes.proposalId,
-        kind: proposals.kind,
-        parameterName: proposals.parameterName,
-        parameterValue: proposals.parameterValue,
-        text: proposals.text,
-        option: votes.option,
-        weight: votes.weight,
-        epoch: votes.epoch,
-        status: proposals.status,
-      })
-      .from(votes)
-      .innerJoin(proposals, eq(proposals.proposalId, votes.proposalId))
-      .where(and(eq(votes.voter, nodeId), eq(votes.isNode, true)))
-      .orderBy(desc(votes.checkpoint))
-      .limit(100),
-    db
-      .select({ epoch: committeeMembers.epoch, shards: committeeMembers.shards })
-      .from(committeeMembers)
-      .where(eq(committeeMembers.nodeId, nodeId))
-      .orderBy(desc(committeeMembers.epoch))
-      .limit(200),
-    accruedCommission(db, [nodeId]),
-  ]);
+  const [changes, collections, slashRows, against, cast, governance, committee, accrued, directory] = await Promise.all(
+    [
+      db
+        .select({
+          epoch: commissionChanges.epoch,
+          timestamp: commissionChanges.timestamp,
+          rateBps: commissionChanges.rateBps,
+          effectiveEpoch: commissionChanges.effectiveEpoch,
+          txDigest: commissionChanges.txDigest,
+        })
+        .from(commissionChanges)
+        .where(eq(commissionChanges.nodeId, nodeId))
+        .orderBy(desc(commissionChanges.checkpoint), desc(commissionChanges.eventIndex))
+        .limit(100),
+      db
+        .select({
+          epoch: commissionCollections.epoch,
+          timestamp: commissionCollections.timestamp,
+          amount: commissionCollections.amount,
+          receiver: commissionCollections.receiver,
+          txDigest: commissionCollections.txDigest,
+        })
+        .from(commissionCollections)
+        .where(eq(commissionCollections.nodeId, nodeId))
+        .orderBy(desc(commissionCollections.checkpoint), desc(commissionCollections.eventIndex))
+        .limit(100),
+      db
+        .select({
+          epoch: slashes.epoch,
+          timestamp: slashes.timestamp,
+          commissionBurned: slashes.commissionBurned,
+          stakeBurned: slashes.stakeBurned,
+          txDigest: slashes.txDigest,
+        })
+        .from(slashes)
+        .where(eq(slashes.nodeId, nodeId))
+        .orderBy(desc(slashes.checkpoint)),
+      db
+        .select({
+          epoch: slashVotes.epoch,
+          timestamp: slashVotes.timestamp,
+          voterNodeId: slashVotes.voterNodeId,
+          voterName: nodes.name,
+          weight: slashVotes.weight,
+          totalWeight: slashVotes.totalWeight,
+        })
+        .from(slashVotes)
+        .leftJoin(nodes, eq(nodes.nodeId, slashVotes.voterNodeId))
+        .where(eq(slashVotes.targetNodeId, nodeId))
+        .orderBy(desc(slashVotes.checkpoint), desc(slashVotes.eventIndex))
+        .limit(100),
+      db
+        .select({
+          epoch: slashVotes.epoch,
+          timestamp: slashVotes.timestamp,
+          targetNodeId: slashVotes.targetNodeId,
+          targetName: nodes.name,
+          weight: slashVotes.weight,
+          totalWeight: slashVotes.totalWeight,
+        })
+        .from(slashVotes)
+        .leftJoin(nodes, eq(nodes.nodeId, slashVotes.targetNodeId))
+        .where(eq(slashVotes.voterNodeId, nodeId))
+        .orderBy(desc(slashVotes.checkpoint), desc(slashVotes.eventIndex))
+        .limit(100),
+      db
+        .select({
+          proposalId: votes.proposalId,
+          kind: proposals.kind,
+          parameterName: proposals.parameterName,
+          parameterValue: proposals.parameterValue,
+          text: proposals.text,
+          option: votes.option,
+          weight: votes.weight,
+          epoch: votes.epoch,
+          status: proposals.status,
+        })
+        .from(votes)
+        .innerJoin(proposals, eq(proposals.proposalId, votes.proposalId))
+        .where(and(eq(votes.voter, nodeId), eq(votes.isNode, true)))
+        .orderBy(desc(votes.checkpoint))
+        .limit(100),
+      db
+        .select({ epoch: committeeMembers.epoch, shards: committeeMembers.shards })
+        .from(committeeMembers)
+        .where(eq(committeeMembers.nodeId, nodeId))
+        .orderBy(desc(committeeMembers.epoch))
+        .limit(200),
+      accruedCommission(db, [nodeId]),
+      nodeDirectory(db),
+    ],
+  );
 
   const totalStake = BigInt(row.totalStake);
   const { totalStake: _t, totalRewards, ...rest } = row;
+  const flag = directory.nameFlags.get(nodeId);
   return {
     node: {
       ...rest,
+      name: displayNodeName(rest.name),
+      rawName: rest.name,
+      nameWarning: flag?.warning ?? null,
+      similarNodeIds: flag?.similarNodeIds ?? [],
       votingPower: votingPower(row.stake, totalStake),
       totalRewards: BigInt(totalRewards),
       commissionAccrued: accrued.get(nodeId) ?? 0n,
@@ -422,8 +438,8 @@ export async function nodeDetail(db: Database, nodeId: string): Promise<NodeDeta
     commissionChanges: changes,
     commissionCollections: collections,
     slashes: slashRows,
-    slashVotesAgainst: against,
-    slashVotesCast: cast,
+    slashVotesAgainst: against.map((vote) => ({ ...vote, voterName: displayNodeNameOrNull(vote.voterName) })),
+    slashVotesCast: cast.map((vote) => ({ ...vote, targetName: displayNodeNameOrNull(vote.targetName) })),
     governanceVotes: governance.map(({ parameterName, parameterValue, text, ...vote }) => ({
       ...vote,
       title: proposalTitle({ kind: vote.kind, parameterName, parameterValue, text }),

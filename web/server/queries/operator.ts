@@ -6,7 +6,8 @@
  */
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
-import { epochs, nodes, slashVotes } from '@tusk/shared/db/schema';
+import { epochs, nodes, slashes, slashVotes } from '@tusk/shared/db/schema';
+import { displayNodeName, displayNodeNameOrNull } from '@tusk/shared/nodeNames';
 import { DEFAULT_MAX_COMMITTEE_SIZE } from '@tusk/shared/protocol';
 import { chainClock, type ChainClock } from './epochClock.ts';
 import { currentParameters } from './governance.ts';
@@ -44,6 +45,12 @@ export interface OperatorNode {
     totalShards: number;
     voters: { nodeId: string; name: string | null; weight: bigint }[];
   };
+  /**
+   * Whether collecting commission is refused now: a vote to slash the node is
+   * open this epoch and the slash has not been executed (Move
+   * `staking::is_commission_frozen`).
+   */
+  commissionFrozen: boolean;
   /** Nodes this node voted to slash this epoch. */
   slashVotesCast: { targetNodeId: string; targetName: string | null; weight: bigint; totalWeight: bigint }[];
   votedStoragePrice: bigint | null;
@@ -102,7 +109,7 @@ export async function operatorNodes(
 
   const ids = rows.map((row) => row.nodeId);
   const epoch = clock?.epoch ?? -1;
-  const [accrued, [cutoff], against, cast, [current]] = await Promise.all([
+  const [accrued, [cutoff], against, cast, [current], slashedNow] = await Promise.all([
     accruedCommission(db, ids),
     db
       .select({ stake: nodes.stake })
@@ -132,6 +139,10 @@ export async function operatorNodes(
       .leftJoin(nodes, eq(nodes.nodeId, slashVotes.targetNodeId))
       .where(and(inArray(slashVotes.voterNodeId, ids), eq(slashVotes.epoch, epoch))),
     db.select({ committeeShards: epochs.committeeShards }).from(epochs).where(eq(epochs.epoch, epoch)),
+    db
+      .select({ nodeId: slashes.nodeId })
+      .from(slashes)
+      .where(and(inArray(slashes.nodeId, ids), eq(slashes.epoch, epoch))),
   ]);
   const totalShards = current?.committeeShards ?? 0;
 
@@ -143,18 +154,24 @@ export async function operatorNodes(
       const shardsAgainst = votesAgainst.reduce((sum, vote) => sum + vote.weight, 0n);
       const node: OperatorNode = {
         ...row,
+        name: displayNodeName(row.name),
         commissionAccrued: accrued.get(row.nodeId) ?? 0n,
         cutoffStake: cutoff?.stake ?? null,
+        commissionFrozen: shardsAgainst > 0n && !slashedNow.some((slash) => slash.nodeId === row.nodeId),
         slashVotesAgainst: {
           shards: shardsAgainst,
           totalShards,
-          voters: votesAgainst.map((vote) => ({ nodeId: vote.voter, name: vote.name, weight: vote.weight })),
+          voters: votesAgainst.map((vote) => ({
+            nodeId: vote.voter,
+            name: displayNodeNameOrNull(vote.name),
+            weight: vote.weight,
+          })),
         },
         slashVotesCast: cast
           .filter((vote) => vote.voter === row.nodeId)
           .map((vote) => ({
             targetNodeId: vote.target,
-            targetName: vote.name,
+            targetName: displayNodeNameOrNull(vote.name),
             weight: vote.weight,
             totalWeight: vote.totalWeight,
           })),
@@ -181,6 +198,13 @@ export function operatorAlerts(
       message: quorum
         ? `Slash quorum reached: nodes holding ${share}% of shards voted to slash this node this epoch; anyone can now execute the slash.`
         : `Nodes holding ${share}% of shards voted to slash this node this epoch; at 2/3 (66.67%) the slash can be executed.`,
+    });
+  }
+  if (node.commissionFrozen) {
+    alerts.push({
+      level: 'warning',
+      message:
+        'Commission collection is frozen while a vote to slash this node is open: it resumes when the epoch ends or the slash is executed (which burns the commission).',
     });
   }
   const nextEpoch = node.nextCommitteeEpoch;

@@ -167,6 +167,19 @@ for (const kind of testDatabaseKinds()) {
       expect((await accountPositions(open.db, `0x${'9'.repeat(64)}`)).positions).toEqual([]);
     });
 
+    it('dates when each position last got its principal: staked, or merged into later', async () => {
+      const account = await accountPositions(open.db, ALICE);
+      const changed = new Map(account.positions.map((p) => [p.stakedWalId, p.changedEpoch]));
+      // Staked in epoch 1, merged into in epoch 2.
+      expect(changed.get(POSITIONS.active)).toBe(2);
+      expect(changed.get(POSITIONS.pending)).toBe(5);
+      expect(changed.get(POSITIONS.withdrawing)).toBe(1);
+      // Its withdrawal request (epoch 3) and payout (epoch 4) moved no principal between objects.
+      expect(changed.get(POSITIONS.withdrawn)).toBe(1);
+      // Merged away in epoch 2: the merge changed the position it went into.
+      expect(changed.get(POSITIONS.joined)).toBe(1);
+    });
+
     it("pages an address's delegation events, newest first", async () => {
       const events = await accountEvents(open.db, ALICE, 2, 0);
       expect(events.total).toBe(6);
@@ -223,6 +236,9 @@ for (const kind of testDatabaseKinds()) {
       expect(a.slashVotesAgainst.shards).toBe(300n);
       expect(a.alerts[0]).toMatchObject({ level: 'warning' });
       expect(a.alerts[0]!.message).toContain('30% of shards');
+      // Votes are open and no slash was executed: the chain refuses to pay the commission out now.
+      expect(a.commissionFrozen).toBe(true);
+      expect(a.alerts.map((alert) => alert.message).join(' ')).toContain('Commission collection is frozen');
       const d = (await operatorNodes(open.db, { nodeIds: [NODES.d] })).nodes[0]!;
       expect(d.alerts.map((alert) => alert.message).join(' ')).toContain(`Not selected for epoch ${CURRENT_EPOCH + 1}`);
       expect((await operatorNodes(open.db, { nodeIds: [] })).nodes).toEqual([]);

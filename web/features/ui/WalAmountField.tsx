@@ -1,0 +1,70 @@
+/**
+ * The WAL amount field of every transaction dialog (stake, withdraw, split,
+ * proposal deposit): the text as typed, checked by `parseWal` on every
+ * keystroke, its error shown under the field at once. A dialog keeps its
+ * review button disabled until `checkWalAmount` gives a value, so an amount
+ * the parser refused ("1,5", "0,5") can never reach a transaction.
+ */
+import type { ReactNode } from 'react';
+import { parseWal, type ParseWalOptions } from '@tusk/shared/format';
+
+export interface WalAmountCheck {
+  /** The amount in FROST, when the text is a valid amount. */
+  value: bigint | null;
+  /** What to fix, when the text is not empty and not a valid amount. */
+  error: string | null;
+}
+
+/** Checks typed WAL text; empty text is neither a value nor an error (the field's hint says what to type). */
+export function checkWalAmount(text: string, options: ParseWalOptions): WalAmountCheck {
+  if (text.trim() === '') return { value: null, error: null };
+  const parsed = parseWal(text, options);
+  return parsed.ok ? { value: parsed.value, error: null } : { value: null, error: parsed.error };
+}
+
+export function WalAmountField({
+  id,
+  label = 'Amount (WAL)',
+  value,
+  onChange,
+  error,
+  hint,
+  disabled,
+}: {
+  /** The input's id; the hint and error get `${id}-hint` and `${id}-error` (also their test ids). */
+  id: string;
+  label?: string;
+  value: string;
+  onChange: (text: string) => void;
+  error: string | null;
+  hint?: ReactNode;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint ${id}-error`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert" data-testid={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
