@@ -11,8 +11,8 @@ import { dirname, join } from 'node:path';
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { normalizeSuiAddress } from '@mysten/sui/utils';
 import { CHECKPOINT_READ_MASK } from '../../indexer/src/source/readMask.ts';
-import { applyMask, parseMask } from '../fakenode/fieldMask.ts';
-import { toProtoCheckpoint } from '../fakenode/protoCheckpoint.ts';
+import { applyMask, parseMask } from '../../devnet/fakenode/fieldMask.ts';
+import { toProtoCheckpoint } from '../../devnet/fakenode/protoCheckpoint.ts';
 import { Scenario, type ScenarioParams } from '../scenario/scenario.ts';
 
 export const BENCH_PACKAGE = normalizeSuiAddress('0xbe7c');

@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHECKPOINT_READ_MASK } from '../../indexer/src/source/readMask.ts';
-import { EncodedCheckpointStore } from '../fakenode/checkpointStore.ts';
-import { startFakeNode } from '../fakenode/fakeNode.ts';
+import { EncodedCheckpointStore } from '../../devnet/fakenode/checkpointStore.ts';
+import { startFakeNode } from '../../devnet/fakenode/fakeNode.ts';
 import type { ScenarioParams } from '../scenario/scenario.ts';
 import { loadBenchChain } from './benchChain.ts';
 

@@ -1,5 +1,5 @@
 // Done-when of the publish tool: `npm run publish:move -- --dry-run` against
-// the devnet (Sui's wire protocol, served by test/devnet/node) produces publish
+// the devnet (Sui's wire protocol, served by devnet/node) produces publish
 // transactions that @mysten/sui decodes back to our modules, with the
 // framework and wal as dependencies. The devnet runs Tusk's calls, not Move
 // bytecode, so it cannot simulate a Publish: the tool says so and still builds
@@ -17,10 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOVE_ROOT } from '../../move/tools/packages.ts';
 import { buildPublishable } from '../../move/tools/publish/buildPublishable.ts';
 import { comparePublish } from '../../move/tools/publish/publishTransaction.ts';
-import { TuskCalls } from '../devnet/sim/calls.ts';
-import { Devnet } from '../devnet/sim/devnet.ts';
-import { labelAddress } from '../devnet/sim/ids.ts';
-import { startDevnetNode, type DevnetNode } from '../devnet/node/devnetNode.ts';
+import { TuskCalls } from '../../devnet/sim/calls.ts';
+import { Devnet } from '../../devnet/sim/devnet.ts';
+import { labelAddress } from '../../devnet/sim/ids.ts';
+import { startDevnetNode, type DevnetNode } from '../../devnet/node/devnetNode.ts';
 
 const ROOT = resolve(MOVE_ROOT, '..');
 const FRAMEWORK = [normalizeSuiAddress('0x1'), normalizeSuiAddress('0x2')];

@@ -19,7 +19,7 @@ import { runIndexer } from '@tusk/indexer/indexer';
 import { allPipelines } from '@tusk/indexer/pipelines/index';
 import { CheckpointSource } from '@tusk/indexer/source/checkpointSource';
 import { SourceConfig } from '@tusk/indexer/source/sourceConfig';
-import { startDevnet, type DevnetHandle } from '../devnet/startDevnet.ts';
+import { startDevnet, type DevnetHandle } from '../../devnet/startDevnet.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

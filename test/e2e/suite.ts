@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { FROST_PER_WAL } from '@tusk/shared/protocol';
 import { shortId } from '@tusk/shared/format';
-import { nodeKeys } from '../devnet/sim/nodeKeys.ts';
-import { MIST_PER_SUI } from '../devnet/sim/gas.ts';
+import { nodeKeys } from '../../devnet/sim/nodeKeys.ts';
+import { MIST_PER_SUI } from '../../devnet/sim/gas.ts';
 import { startStack, type Stack } from './stack.ts';
 import { TEST_WALLET_NAME, TestWallet } from './testWallet.ts';
 

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '@tusk/shared/db/database';
 import { openFreshPostgres } from '@tusk/shared/db/testing';
-import type { MemoryCheckpointStore } from '../fakenode/checkpointStore.ts';
-import { startFakeNode, type FakeNode } from '../fakenode/fakeNode.ts';
+import type { MemoryCheckpointStore } from '../../devnet/fakenode/checkpointStore.ts';
+import { startFakeNode, type FakeNode } from '../../devnet/fakenode/fakeNode.ts';
 import { tableHashes } from './contentHash.ts';
 import { PostgresServer, postgresInstalled } from './postgresServer.ts';
 import { FAULT_PACKAGE, referenceHashes, scenarioChain } from './scenarioChain.ts';

@@ -5,8 +5,8 @@
 import { normalizeSuiAddress } from '@mysten/sui/utils';
 import type { Database } from '@tusk/shared/db/database';
 import { runIndexer } from '../../indexer/src/indexer.ts';
-import { memoryStoreOf } from '../fakenode/protoCheckpoint.ts';
-import type { MemoryCheckpointStore } from '../fakenode/checkpointStore.ts';
+import { memoryStoreOf } from '../../devnet/fakenode/protoCheckpoint.ts';
+import type { MemoryCheckpointStore } from '../../devnet/fakenode/checkpointStore.ts';
 import { Scenario, type ScenarioParams } from '../scenario/scenario.ts';
 import { tableHashes, type TableHashes } from './contentHash.ts';
 

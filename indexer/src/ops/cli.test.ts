@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { startFakeNode, type FakeNode } from '../../../test/fakenode/fakeNode.ts';
-import type { MemoryCheckpointStore } from '../../../test/fakenode/checkpointStore.ts';
+import { startFakeNode, type FakeNode } from '../../../devnet/fakenode/fakeNode.ts';
+import type { MemoryCheckpointStore } from '../../../devnet/fakenode/checkpointStore.ts';
 import { IndexerProcess } from '../../../test/faults/indexerProcess.ts';
 import { FAULT_PACKAGE, scenarioChain, SMALL_SCENARIO } from '../../../test/faults/scenarioChain.ts';
 

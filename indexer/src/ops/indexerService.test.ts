@@ -4,8 +4,8 @@
  * clean stop. The CLI's signal handling is tested in cli.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeNode, type FakeNode } from '../../../test/fakenode/fakeNode.ts';
-import type { MemoryCheckpointStore } from '../../../test/fakenode/checkpointStore.ts';
+import { startFakeNode, type FakeNode } from '../../../devnet/fakenode/fakeNode.ts';
+import type { MemoryCheckpointStore } from '../../../devnet/fakenode/checkpointStore.ts';
 import { FAULT_PACKAGE, scenarioChain } from '../../../test/faults/scenarioChain.ts';
 import { parseCli } from './cliOptions.ts';
 import { runIndexerService } from './indexerService.ts';

@@ -7,14 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { BinaryWriter, MessageType, ScalarType, UnknownFieldHandler, WireType } from '@protobuf-ts/runtime';
-import { applyMask, parseMask } from '../../../test/fakenode/fieldMask.ts';
-import { fakeDigest, FOREIGN_EVENT_TYPE, toProtoCheckpoint } from '../../../test/fakenode/protoCheckpoint.ts';
+import { applyMask, parseMask } from '../../../devnet/fakenode/fieldMask.ts';
+import { fakeDigest, FOREIGN_EVENT_TYPE, toProtoCheckpoint } from '../../../devnet/fakenode/protoCheckpoint.ts';
 import {
   ORIGINAL_PACKAGE,
   ourCheckpoint,
   protoCheckpoint,
   UPGRADED_PACKAGE,
-} from '../../../test/fakenode/sampleChain.ts';
+} from '../../../devnet/fakenode/sampleChain.ts';
 import { Random } from '../../../test/scenario/random.ts';
 import { Scenario } from '../../../test/scenario/scenario.ts';
 import type { Checkpoint } from './checkpoint.ts';

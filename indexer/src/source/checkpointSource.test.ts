@@ -5,17 +5,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { GrpcStatusCode, GrpcTypes, RpcError } from '@mysten/sui/grpc';
-import { GeneratedCheckpointStore } from '../../../test/fakenode/checkpointStore.ts';
-import { startFakeNode, type FakeNode } from '../../../test/fakenode/fakeNode.ts';
-import { combineFaults, randomFaults, resetEveryStream, type FaultPlan } from '../../../test/fakenode/faults.ts';
-import { GrpcStatusError, serverStreaming, unary } from '../../../test/fakenode/grpcWebServer.ts';
-import { maskCheckpoint } from '../../../test/fakenode/ledgerService.ts';
+import { GeneratedCheckpointStore } from '../../../devnet/fakenode/checkpointStore.ts';
+import { startFakeNode, type FakeNode } from '../../../devnet/fakenode/fakeNode.ts';
+import { combineFaults, randomFaults, resetEveryStream, type FaultPlan } from '../../../devnet/fakenode/faults.ts';
+import { GrpcStatusError, serverStreaming, unary } from '../../../devnet/fakenode/grpcWebServer.ts';
+import { maskCheckpoint } from '../../../devnet/fakenode/ledgerService.ts';
 import {
   ORIGINAL_PACKAGE,
   ourCheckpoints,
   protoCheckpoint,
   UPGRADED_PACKAGE,
-} from '../../../test/fakenode/sampleChain.ts';
+} from '../../../devnet/fakenode/sampleChain.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { CheckpointPrunedError } from './checkpointClient.ts';
 import { CheckpointSource } from './checkpointSource.ts';

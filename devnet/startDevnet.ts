@@ -2,7 +2,7 @@
  * `startDevnet(options)`: a running devnet — the simulator behind the Sui
  * wire protocol on a local port, seeded with a population and epochs of
  * history, then living on the wall clock (epochs change on time, the network
- * keeps acting), with a faucet. Used by `npm start` (test/devnet/start.ts)
+ * keeps acting), with a faucet. Used by `npm start` (devnet/start.ts)
  * and by e2e tests, which can also move to the next epoch on demand.
  *
  * Persistence: with a `dataDir`, every input the devnet takes (transaction
@@ -22,8 +22,8 @@ import { FROST_PER_WAL } from '@tusk/shared/protocol';
 import { z } from 'zod';
 import { devnetDeployment } from './node/deployment.ts';
 import { startDevnetNode, type DevnetNode } from './node/devnetNode.ts';
-import { DEMO_ACTIVITY, Network, type ActivityLevel } from './scenario/network.ts';
-import { makePopulation } from './scenario/population.ts';
+import { DEMO_ACTIVITY, Network, type ActivityLevel } from './population/network.ts';
+import { makePopulation } from './population/population.ts';
 import { Devnet } from './sim/devnet.ts';
 import { MIST_PER_SUI } from './sim/gas.ts';
 import { trustSignatures } from './sim/tusk/bls.ts';

@@ -1,5 +1,5 @@
 /**
- * `npm run faucet -w @tusk/test -- <address> [--url <faucet url>]`: asks the
+ * `npm run faucet -w @tusk/devnet -- <address> [--url <faucet url>]`: asks the
  * running devnet's faucet (started by `npm start`) for WAL and SUI for
  * `address`, so it can stake with a dev wallet.
  */
@@ -11,7 +11,7 @@ const { values, positionals } = parseArgs({
 });
 const address = positionals[0];
 if (!address || !/^0x[0-9a-fA-F]{1,64}$/.test(address)) {
-  console.error('usage: npm run faucet -w @tusk/test -- 0x<address> [--url http://127.0.0.1:9123/faucet]');
+  console.error('usage: npm run faucet -w @tusk/devnet -- 0x<address> [--url http://127.0.0.1:9123/faucet]');
   process.exit(2);
 }
 try {

@@ -9,8 +9,8 @@
 import { GrpcStatusCode, GrpcTypes } from '@mysten/sui/grpc';
 import { normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
 import type { IMessageType } from '@protobuf-ts/runtime';
-import { applyMask, InvalidMaskError, parseMask } from '../../fakenode/fieldMask.ts';
-import { GrpcStatusError, unary, type MethodImplementation } from '../../fakenode/grpcWebServer.ts';
+import { applyMask, InvalidMaskError, parseMask } from '../fakenode/fieldMask.ts';
+import { GrpcStatusError, unary, type MethodImplementation } from '../fakenode/grpcWebServer.ts';
 import { REFERENCE_GAS_PRICE } from '../sim/gas.ts';
 import type { Devnet } from '../sim/devnet.ts';
 import type { SuiObject } from '../sim/store.ts';

@@ -12,7 +12,7 @@ describe('differential Move tests (devnet simulator vs the Move package)', () =>
       expect(contents).toMatch(/#\[test(, expected_failure\(abort_code = \w+::\w+::E\w+\))?\]/);
   });
 
-  it('are up to date with the simulator (regenerate: npx tsx test/devnet/differential/generate.ts)', () => {
+  it('are up to date with the simulator (regenerate: npx tsx devnet/differential/generate.ts)', () => {
     const onDisk = existsSync(GENERATED_DIR)
       ? readdirSync(GENERATED_DIR)
           .filter((f) => /^differential_\d+\.move$/.test(f))

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventSchemas } from '@tusk/shared/events';
-import { Random } from '../scenario/random.ts';
+import { Random } from '../population/random.ts';
 import { TuskCalls } from './calls.ts';
 import { labelAddress } from './ids.ts';
 import { nodeKeys } from './nodeKeys.ts';

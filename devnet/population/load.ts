@@ -5,7 +5,7 @@
  *
  *   BENCH devnet events=<n> transactions=<n> checkpoints=<n> seconds=<s> events_per_s=<n>
  *
- *   npx tsx test/devnet/scenario/load.ts --events 1000000 [--nodes 1000] [--delegators 2000]
+ *   npx tsx devnet/population/load.ts --events 1000000 [--nodes 1000] [--delegators 2000]
  *
  * `makeLoadDevnet` is the same as a function, for benchmarks that index the
  * result through the devnet's node.

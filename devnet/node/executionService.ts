@@ -17,7 +17,7 @@ import { bcs } from '@mysten/sui/bcs';
 import { GrpcStatusCode, GrpcTypes } from '@mysten/sui/grpc';
 import { normalizeSuiAddress, toBase64 } from '@mysten/sui/utils';
 import { verifyTransactionSignature } from '@mysten/sui/verify';
-import { GrpcStatusError, unary, type MethodImplementation } from '../../fakenode/grpcWebServer.ts';
+import { GrpcStatusError, unary, type MethodImplementation } from '../fakenode/grpcWebServer.ts';
 import type { Devnet } from '../sim/devnet.ts';
 import { SUI_COIN_TYPE } from '../sim/devnet.ts';
 import { TransactionRejected } from '../sim/failures.ts';

@@ -4,7 +4,7 @@
  * `move/differential/tests/differential_<n>.move`, which performs the same
  * transactions through the real Move API and asserts the same event bytes.
  *
- *   npx tsx test/devnet/differential/generate.ts
+ *   npx tsx devnet/differential/generate.ts
  *
  * `differential.test.ts` fails when the files are stale.
  */
@@ -15,7 +15,7 @@ import { writeMoveTest } from './moveTest.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { DiffWorld, INITIALIZE_ARGS, PUBLISHER } from './world.ts';
 
-export const GENERATED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../move/differential/tests');
+export const GENERATED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../move/differential/tests');
 
 /** Every generated file: name -> contents. */
 export function generateDifferentialTests(): Map<string, string> {

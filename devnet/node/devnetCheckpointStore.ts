@@ -1,10 +1,10 @@
 /**
  * The devnet's ledger as a checkpoint store for the fake node's ledger and
- * subscription services (`test/fakenode/checkpointStore.ts`): checkpoints are
+ * subscription services (`devnet/fakenode/checkpointStore.ts`): checkpoints are
  * turned into protobuf messages when asked for, with a small cache for the
  * checkpoints clients read again and again (the tip).
  */
-import type { CheckpointStore, ProtoCheckpoint } from '../../fakenode/checkpointStore.ts';
+import type { CheckpointStore, ProtoCheckpoint } from '../fakenode/checkpointStore.ts';
 import type { Devnet } from '../sim/devnet.ts';
 import { checkpointToProto } from './protos.ts';
 

@@ -43,7 +43,7 @@ with history, then live), the indexer and the dashboard, on embedded PGlite.
 
 Set DATABASE_URL to use a PostgreSQL server instead of PGlite.`;
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, '.data');
 
 const { values: args } = parseArgs({

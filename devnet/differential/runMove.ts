@@ -2,13 +2,13 @@
  * Runs the generated differential Move tests (package move/differential),
  * all or the chosen `differential_<n>.move`, while working on the simulator:
  *
- *   npx tsx test/devnet/differential/runMove.ts          # all of them
- *   npx tsx test/devnet/differential/runMove.ts 3 7      # differential_3 and _7
+ *   npx tsx devnet/differential/runMove.ts          # all of them
+ *   npx tsx devnet/differential/runMove.ts 3 7      # differential_3 and _7
  */
 import { join } from 'node:path';
-import { MOVE_ROOT } from '../../../move/tools/packages.ts';
-import { readPackageFiles } from '../../../move/tools/packageFiles.ts';
-import { testPackage } from '../../../move/tools/testPackage.ts';
+import { MOVE_ROOT } from '../../move/tools/packages.ts';
+import { readPackageFiles } from '../../move/tools/packageFiles.ts';
+import { testPackage } from '../../move/tools/testPackage.ts';
 
 const dir = join(MOVE_ROOT, 'differential');
 const wanted = process.argv.slice(2).map((n) => `tests/differential_${n}.move`);

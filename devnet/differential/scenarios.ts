@@ -10,7 +10,7 @@ import { FROST_PER_WAL } from '@tusk/shared/protocol';
 import { TuskCalls } from '../sim/calls.ts';
 import { nodeKeys } from '../sim/nodeKeys.ts';
 import { blobCertifiedBytes, blobIdInvalidBytes, deriveBlobId } from '../sim/tusk/storageFormats.ts';
-import { Random } from '../scenario/random.ts';
+import { Random } from '../population/random.ts';
 import { DiffWorld, person, WAL } from './world.ts';
 
 export interface DifferentialScenario {

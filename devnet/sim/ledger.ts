@@ -2,7 +2,7 @@
  * The devnet's history: every executed transaction (its data, signatures,
  * status, object changes, events) and the checkpoints that group them. The
  * node layer turns these into the protobuf messages clients read; the
- * checkpoint store interface (`test/fakenode/checkpointStore.ts`) is
+ * checkpoint store interface (`devnet/fakenode/checkpointStore.ts`) is
  * implemented on top by `node/devnetCheckpointStore.ts`.
  */
 import type { EmittedEvent } from './context.ts';

@@ -1,12 +1,12 @@
 /**
  * The devnet behind the Sui full-node wire protocol: the fake node's
- * gRPC-web server (test/fakenode) serving the devnet's ledger as its
+ * gRPC-web server (devnet/fakenode) serving the devnet's ledger as its
  * checkpoint store, extended by composition with the services wallets and
  * the dashboard use — objects, transactions, epoch and gas price, owned
  * objects and balances, simulation and execution.
  */
 import { GrpcTypes } from '@mysten/sui/grpc';
-import { startFakeNode, type FakeNode } from '../../fakenode/fakeNode.ts';
+import { startFakeNode, type FakeNode } from '../fakenode/fakeNode.ts';
 import type { Devnet } from '../sim/devnet.ts';
 import { DevnetCheckpointStore } from './devnetCheckpointStore.ts';
 import { executionService, type ExecutionHooks } from './executionService.ts';
