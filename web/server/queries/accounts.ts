@@ -3,6 +3,7 @@
  * and merged ones stay in its history), each position's value and rewards to
  * date, its delegation events, and its rewards epoch by epoch (CSV export).
  */
+import { positionStateAt, type PositionState } from '@tusk/shared/staking/positionState';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@tusk/shared/db/database';
@@ -12,7 +13,7 @@ import { formatWal } from '@tusk/shared/format';
 import { displayNodeNameOrNull } from '@tusk/shared/nodeNames';
 import { chainClock, epochStartEstimate, type ChainClock } from './epochClock.ts';
 
-export type PositionState = 'pending' | 'active' | 'withdrawing' | 'withdrawable' | 'withdrawn' | 'joined';
+export type { PositionState };
 
 export interface Position {
   stakedWalId: string;
@@ -115,10 +116,7 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
 
   const epoch = clock?.epoch ?? 0;
   const positions: Position[] = rows.map((row) => {
-    let state: PositionState = row.state;
-    if (state === 'withdrawing' && row.withdrawEpoch !== null && row.withdrawEpoch <= epoch) state = 'withdrawable';
-    // A pending row whose epoch has come is active even if the indexer has not flipped it yet.
-    if (state === 'pending' && row.activationEpoch !== null && row.activationEpoch <= epoch) state = 'active';
+    const state = positionStateAt(row, epoch);
 
     let value = row.principal;
     let rewards = 0n;

@@ -5,6 +5,8 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
 import { displayNodeName, displayNodeNameOrNull, type NameWarning } from '@tusk/shared/nodeNames';
+import { positionStateSql } from '@tusk/shared/staking/positionState';
+import { chainClock } from './epochClock.ts';
 import { nodeDirectory, pageNodes } from './nodeDirectory.ts';
 import {
   commissionChanges,
@@ -472,7 +474,7 @@ export interface DelegatorRow {
   principal: bigint;
   /** Stake not yet active (pending) among `principal`. */
   pending: bigint;
-  /** Stake being withdrawn among `principal`. */
+  /** Stake being withdrawn (withdrawal requested, withdrawable or not) among `principal`. */
   withdrawing: bigint;
 }
 
@@ -483,6 +485,8 @@ export async function nodeDelegators(
   limit: number,
   offset: number,
 ): Promise<{ rows: DelegatorRow[]; total: number }> {
+  // The same rule as My stake: a stored `pending` whose activation epoch has come is active.
+  const state = positionStateSql((await chainClock(db))?.epoch ?? 0);
   const live = and(
     eq(stakePositions.nodeId, nodeId),
     sql`${stakePositions.state} in ('pending', 'active', 'withdrawing')`,
@@ -492,8 +496,8 @@ export async function nodeDelegators(
       owner: sql<string>`coalesce(${stakePositions.owner}, 'unknown')`,
       positions: sql<number>`count(*)::int`,
       principal: sql<string>`sum(${stakePositions.principal})::text`,
-      pending: sql<string>`coalesce(sum(${stakePositions.principal}) filter (where ${stakePositions.state} = 'pending'), 0)::text`,
-      withdrawing: sql<string>`coalesce(sum(${stakePositions.principal}) filter (where ${stakePositions.state} = 'withdrawing'), 0)::text`,
+      pending: sql<string>`coalesce(sum(${stakePositions.principal}) filter (where ${state} = 'pending'), 0)::text`,
+      withdrawing: sql<string>`coalesce(sum(${stakePositions.principal}) filter (where ${state} in ('withdrawing', 'withdrawable')), 0)::text`,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(stakePositions)

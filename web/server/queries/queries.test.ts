@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { OpenDatabase } from '@tusk/shared/db/database';
+import { stakePositions } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { valueAt as positionValue } from '@tusk/shared/staking/exchangeRate';
 import {
@@ -124,6 +126,31 @@ for (const kind of testDatabaseKinds()) {
       const delegators = await nodeDelegators(open.db, NODES.a, 10, 0);
       expect(delegators.rows.map((r) => r.owner)).toEqual([BOB, ALICE]);
       expect(delegators.rows[1]).toMatchObject({ positions: 2, principal: 120n * WAL });
+    });
+
+    it('shows a position one way everywhere: stored pending with its activation epoch come is active on My stake and in its node’s delegators', async () => {
+      const carol = `0x${'ca'.repeat(32)}`;
+      const id = `0x${'c1'.repeat(32)}`;
+      // The indexer has not flipped this row yet: the epoch change that activated it is not indexed.
+      await open.db.insert(stakePositions).values({
+        stakedWalId: id,
+        owner: carol,
+        nodeId: NODES.b,
+        principal: 7n * WAL,
+        state: 'pending',
+        activationEpoch: CURRENT_EPOCH,
+        createdEpoch: CURRENT_EPOCH - 1,
+        createdCheckpoint: 5200n,
+        updatedCheckpoint: 5200n,
+      });
+      try {
+        const mine = await accountPositions(open.db, carol);
+        expect(mine.positions.map((p) => p.state)).toEqual(['active']);
+        const carolAtNode = (await nodeDelegators(open.db, NODES.b, 50, 0)).rows.find((r) => r.owner === carol);
+        expect(carolAtNode).toMatchObject({ principal: 7n * WAL, pending: 0n, withdrawing: 0n });
+      } finally {
+        await open.db.delete(stakePositions).where(eq(stakePositions.stakedWalId, id));
+      }
     });
 
     it('lists epochs and details one', async () => {
