@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { Transaction } from '@mysten/sui/transactions';
 import { FROST_PER_WAL } from '@tusk/shared/protocol';
 import { shortId } from '@tusk/shared/format';
 import { nodeKeys } from '../../devnet/sim/nodeKeys.ts';
@@ -455,6 +456,36 @@ async function main(): Promise<void> {
       const csv = await (await fetch(`${base}/api/v1/accounts/${wallet.address}/rewards?format=csv`)).text();
       expect(csv.split('\n').length > 2, 'the rewards CSV has rows');
       await shot(page, 'stake-history');
+    });
+
+    await step('a position transferred away with a plain transfer leaves the tables and says so', page, async () => {
+      const account = (await (await fetch(`${base}/api/v1/accounts/${wallet.address}/positions`)).json()) as {
+        positions: { stakedWalId: string; state: string }[];
+      };
+      const given = account.positions.find((p) => p.state === 'active');
+      expect(given !== undefined, 'an active position to give away');
+      const tx = new Transaction();
+      tx.setSender(wallet.address);
+      tx.transferObjects([tx.object(given!.stakedWalId)], `0x${'be'.repeat(32)}`);
+      await wallet.signAndExecuteTransaction(await tx.toJSON());
+      await open(page, `${base}/stake`, 'My stake');
+      const transferred = page.getByTestId('positions-transferred');
+      await transferred.waitFor({ timeout: 30_000 });
+      const rows = await transferred.locator('tbody tr').allInnerTexts();
+      expect(
+        rows.length === 1 && rows[0]!.includes(shortId(given!.stakedWalId)),
+        `the given position is listed as transferred: ${rows.join(' | ')}`,
+      );
+      const activeIds = await page
+        .getByTestId('positions-active')
+        .locator('tbody tr')
+        .allInnerTexts()
+        .catch(() => []);
+      expect(
+        !activeIds.some((row) => row.includes(shortId(given!.stakedWalId))),
+        'it is no longer among the active positions (no actions on it)',
+      );
+      await shot(page, 'stake-transferred');
     });
 
     await step('operator collects commission and schedules a change', page, async () => {

@@ -7,6 +7,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import Link from 'next/link';
+import { normalizeSuiAddress } from '@mysten/sui/utils';
 import { useRouter } from 'next/navigation';
 import { canWithdrawAtOnce, formatDuration } from '@tusk/shared/epochTiming';
 import { frostToWalNumber } from '@tusk/shared/format';
@@ -19,6 +20,7 @@ import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { EpochLink, NodeLink, ShortId } from '../ui/Ids.tsx';
 import { Notice, Stat } from '../ui/Stat.tsx';
 import { DateTime, formatDate } from '../ui/Time.tsx';
+import { useOwnedStakedWalIds } from '../wallet/chainReads.ts';
 import { useViewedAddress } from '../wallet/useAddress.ts';
 import { NewStakeButton } from './NewStakeDialog.tsx';
 import { PositionActionButton, PositionActions } from './PositionDialogs.tsx';
@@ -102,6 +104,7 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
   const { data, error, isLoading } = useLive<PositionsJson>(`/api/v1/accounts/${address}/positions`);
   const { data: rewards } = useLive<RewardsJson>(`/api/v1/accounts/${address}/rewards`, undefined, 30_000);
   const [eventsPage, setEventsPage] = useState(0);
+  const owned = useOwnedStakedWalIds(address);
   const { data: events } = useLive<AccountEventsJson>(
     `/api/v1/accounts/${address}/events?limit=25&offset=${eventsPage * 25}`,
     undefined,
@@ -112,7 +115,14 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
   if (error && !data) return <Notice tone="error">{error.message}</Notice>;
   if (!data) return null;
 
-  const by = (state: string) => data.positions.filter((p) => p.state === state);
+  // Positions the index lists for this address that the chain no longer does:
+  // given away with a plain transfer, which emits no staking event.
+  const isLive = (p: PositionJson) => p.state !== 'withdrawn' && p.state !== 'joined';
+  const transferredAway = data.positions.filter(
+    (p) => isLive(p) && owned.data !== undefined && !owned.data.has(normalizeSuiAddress(p.stakedWalId)),
+  );
+  const held = new Set(data.positions.filter((p) => !transferredAway.includes(p)).map((p) => p.stakedWalId));
+  const by = (state: string) => data.positions.filter((p) => p.state === state && held.has(p.stakedWalId));
   const pending = by('pending');
   const active = by('active');
   const withdrawing = by('withdrawing');
@@ -235,6 +245,24 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
         </div>
         {data.positions.length === 0 ? (
           <Notice>No stake yet{canAct ? ': use “Stake WAL” to delegate to a node.' : ' for this address.'}</Notice>
+        ) : null}
+
+        {transferredAway.length > 0 ? (
+          <section aria-labelledby="transferred">
+            <h2 id="transferred">No longer held by this address</h2>
+            <p className="hint">
+              The chain no longer lists these positions under this address: they were transferred to another one. Their
+              new holder can act on them; they are left out of the tables below.
+            </p>
+            <DataTable
+              caption="Positions transferred away"
+              captionHidden
+              rows={transferredAway}
+              rowKey={(p) => p.stakedWalId}
+              testId="positions-transferred"
+              columns={[idCell, nodeCell, principalCell]}
+            />
+          </section>
         ) : null}
 
         {withdrawable.length > 0 ? (

@@ -8,6 +8,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCurrentClient } from '@mysten/dapp-kit-react';
 import { bcs } from '@mysten/sui/bcs';
+import { normalizeSuiAddress } from '@mysten/sui/utils';
 import { deploymentTypes } from '@tusk/shared/deployment';
 import type { WalCoin } from '@tusk/shared/tx/inputs';
 import { useDeployment } from '../app/DeploymentContext.tsx';
@@ -48,6 +49,38 @@ export function useSuiBalance(owner: string | null) {
     enabled: owner !== null,
     refetchInterval: CHAIN_POLL_MS,
     queryFn: async ({ signal }) => BigInt((await client.core.getBalance({ owner: owner!, signal })).balance.balance),
+  });
+}
+
+/**
+ * IDs of the `StakedWal` objects `owner` holds on chain now. The index learns
+ * ownership from staking events, and a position given away with a plain
+ * transfer emits none, so My stake checks its list against this.
+ */
+export function useOwnedStakedWalIds(owner: string | null) {
+  const client = useCurrentClient();
+  const deployment = useDeployment();
+  return useQuery({
+    queryKey: ['chain', 'stakedWal', owner, deployment?.packages.tuskOriginal],
+    enabled: owner !== null && deployment !== null,
+    refetchInterval: CHAIN_POLL_MS,
+    queryFn: async ({ signal }) => {
+      const type = deploymentTypes(deployment!).stakedWal;
+      const ids = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof client.core.listOwnedObjects>> = await client.core.listOwnedObjects({
+          owner: owner!,
+          type,
+          cursor,
+          limit: 50,
+          signal,
+        });
+        for (const object of page.objects) ids.add(normalizeSuiAddress(object.objectId));
+        cursor = page.hasNextPage ? page.cursor : null;
+      } while (cursor);
+      return ids;
+    },
   });
 }
 
