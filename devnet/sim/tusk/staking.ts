@@ -620,10 +620,16 @@ export function executeSlash(ctx: TxContext, state: TuskState, targetNodeId: str
 
 // === Reading (governance uses these) ===
 
-/** `is_commission_frozen`: a vote to slash the node is open in this epoch. */
+/** `is_commission_frozen`: a committee member with a vote to slash it open in this epoch. */
 export function isCommissionFrozen(state: TuskState, nodeId: string): boolean {
   const tally = state.slashVotes.get(nodeId);
-  return tally !== undefined && tally.epoch === state.staking.epoch && tally.weight > 0n && !tally.executed;
+  return (
+    indexOf(state.staking.committee, nodeId) !== undefined &&
+    tally !== undefined &&
+    tally.epoch === state.staking.epoch &&
+    tally.weight > 0n &&
+    !tally.executed
+  );
 }
 
 /** `active_stake_at`: the pool's active stake when `epoch` began. */

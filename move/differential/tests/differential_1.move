@@ -40,8 +40,6 @@ fun differential_1() {
     transaction_20(&mut s);
     transaction_21(&mut s);
     transaction_22(&mut s);
-    transaction_23(&mut s);
-    transaction_24(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     s.end();
@@ -217,7 +215,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70522001b0014000d000600");
 }
 
 /// Transaction 14: staking::initiate_epoch_change
@@ -252,7 +250,7 @@ fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100");
 }
 
 /// Transaction 16: staking::epoch_sync_done
@@ -267,7 +265,7 @@ fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31b220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c00");
 }
 
 /// Transaction 17: staking::epoch_sync_done
@@ -282,27 +280,12 @@ fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
-}
-
-/// Transaction 18: staking::epoch_sync_done
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 19: staking::voting_end
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: staking::voting_end
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -311,11 +294,11 @@ fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01010000000200000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01010000000200000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70522001b0014000d000600");
 }
 
-/// Transaction 20: staking::initiate_epoch_change
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: staking::initiate_epoch_change
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -333,8 +316,8 @@ fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 21: staking::epoch_sync_done
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: staking::epoch_sync_done
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -345,11 +328,11 @@ fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100");
 }
 
-/// Transaction 22: staking::epoch_sync_done
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: staking::epoch_sync_done
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -360,11 +343,11 @@ fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31b220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c00");
 }
 
-/// Transaction 23: staking::epoch_sync_done
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 22: staking::epoch_sync_done
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -375,21 +358,6 @@ fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
-}
-
-/// Transaction 24: staking::epoch_sync_done
-fun transaction_24(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }

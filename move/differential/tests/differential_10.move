@@ -44,9 +44,6 @@ fun differential_10() {
     transaction_24(&mut s);
     transaction_25(&mut s);
     transaction_26(&mut s);
-    transaction_27(&mut s);
-    transaction_28(&mut s);
-    transaction_29(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     s.end();
@@ -195,7 +192,7 @@ fun transaction_11(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
 /// Transaction 12: staking::initiate_epoch_change
@@ -230,7 +227,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
 /// Transaction 14: staking::epoch_sync_done
@@ -245,38 +242,23 @@ fun transaction_14(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 15: staking::epoch_sync_done
-fun transaction_15(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 16: SplitCoins, TransferObjects
-fun transaction_16(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 15: SplitCoins, TransferObjects
+fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut r0_0 = sui::coin::mint_for_testing<wal::wal::WAL>(100000000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b2);
 }
 
-/// Transaction 17: SplitCoins, governance::propose_upgrade
-fun transaction_17(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 16: SplitCoins, governance::propose_upgrade
+fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b2);
     assert_eq!(effects.num_user_events(), 0);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut governance = s.take_shared<tusk::governance::Governance>();
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 10000000000u64, s.ctx());
@@ -284,25 +266,25 @@ fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(governance);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalCreated>()), x"0101000000340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af000000000000000000000000000000000000000000000000000000000000b0b20120070707070707070707070707070707070707070707070707070707070707070700e40b540200000003000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalCreated>()), x"0101000000f61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57000000000000000000000000000000000000000000000000000000000000b0b20120070707070707070707070707070707070707070707070707070707070707070700e40b540200000003000000");
 }
 
-/// Transaction 18: governance::vote_as_node
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 17: governance::vote_as_node
+fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
     assert_eq!(effects.num_user_events(), 1);
     let mut governance = s.take_shared<tusk::governance::Governance>();
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut o2 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
-    tusk::governance::vote_as_node(&mut governance, &staking, &o2, sui::object::id_from_address(@0x340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af), 0u8);
+    tusk::governance::vote_as_node(&mut governance, &staking, &o2, sui::object::id_from_address(@0xf61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57), 0u8);
     s.return_to_sender(o2);
     sui::test_scenario::return_shared(governance);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"0101000000340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7010000e8764817000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"0101000000f61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7010000e8764817000000");
 }
 
-/// Transaction 19: staking::voting_end
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: staking::voting_end
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -311,11 +293,11 @@ fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
-/// Transaction 20: staking::initiate_epoch_change
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: staking::initiate_epoch_change
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -333,8 +315,8 @@ fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 21: staking::epoch_sync_done
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: staking::epoch_sync_done
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 6);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -345,11 +327,11 @@ fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
-/// Transaction 22: staking::epoch_sync_done
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: staking::epoch_sync_done
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -360,27 +342,12 @@ fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 23: staking::epoch_sync_done
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }
 
-/// Transaction 24: staking::voting_end
-fun transaction_24(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 22: staking::voting_end
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -389,11 +356,11 @@ fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
-/// Transaction 25: staking::initiate_epoch_change
-fun transaction_25(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 23: staking::initiate_epoch_change
+fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -411,8 +378,8 @@ fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0103000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 26: staking::epoch_sync_done
-fun transaction_26(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 24: staking::epoch_sync_done
+fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 6);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -423,11 +390,11 @@ fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
-/// Transaction 27: staking::epoch_sync_done
-fun transaction_27(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 25: staking::epoch_sync_done
+fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -438,35 +405,20 @@ fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 28: staking::epoch_sync_done
-fun transaction_28(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(3001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 3u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0103000000");
 }
 
-/// Transaction 29: governance::finalize
-fun transaction_29(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 26: governance::finalize
+fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b2);
     assert_eq!(effects.num_user_events(), 2);
     let mut governance = s.take_shared<tusk::governance::Governance>();
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut treasury = s.take_shared<wal::wal::WalTreasury>();
-    tusk::governance::finalize(&mut governance, &mut staking, &mut treasury, sui::object::id_from_address(@0x340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af), s.ctx());
+    tusk::governance::finalize(&mut governance, &mut staking, &mut treasury, sui::object::id_from_address(@0xf61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57), s.ctx());
     sui::test_scenario::return_shared(governance);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(treasury);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalFinalized>()), x"0103000000340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af0400e8764817000000000000000000000000000000000000000000000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalFinalized>()), x"0103000000f61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef570400e8764817000000000000000000000000000000000000000000000000000000");
 }

@@ -48,10 +48,6 @@ fun differential_11() {
     transaction_28(&mut s);
     transaction_29(&mut s);
     transaction_30(&mut s);
-    transaction_31(&mut s);
-    transaction_32(&mut s);
-    transaction_33(&mut s);
-    transaction_34(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     s.end();
@@ -234,7 +230,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01010000000200000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70232003200");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01010000000200000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70258000c00");
 }
 
 /// Transaction 14: staking::initiate_epoch_change
@@ -268,27 +264,12 @@ fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43773200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 16: staking::epoch_sync_done
-fun transaction_16(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f732320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43775800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f00300031003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }
 
-/// Transaction 17: staking::voting_end
-fun transaction_17(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 16: staking::voting_end
+fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -297,11 +278,11 @@ fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01020000000300000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70232003200");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01020000000300000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70258000c00");
 }
 
-/// Transaction 18: staking::initiate_epoch_change
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 17: staking::initiate_epoch_change
+fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -319,8 +300,8 @@ fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0103000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 19: staking::epoch_sync_done
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: staking::epoch_sync_done
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 4);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -331,27 +312,12 @@ fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43773200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 20: staking::epoch_sync_done
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(3001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 3u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f732320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43775800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f00300031003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0103000000");
 }
 
-/// Transaction 21: SplitCoins, governance::propose_upgrade
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: SplitCoins, governance::propose_upgrade
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b2);
     assert_eq!(effects.num_user_events(), 2);
     let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7fef0d41f7487a807ff73b1e9dc11636915a5d1be2e37b07b33310baeda89317));
@@ -362,67 +328,67 @@ fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(governance);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalCreated>()), x"01030000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c000000000000000000000000000000000000000000000000000000000000b0b20120090909090909090909090909090909090909090909090909090909090909090900e40b540200000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalCreated>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d000000000000000000000000000000000000000000000000000000000000b0b20120090909090909090909090909090909090909090909090909090909090909090900e40b540200000005000000");
 }
 
-/// Transaction 22: governance::vote_as_node
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: governance::vote_as_node
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut governance = s.take_shared<tusk::governance::Governance>();
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut o2 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    tusk::governance::vote_as_node(&mut governance, &staking, &o2, sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c), 0u8);
+    tusk::governance::vote_as_node(&mut governance, &staking, &o2, sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d), 0u8);
     s.return_to_sender(o2);
     sui::test_scenario::return_shared(governance);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"01030000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039cd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43770100005840fba2000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7dd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43770100005840fba2000000");
 }
 
-/// Transaction 23: governance::vote_as_node
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: governance::vote_as_node
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
     assert_eq!(effects.num_user_events(), 1);
     let mut governance = s.take_shared<tusk::governance::Governance>();
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut o2 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
-    tusk::governance::vote_as_node(&mut governance, &staking, &o2, sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c), 0u8);
+    tusk::governance::vote_as_node(&mut governance, &staking, &o2, sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d), 0u8);
     s.return_to_sender(o2);
     sui::test_scenario::return_shared(governance);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"01030000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7010000e8764817000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7010000e8764817000000");
 }
 
-/// Transaction 24: governance::vote_with_stake
+/// Transaction 22: governance::vote_with_stake
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
+    assert_eq!(effects.num_user_events(), 1);
+    let mut governance = s.take_shared<tusk::governance::Governance>();
+    let mut staking = s.take_shared<tusk::staking::Staking>();
+    let mut o2 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e));
+    tusk::governance::vote_with_stake(&mut governance, &staking, &o2, sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d), 1u8);
+    s.return_to_sender(o2);
+    sui::test_scenario::return_shared(governance);
+    sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e00010088526a74000000");
+}
+
+/// Transaction 23: governance::vote_with_stake
+fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
+    assert_eq!(effects.num_user_events(), 1);
+    let mut governance = s.take_shared<tusk::governance::Governance>();
+    let mut staking = s.take_shared<tusk::staking::Staking>();
+    let mut o2 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e));
+    tusk::governance::vote_with_stake(&mut governance, &staking, &o2, sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d), 2u8);
+    s.return_to_sender(o2);
+    sui::test_scenario::return_shared(governance);
+    sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e00020088526a74000000");
+}
+
+/// Transaction 24: staking::voting_end
 fun transaction_24(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut governance = s.take_shared<tusk::governance::Governance>();
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o2 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e));
-    tusk::governance::vote_with_stake(&mut governance, &staking, &o2, sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c), 1u8);
-    s.return_to_sender(o2);
-    sui::test_scenario::return_shared(governance);
-    sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"01030000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e00010088526a74000000");
-}
-
-/// Transaction 25: governance::vote_with_stake
-fun transaction_25(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut governance = s.take_shared<tusk::governance::Governance>();
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o2 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e));
-    tusk::governance::vote_with_stake(&mut governance, &staking, &o2, sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c), 2u8);
-    s.return_to_sender(o2);
-    sui::test_scenario::return_shared(governance);
-    sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"01030000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c8a8ce90d1459c8341b162dbafcd8031e7ba1ec1ce1c97d1c6d039632ea6f4c6e00020088526a74000000");
-}
-
-/// Transaction 26: staking::voting_end
-fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -431,11 +397,11 @@ fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01030000000400000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70232003200");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01030000000400000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70258000c00");
 }
 
-/// Transaction 27: staking::initiate_epoch_change
-fun transaction_27(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 25: staking::initiate_epoch_change
+fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -453,8 +419,8 @@ fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0104000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 28: staking::epoch_sync_done
-fun transaction_28(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 26: staking::epoch_sync_done
+fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 4);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -465,27 +431,12 @@ fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43773200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 29: staking::epoch_sync_done
-fun transaction_29(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(4001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 4u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f732320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43775800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f00300031003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0104000000");
 }
 
-/// Transaction 30: staking::voting_end
-fun transaction_30(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 27: staking::voting_end
+fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -494,11 +445,11 @@ fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01040000000500000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70232003200");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01040000000500000002d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70258000c00");
 }
 
-/// Transaction 31: staking::initiate_epoch_change
-fun transaction_31(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 28: staking::initiate_epoch_change
+fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -516,8 +467,8 @@ fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0105000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 32: staking::epoch_sync_done
-fun transaction_32(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 29: staking::epoch_sync_done
+fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 4);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -528,36 +479,21 @@ fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43773200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 33: staking::epoch_sync_done
-fun transaction_33(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(5001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 5u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f732320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43775800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f00300031003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0105000000");
 }
 
-/// Transaction 34: governance::finalize
-fun transaction_34(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 30: governance::finalize
+fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b2);
     assert_eq!(effects.num_user_events(), 2);
     let mut governance = s.take_shared<tusk::governance::Governance>();
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut treasury = s.take_shared<wal::wal::WalTreasury>();
-    tusk::governance::finalize(&mut governance, &mut staking, &mut treasury, sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c), s.ctx());
+    tusk::governance::finalize(&mut governance, &mut staking, &mut treasury, sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d), s.ctx());
     sui::test_scenario::return_shared(governance);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(treasury);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalFinalized>()), x"01050000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c0100b864d94500000000000000000000000088526a740000000000000000000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalExecuted>()), x"01050000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalFinalized>()), x"010500000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d0100b864d94500000000000000000000000088526a740000000000000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ProposalExecuted>()), x"010500000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d");
 }

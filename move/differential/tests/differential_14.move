@@ -41,8 +41,6 @@ fun differential_14() {
     transaction_21(&mut s);
     transaction_22(&mut s);
     transaction_23(&mut s);
-    transaction_24(&mut s);
-    transaction_25(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     s.end();
@@ -191,7 +189,7 @@ fun transaction_11(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
 /// Transaction 12: staking::initiate_epoch_change
@@ -226,7 +224,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
 /// Transaction 14: staking::epoch_sync_done
@@ -241,89 +239,74 @@ fun transaction_14(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 15: staking::epoch_sync_done
-fun transaction_15(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 16: SplitCoins, TransferObjects
-fun transaction_16(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 15: SplitCoins, TransferObjects
+fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut r0_0 = sui::coin::mint_for_testing<wal::wal::WAL>(100000000000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
 }
 
-/// Transaction 17: system::reserve_space, TransferObjects
-fun transaction_17(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 16: system::reserve_space, TransferObjects
+fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
     assert_eq!(effects.num_user_events(), 0);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut system = s.take_shared<tusk::system::System>();
     let mut r0_0 = tusk::system::reserve_space(&mut system, 349600u64, 3u32, &mut o0, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StorageReserved>()), x"01010000000dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d000000000000000000000000000000000000000000000000000000000000b0b5a0550500000000000100000004000000b80b000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StorageReserved>()), x"0101000000da51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea000000000000000000000000000000000000000000000000000000000000b0b5a0550500000000000100000004000000b80b000000000000");
 }
 
-/// Transaction 18: system::register_blob, TransferObjects
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 17: system::register_blob, TransferObjects
+fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut system = s.take_shared<tusk::system::System>();
-    let mut o2 = s.take_from_sender_by_id<tusk::storage_resource::Storage>(sui::object::id_from_address(@0x0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d));
+    let mut o2 = s.take_from_sender_by_id<tusk::storage_resource::Storage>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
     let mut r0_0 = tusk::system::register_blob(&mut system, o2, 84971362010396504208193875960652191075099452373154438813524670019230516717842u256, 4660u256, 10000u64, 0u8, false, &mut o0, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobRegistered>()), x"01010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557000000000000000000000000000000000000000000000000000000000000b0b51027000000000000000400000000d007000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobRegistered>()), x"01010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d000000000000000000000000000000000000000000000000000000000000b0b51027000000000000000400000000d007000000000000");
 }
 
-/// Transaction 19: system::certify_blob
+/// Transaction 18: system::certify_blob
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
+    assert_eq!(effects.num_user_events(), 1);
+    let mut system = s.take_shared<tusk::system::System>();
+    let mut o1 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d));
+    tusk::system::certify_blob(&system, &mut o1, x"a0359bdfa069c654620aca4d8ce1a26b3137ba7f317ed61c9daa2e8b83504a62e013e57bccd77f5275b16f4a20cef8560ed0589375588e4569a1f0011ff03bb025444d46e065955455da2d0f14d906929d9cabff2bbcaba701bddb0829f8801e", x"03", x"010003010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb00");
+    s.return_to_sender(o1);
+    sui::test_scenario::return_shared(system);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobCertified>()), x"01010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d040000000000");
+}
+
+/// Transaction 19: system::extend_blob
 fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
     assert_eq!(effects.num_user_events(), 1);
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut system = s.take_shared<tusk::system::System>();
-    let mut o1 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
-    tusk::system::certify_blob(&system, &mut o1, x"98fd8208a758534bdadb8a3ea5eb423177fba174b99619f06f514cf2b1012e5f006dd809161c4013204093463c6981020e8d975db88e255f4a95fd736684a361cca035d80e5ea647c3af662b9fd735e1caaa454bdf4028cc05dfc66dc240d60d", x"07", x"010003010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb00");
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobCertified>()), x"01010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557040000000000");
-}
-
-/// Transaction 20: system::extend_blob
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
-    let mut system = s.take_shared<tusk::system::System>();
-    let mut o2 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
+    let mut o2 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d));
     tusk::system::extend_blob(&mut system, &mut o2, 2u32, &mut o0, s.ctx());
     s.return_to_sender(o0);
     s.return_to_sender(o2);
     sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StorageReserved>()), x"01010000002f5f3ed58f04157be8a8405fb80c719f97ae0cfff4308feaafff75abdc8149bb000000000000000000000000000000000000000000000000000000000000b0b5a0550500000000000400000006000000d007000000000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobCertified>()), x"01010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557060000000001");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StorageReserved>()), x"010100000045d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb000000000000000000000000000000000000000000000000000000000000b0b5a0550500000000000400000006000000d007000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobCertified>()), x"01010000001229719cebd569b25e04710e712caf72e4291a0ff43f33ba395633032a16dcbb0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d060000000001");
 }
 
-/// Transaction 21: staking::voting_end
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: staking::voting_end
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -332,11 +315,11 @@ fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
-/// Transaction 22: staking::initiate_epoch_change
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: staking::initiate_epoch_change
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -349,13 +332,13 @@ fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0402000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f78fea76481700000000e8764817000000d7020000000000004800000000000000000000000000000000000000000000008fea76481700000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43778fd2ed902e00000000d0ed902e000000d7020000000000004800000000000000000000000000000000000000000000008fd2ed902e00000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f8fba64d94500000000b864d945000000d7020000000000004800000000000000000000000000000000000000000000008fba64d94500000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d38fa2db215d00000000a0db215d000000d7020000000000004800000000000000000000000000000000000000000000008fa2db215d00000000a0db215d000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"01020000003c1aa5d4e80000005c0b0000000000005c00000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0402000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f706e976481700000000e876481700000023010000000000001d000000000000000000000000000000000000000000000006e976481700000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43770cd2ed902e00000000d0ed902e00000046020000000000003a00000000000000000000000000000000000000000000000cd2ed902e00000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f12bb64d94500000000b864d945000000690300000000000057000000000000000000000000000000000000000000000012bb64d94500000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d318a4db215d00000000a0db215d0000008c0400000000000074000000000000000000000000000000000000000000000018a4db215d00000000a0db215d000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"01020000003c1aa5d4e80000005e0b0000000000005a00000000000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 23: staking::epoch_sync_done
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 22: staking::epoch_sync_done
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 6);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -366,11 +349,11 @@ fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
-/// Transaction 24: staking::epoch_sync_done
-fun transaction_24(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 23: staking::epoch_sync_done
+fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -381,21 +364,6 @@ fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 25: staking::epoch_sync_done
-fun transaction_25(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }

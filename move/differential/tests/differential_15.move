@@ -38,7 +38,6 @@ fun differential_15() {
     transaction_18(&mut s);
     transaction_19(&mut s);
     transaction_20(&mut s);
-    transaction_21(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     s.end();
@@ -187,7 +186,7 @@ fun transaction_11(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
 /// Transaction 12: staking::initiate_epoch_change
@@ -222,7 +221,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
 /// Transaction 14: staking::epoch_sync_done
@@ -237,94 +236,79 @@ fun transaction_14(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 15: staking::epoch_sync_done
-fun transaction_15(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 16: SplitCoins, TransferObjects
-fun transaction_16(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 15: SplitCoins, TransferObjects
+fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut r0_0 = sui::coin::mint_for_testing<wal::wal::WAL>(100000000000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
 }
 
-/// Transaction 17: system::reserve_space, TransferObjects
-fun transaction_17(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 16: system::reserve_space, TransferObjects
+fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
     assert_eq!(effects.num_user_events(), 0);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut system = s.take_shared<tusk::system::System>();
     let mut r0_0 = tusk::system::reserve_space(&mut system, 334800u64, 4u32, &mut o0, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StorageReserved>()), x"01010000000dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d000000000000000000000000000000000000000000000000000000000000b0b5d01b0500000000000100000005000000a00f000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StorageReserved>()), x"0101000000da51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea000000000000000000000000000000000000000000000000000000000000b0b5d01b0500000000000100000005000000a00f000000000000");
 }
 
-/// Transaction 18: system::register_blob, TransferObjects
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 17: system::register_blob, TransferObjects
+fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut system = s.take_shared<tusk::system::System>();
-    let mut o2 = s.take_from_sender_by_id<tusk::storage_resource::Storage>(sui::object::id_from_address(@0x0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d));
+    let mut o2 = s.take_from_sender_by_id<tusk::storage_resource::Storage>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
     let mut r0_0 = tusk::system::register_blob(&mut system, o2, 6393084563073768752447727509059711495470114154676969694701818488363174319852u256, 85u256, 5000u64, 0u8, true, &mut o0, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobRegistered>()), x"0101000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557000000000000000000000000000000000000000000000000000000000000b0b58813000000000000000500000001d007000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobRegistered>()), x"0101000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d000000000000000000000000000000000000000000000000000000000000b0b58813000000000000000500000001d007000000000000");
 }
 
-/// Transaction 19: system::certify_blob
+/// Transaction 18: system::certify_blob
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
+    assert_eq!(effects.num_user_events(), 1);
+    let mut system = s.take_shared<tusk::system::System>();
+    let mut o1 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d));
+    tusk::system::certify_blob(&system, &mut o1, x"976754e295119ec2f9258661809e41fde10821e03e31ba156482af02081792e3ec0a41e0a17df6cf5d3427a0c408ce1c1060fc029184efc240b997b609ee14731817e7b61b265765debdc4ac7e2d36f62a1de2f60cb9aa8eece3fd58520d892c", x"03", x"01000301000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e010dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d");
+    s.return_to_sender(o1);
+    sui::test_scenario::return_shared(system);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobCertified>()), x"0101000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d050000000100");
+}
+
+/// Transaction 19: system::delete_blob, TransferObjects
 fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
-    let mut o1 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
-    tusk::system::certify_blob(&system, &mut o1, x"869b34bebf5b70912f51f42c690c755873f15c02376fb82e612fa7c0508b0201eb5fa4d70e0800533ec3e848aeb751a30ae7f91d905ddf67d063353cba0eed5a9d1a991e709f901ebb2dc0967d5b9a2f91672f387126c91f8dad2ed742700e7d", x"07", x"01000301000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e018c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557");
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobCertified>()), x"0101000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557050000000100");
-}
-
-/// Transaction 20: system::delete_blob, TransferObjects
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut system = s.take_shared<tusk::system::System>();
-    let mut o1 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
+    let mut o1 = s.take_from_sender_by_id<tusk::blob::Blob>(sui::object::id_from_address(@0x0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d));
     let mut r0_0 = tusk::system::delete_blob(&system, o1);
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
     sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobDeleted>()), x"0101000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f5570500000001");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobDeleted>()), x"0101000000ecd65fd7b899f78533878c9ea1c7a92140f79b9494dfb6577ac409d58d5b220e0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d0500000001");
 }
 
-/// Transaction 21: system::register_blob, TransferObjects
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: system::register_blob, TransferObjects
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b5);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut system = s.take_shared<tusk::system::System>();
-    let mut o2 = s.take_from_sender_by_id<tusk::storage_resource::Storage>(sui::object::id_from_address(@0x0dfd99eacbd55676742b2cf3bdfad6505e1976ce99615b4c40b3bb57d5595f7d));
+    let mut o2 = s.take_from_sender_by_id<tusk::storage_resource::Storage>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
     let mut r0_0 = tusk::system::register_blob(&mut system, o2, 52358307084681190221249264355196743358524787044663773960307779634682696250728u256, 102u256, 4000u64, 0u8, false, &mut o0, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b5);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(system);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobRegistered>()), x"010100000068359b8e160494e1748efb42fcd28f050e2100186ce8bc0123aee2c76ac0c1733f0f3b8a9efdfce7f3a6477b6782e120cc7e81ddc39f986a4ee0fab4d480fcea000000000000000000000000000000000000000000000000000000000000b0b5a00f000000000000000500000000d007000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::BlobRegistered>()), x"010100000068359b8e160494e1748efb42fcd28f050e2100186ce8bc0123aee2c76ac0c1732f5f3ed58f04157be8a8405fb80c719f97ae0cfff4308feaafff75abdc8149bb000000000000000000000000000000000000000000000000000000000000b0b5a00f000000000000000500000000d007000000000000");
 }

@@ -68,7 +68,6 @@ fun differential_19() {
     transaction_48(&mut s);
     transaction_49(&mut s);
     transaction_50(&mut s);
-    transaction_51(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     s.end();
@@ -244,7 +243,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70522001b0014000d000600");
 }
 
 /// Transaction 14: staking::initiate_epoch_change
@@ -279,7 +278,7 @@ fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100");
 }
 
 /// Transaction 16: staking::epoch_sync_done
@@ -294,7 +293,7 @@ fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31b220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c00");
 }
 
 /// Transaction 17: staking::epoch_sync_done
@@ -309,49 +308,34 @@ fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
-}
-
-/// Transaction 18: staking::epoch_sync_done
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 19: SplitCoins, TransferObjects
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: SplitCoins, TransferObjects
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut r0_0 = sui::coin::mint_for_testing<wal::wal::WAL>(10000000000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
 }
 
-/// Transaction 20: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 0);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 100000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000002000000");
 }
 
-/// Transaction 21: SplitCoins, system::add_rewards
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: SplitCoins, system::add_rewards
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -361,8 +345,8 @@ fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0101000000004429353a000000");
 }
 
-/// Transaction 22: staking::voting_end
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: staking::voting_end
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -374,8 +358,8 @@ fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01010000000200000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43770514001400140014001400");
 }
 
-/// Transaction 23: staking::initiate_epoch_change
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 22: staking::initiate_epoch_change
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -388,13 +372,13 @@ fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0502000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f780f4abba38000000f2d1c27d270000000045d34a0b000000802015210100000000e87648170000000000000000000000800c35722100000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437780f4abba3800000000d0ed902e0000000045d34a0b00000080201521010000000000000000000000000000000000000080f4abba3800000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80dc22035000000000b864d9450000000045d34a0b00000080201521010000000000000000000000000000000000000080dc22035000000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d380c4994b6700000000a0db215d0000000045d34a0b00000080201521010000000000000000000000000000000000000080c4994b6700000000a0db215d00000002000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a0780ac10947e0000000088526a740000000045d34a0b00000080201521010000000000000000000000000000000000000080ac10947e0000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0502000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7c0a7739d31000000fdefc7de2b00000080613f6303000000c089b9560000000000e87648170000000000000000000000c0bffc541a00000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437720ce0f2c3500000000d0ed902e00000040530957070000002055e7bb000000000000000000000000000000000000000020ce0f2c3500000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80dc22035000000000b864d9450000000045d34a0b00000080201521010000000000000000000000000000000000000080dc22035000000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3e0ea35da6a00000000a0db215d000000c0369d3e0f000000e0eb42860100000000000000000000000000000000000000e0ea35da6a00000000a0db215d00000002000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a0740f948b1850000000088526a74000000802867321300000040b770eb010000000000000000000000000000000000000040f948b1850000000088526a74000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010200000080362558a7010000005920763800000000eb08bf01000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 24: staking::epoch_sync_done
-fun transaction_24(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 23: staking::epoch_sync_done
+fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -408,8 +392,8 @@ fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
 }
 
-/// Transaction 25: staking::epoch_sync_done
-fun transaction_25(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 24: staking::epoch_sync_done
+fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -420,11 +404,11 @@ fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d314220023002400250026002700280029002a002b002c002d002e002f00300031003200330034003500");
 }
 
-/// Transaction 26: staking::epoch_sync_done
-fun transaction_26(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 25: staking::epoch_sync_done
+fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -435,11 +419,11 @@ fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
 }
 
-/// Transaction 27: staking::epoch_sync_done
-fun transaction_27(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 26: staking::epoch_sync_done
+fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -450,26 +434,26 @@ fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f71450005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7141400150016001700180019001a001b001c001d001e001f00200021005e005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }
 
-/// Transaction 28: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_28(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 27: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 2);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 137000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01020000005dd584e99be5fdb9f10b2d948dd3ef95720a66effce1d7933f91b90499c75466d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0b1001ad6e51f00000003000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01020000002f38bc2a88fce83d00de72f2ffb12283aa483e6cb0f4f05072b4d9f286ae2426d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0b1001ad6e51f00000003000000");
 }
 
-/// Transaction 29: SplitCoins, system::add_rewards
-fun transaction_29(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 28: SplitCoins, system::add_rewards
+fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -479,8 +463,8 @@ fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0102000000002835893c000000");
 }
 
-/// Transaction 30: staking::voting_end
-fun transaction_30(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 29: staking::voting_end
+fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -492,8 +476,8 @@ fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01020000000300000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
 }
 
-/// Transaction 31: staking::initiate_epoch_change
-fun transaction_31(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 30: staking::initiate_epoch_change
+fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -506,13 +490,13 @@ fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0503000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f780f17b4c43000000f2d1c27d27000000005275be0b0000000055a52c010000000000000000000000000000000000000080f17b4c43000000f2d1c27d2700000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377800b523263000000e79e20a344000000005275be0b0000000055a52c01000000001ad6e51f000000000000000000000080f17b4c4300000000d0ed902e000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80d9f2945a00000000b864d945000000005275be0b0000000055a52c010000000000000000000000000000000000000080d9f2945a00000000b864d945000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d380c169dd7100000000a0db215d000000005275be0b0000000055a52c010000000000000000000000000000000000000080c169dd7100000000a0db215d00000003000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a0780a9e025890000000088526a74000000005275be0b0000000055a52c010000000000000000000000000000000000000080a9e025890000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0503000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7c0a4432f3c000000fdefc7de2b000000005275be0b0000000055a52c0100000000000000000000000000000000000000c0a4432f3c000000fdefc7de2b00000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437720e5b5a35f0000006f026fde45000000005275be0b0000000055a52c01000000001ad6e51f000000000000000000000020cbdfbd3f00000000d0ed902e000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80d9f2945a00000000b864d945000000005275be0b0000000055a52c010000000000000000000000000000000000000080d9f2945a00000000b864d945000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3e0e7056c7500000000a0db215d000000005275be0b0000000055a52c0100000000000000000000000000000000000000e0e7056c7500000000a0db215d00000003000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a0740f61843900000000088526a74000000005275be0b0000000055a52c010000000000000000000000000000000000000040f61843900000000088526a74000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010300000080410b17fc010000009a4ab83a000000008eead001000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0103000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 32: staking::epoch_sync_done
-fun transaction_32(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 31: staking::epoch_sync_done
+fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -526,8 +510,8 @@ fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
 }
 
-/// Transaction 33: staking::epoch_sync_done
-fun transaction_33(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 32: staking::epoch_sync_done
+fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -538,11 +522,11 @@ fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d314220023002400250026002700280029002a002b002c002d002e002f00300031003200330034003500");
 }
 
-/// Transaction 34: staking::epoch_sync_done
-fun transaction_34(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 33: staking::epoch_sync_done
+fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -553,11 +537,11 @@ fun transaction_34(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43771436003700380039003a003b003c005100520053005400550056005700580059005a005b005c005d00");
 }
 
-/// Transaction 35: staking::epoch_sync_done
-fun transaction_35(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 34: staking::epoch_sync_done
+fun transaction_34(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -568,26 +552,26 @@ fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0103000000");
 }
 
-/// Transaction 36: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_36(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 35: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 2);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 174000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0103000000e1e18fdbaab9e9dd9703f6ad77e206abb6697552a455e70acf76239dbf91cf6b4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0b1004c35832800000004000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0103000000456e9a79e4072f8abfe0ba56213e4acff35ee8a56d923454bf7399dc4eb06ce44b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0b1004c35832800000004000000");
 }
 
-/// Transaction 37: SplitCoins, system::add_rewards
-fun transaction_37(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 36: SplitCoins, system::add_rewards
+fun transaction_36(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -597,8 +581,8 @@ fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0103000000000c41dd3e000000");
 }
 
-/// Transaction 38: staking::voting_end
-fun transaction_38(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 37: staking::voting_end
+fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -610,8 +594,8 @@ fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01030000000400000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
 }
 
-/// Transaction 39: staking::initiate_epoch_change
-fun transaction_39(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 38: staking::initiate_epoch_change
+fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -624,13 +608,13 @@ fun transaction_39(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0504000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f700c75d464e000000f2d1c27d27000000005f17320c00000080893538010000000000000000000000000000000000000000c75d464e000000f2d1c27d2700000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437700e1332c6e000000e79e20a344000000005f17320c00000080893538010000000000000000000000000000000000000000e1332c6e000000e79e20a344000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f00fb09128e000000425a78b661000000005f17320c0000008089353801000000004c358328000000000000000000000000afd48e6500000000b864d945000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d300974bd77c00000000a0db215d000000005f17320c00000080893538010000000000000000000000000000000000000000974bd77c00000000a0db215d00000004000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07007fc21f940000000088526a74000000005f17320c000000808935380100000000000000000000000000000000000000007fc21f940000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0504000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7407a252947000000fdefc7de2b000000005f17320c000000808935380100000000000000000000000000000000000000407a252947000000fdefc7de2b00000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377a0ba979d6a0000006f026fde45000000005f17320c000000808935380100000000000000000000000000000000000000a0ba979d6a0000006f026fde45000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f00fb09128e000000425a78b661000000005f17320c0000008089353801000000004c358328000000000000000000000000afd48e6500000000b864d945000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d360bde7658000000000a0db215d000000005f17320c00000080893538010000000000000000000000000000000000000060bde7658000000000a0db215d00000004000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07c0cbfa3c9b0000000088526a74000000005f17320c000000808935380100000000000000000000000000000000000000c0cbfa3c9b0000000088526a74000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010400000000b9a97b5b02000000db74fa3c0000000031cce201000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0104000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 40: staking::epoch_sync_done
-fun transaction_40(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 39: staking::epoch_sync_done
+fun transaction_39(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -644,8 +628,8 @@ fun transaction_40(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
 }
 
-/// Transaction 41: staking::epoch_sync_done
-fun transaction_41(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 40: staking::epoch_sync_done
+fun transaction_40(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -656,11 +640,11 @@ fun transaction_41(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
 }
 
-/// Transaction 42: staking::epoch_sync_done
-fun transaction_42(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 41: staking::epoch_sync_done
+fun transaction_41(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -671,11 +655,11 @@ fun transaction_42(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d314220023002400250026002700280029002a002b002c002d002e002f00300031003200330034003500");
 }
 
-/// Transaction 43: staking::epoch_sync_done
-fun transaction_43(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 42: staking::epoch_sync_done
+fun transaction_42(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -686,26 +670,26 @@ fun transaction_43(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43771436003700380039003a003b003c005100520053005400550056005700580059005a005b005c005d00");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0104000000");
 }
 
-/// Transaction 44: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_44(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 43: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_43(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 2);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 211000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000ab5bcfd5432df6190538d0ad97453b4b0f5880faaa2d52adad2989e4b199457f0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0b1007e94203100000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000ded3686f8c274199b6df1808d33d4d9242bd53fb81469e55e3b56b743d9385c40bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0b1007e94203100000005000000");
 }
 
-/// Transaction 45: SplitCoins, system::add_rewards
-fun transaction_45(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 44: SplitCoins, system::add_rewards
+fun transaction_44(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -715,8 +699,8 @@ fun transaction_45(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"010400000000f04c3141000000");
 }
 
-/// Transaction 46: staking::voting_end
-fun transaction_46(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 45: staking::voting_end
+fun transaction_45(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -728,8 +712,8 @@ fun transaction_46(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010400000005000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
 }
 
-/// Transaction 47: staking::initiate_epoch_change
-fun transaction_47(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 46: staking::initiate_epoch_change
+fun transaction_46(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -742,13 +726,13 @@ fun transaction_47(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0505000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7007551a859000000f2d1c27d27000000006cb9a50c00000000bec5430100000000000000000000000000000000000000007551a859000000f2d1c27d2700000005000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377008f278e79000000e79e20a344000000006cb9a50c00000000bec5430100000000000000000000000000000000000000008f278e79000000e79e20a344000000050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f00a9fd7399000000425a78b661000000006cb9a50c00000000bec543010000000000000000000000000000000000000000a9fd7399000000425a78b661000000050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d300c3d359b9000000dba11cb87e000000006cb9a50c00000000bec54301000000007e942031000000000000000000000000453f398800000000a0db215d00000005000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07002db6819f0000000088526a74000000006cb9a50c00000000bec5430100000000000000000000000000000000000000002db6819f0000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0505000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f74028198b52000000fdefc7de2b000000006cb9a50c00000000bec54301000000000000000000000000000000000000004028198b52000000fdefc7de2b00000005000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377a0688bff750000006f026fde45000000006cb9a50c00000000bec5430100000000000000000000000000000000000000a0688bff750000006f026fde45000000050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f00a9fd7399000000425a78b661000000006cb9a50c00000000bec543010000000000000000000000000000000000000000a9fd7399000000425a78b661000000050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d360e96fe8bc0000007ac64edd7d000000006cb9a50c00000000bec54301000000007e9420310000000000000000000000606bdbc78b00000000a0db215d00000005000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07c079ee9ea60000000088526a74000000006cb9a50c00000000bec5430100000000000000000000000000000000000000c079ee9ea60000000088526a74000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0105000000009d0086c5020000001c9f3c3f00000000d4adf401000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0105000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 48: staking::epoch_sync_done
-fun transaction_48(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 47: staking::epoch_sync_done
+fun transaction_47(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -759,11 +743,11 @@ fun transaction_48(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d314220023002400250026002700280029002a002b002c002d002e002f00300031003200330034003500");
 }
 
-/// Transaction 49: staking::epoch_sync_done
-fun transaction_49(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 48: staking::epoch_sync_done
+fun transaction_48(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -777,8 +761,8 @@ fun transaction_49(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
 }
 
-/// Transaction 50: staking::epoch_sync_done
-fun transaction_50(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 49: staking::epoch_sync_done
+fun transaction_49(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -789,11 +773,11 @@ fun transaction_50(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
 }
 
-/// Transaction 51: staking::epoch_sync_done
-fun transaction_51(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 50: staking::epoch_sync_done
+fun transaction_50(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -804,6 +788,6 @@ fun transaction_51(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43771436003700380039003a003b003c005100520053005400550056005700580059005a005b005c005d00");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0105000000");
 }

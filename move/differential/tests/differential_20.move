@@ -76,11 +76,6 @@ fun differential_20() {
     transaction_56(&mut s);
     transaction_57(&mut s);
     transaction_58(&mut s);
-    transaction_59(&mut s);
-    transaction_60(&mut s);
-    transaction_61(&mut s);
-    transaction_62(&mut s);
-    transaction_63(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     s.end();
@@ -256,7 +251,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70522001b0014000d000600");
 }
 
 /// Transaction 14: staking::initiate_epoch_change
@@ -291,7 +286,7 @@ fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100");
 }
 
 /// Transaction 16: staking::epoch_sync_done
@@ -306,7 +301,7 @@ fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31b220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c00");
 }
 
 /// Transaction 17: staking::epoch_sync_done
@@ -321,27 +316,12 @@ fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
-}
-
-/// Transaction 18: staking::epoch_sync_done
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 19: SplitCoins, TransferObjects, TransferObjects, TransferObjects, TransferObjects
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: SplitCoins, TransferObjects, TransferObjects, TransferObjects, TransferObjects
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut r0_0 = sui::coin::mint_for_testing<wal::wal::WAL>(5000000000000u64, s.ctx());
@@ -354,64 +334,64 @@ fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r0_3, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
 }
 
-/// Transaction 20: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 0);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 300000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0ba);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0ba00b864d94500000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7dd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0ba00b864d94500000002000000");
 }
 
-/// Transaction 21: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x58e2cc80fa76f168764f654ced3b67a324aa3e474ed58a6ddbf0bb65c7aa0540));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 105000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bb);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bb00da7c721800000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc307792580bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bb00da7c721800000002000000");
 }
 
-/// Transaction 22: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xfddd77d94b5dfb1eb8db607edbb3b0c7c201081ca59844ba40f3faf0fafba057));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xe59f86f8c31c49bd36a9aeccbd3a6987d2953fb972950c0578bb02b8a36147ad));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 15000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bc);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bc00d6117e0300000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039ca80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bc00d6117e0300000002000000");
 }
 
-/// Transaction 23: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 22: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7e25cc52f42693d90e83ef530ff1dc020bd6414821e2c64fbbe6fc01113e57f9));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xa5b9e9927d27c84c9c6fff5266e43bee74743304e60c66d2a439dca7ae9fadd8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 156000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0101000000a252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdfa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bd001853522400000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bd001853522400000002000000");
 }
 
-/// Transaction 24: SplitCoins, system::add_rewards
-fun transaction_24(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 23: SplitCoins, system::add_rewards
+fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -421,8 +401,8 @@ fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0101000000005c17ba40000000");
 }
 
-/// Transaction 25: staking::voting_end
-fun transaction_25(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 24: staking::voting_end
+fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -431,11 +411,11 @@ fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01010000000200000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01010000000200000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7052100190018000e000400");
 }
 
-/// Transaction 26: staking::initiate_epoch_change
-fun transaction_26(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 25: staking::initiate_epoch_change
+fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -448,13 +428,13 @@ fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0502000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f780379a952200000000e87648170000000003998e0c00000080b37541010000000000000000000000000000000000000080379a952200000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437780d775b77f000000de5225c6660000000003998e0c00000080b375410100000000b864d9450000000000000000000000801f11de3900000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f800788265100000000b864d9450000000003998e0c00000080b375410100000000000000000000000000000000000000800788265100000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d380c97be18000000084b814ef720000000003998e0c00000080b375410100000000da7c7218000000000000000000000080effe6e6800000000a0db215d00000002000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a0780c5da87a70000003152d1b4980000000003998e0c00000080b375410100000000ee64d027000000000000000000000080d775b77f0000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0502000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f740e667ac1a00000000e8764817000000801a61c403000000401c7060000000000000000000000000000000000000000040e667ac1a00000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377e0aedcc27b000000f9d2dde56a000000c00e7d2908000000e0e7f2d00000000000b864d9450000000000000000000000e0f677e93500000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f800788265100000000b864d9450000000003998e0c00000080b375410100000000000000000000000000000000000000800788265100000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d320f214d6840000000b8067237200000040f7b4f310000000207ff8b10100000000da7c72180000000000000000000000201898636c00000000a0db215d00000002000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07c0160d71af000000a940eb969600000080ebd05815000000c04a7b220200000000ee64d0270000000000000000000000c028a8a0870000000088526a74000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010200000080a5eedc1b020000000ffdc83e000000004d1af101000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 27: staking::epoch_sync_done
-fun transaction_27(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 26: staking::epoch_sync_done
+fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -465,11 +445,11 @@ fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072100000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f002000");
 }
 
-/// Transaction 28: staking::epoch_sync_done
-fun transaction_28(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 27: staking::epoch_sync_done
+fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -480,11 +460,11 @@ fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d319220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a00");
 }
 
-/// Transaction 29: staking::epoch_sync_done
-fun transaction_29(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 28: staking::epoch_sync_done
+fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -495,80 +475,65 @@ fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
-}
-
-/// Transaction 30: staking::epoch_sync_done
-fun transaction_30(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x26456b583cebb02e091f24a4c8cb11840adc8d5bd89b35bc3962b5c5192f280a));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43771821003b003c004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d0062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }
 
-/// Transaction 31: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_31(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 29: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 2);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 172000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0ba);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010200000058b28a2f384b061cdf93fb17859275a773641ae1c15686c1cab3e8ef39635d4da80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b8ff0b2800000003000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0102000000bff2950c6c28cf2f350e099820da25ecffb4438e78c51d187c4f2e2e88081689a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b8ff0b2800000003000000");
 }
 
-/// Transaction 32: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_32(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 30: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x58e2cc80fa76f168764f654ced3b67a324aa3e474ed58a6ddbf0bb65c7aa0540));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 68000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bb);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01020000003452df74783079d84e1ef8aa28642780481fe22f7ce5119edf2e1164ef0d619b4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00a81dd50f00000003000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0102000000b425bd6f9c0f133f3d9583cb5d048736bae1cc5b1bc6bf885a03e1c09ee511d24b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00a81dd50f00000003000000");
 }
 
-/// Transaction 33: staking::split_staked_wal, TransferObjects
-fun transaction_33(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 31: staking::split_staked_wal, TransferObjects
+fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c));
     let mut r0_0 = tusk::staking::split_staked_wal(&staking, &mut o1, 7500000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0bc);
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"01020000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b1764806d89633abf3926a65488ea7715d787f96f2411dc37b513b39992c32d806eceb00eb08bf01000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"01020000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c14453682c2b8f5e5ac8d88985f1720ee6f29bfef8a1ff2c951bb2629a12bbe3e00eb08bf01000000");
 }
 
-/// Transaction 34: staking::request_withdraw_stake
-fun transaction_34(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 32: staking::request_withdraw_stake
+fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xa252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdf));
+    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     tusk::staking::request_withdraw_stake(&mut staking, &mut o0, s.ctx());
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"0102000000a252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdfa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bd001853522400000003000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"01020000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bd001853522400000003000000");
 }
 
-/// Transaction 35: SplitCoins, system::add_rewards
-fun transaction_35(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 33: SplitCoins, system::add_rewards
+fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -578,8 +543,8 @@ fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"01020000000008d6e829000000");
 }
 
-/// Transaction 36: staking::voting_end
-fun transaction_36(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 34: staking::voting_end
+fun transaction_34(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -588,11 +553,11 @@ fun transaction_36(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01020000000300000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01020000000300000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70521001800160011000400");
 }
 
-/// Transaction 37: staking::initiate_epoch_change
-fun transaction_37(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 35: staking::initiate_epoch_change
+fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -605,13 +570,13 @@ fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0503000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f78070dbe62900000000e876481700000000ea64210800000000b123d000000000000000000000000000000000000000008070dbe62900000000e876481700000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43778010b70887000000de5225c66600000000ea64210800000000b123d000000000000000000000000000000000000000008010b70887000000de5225c666000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80e8e64c68000000785680595200000000ea64210800000000b123d00000000000a81dd50f00000000000000000000008040c9775800000000b864d945000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d38002bd328800000084b814ef7200000000ea64210800000000b123d000000000000000000000000000000000000000008002bd328800000084b814ef7200000003000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a078ed2a6fcb000000000b705939a00000000ea64210800000000b123d00000000000b8ff0b28000000f2e374e82500000080fe1bd9ae0000003152d1b498000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"01030000008e3edd6b520200000092f8a6280000000076dd4101000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0503000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7408b0e231c00000000e8764817000000006247a00100000000bda0290000000000000000000000000000000000000000408b0e231c00000000e876481700000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377e08cc48a84000000f9d2dde56a000000004cacc109000000006ec4f90000000000000000000000000000000000000000e08cc48a84000000f9d2dde56a000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f00f1ec1a660000002db2edaa5200000000d7f9b0050000008095b2910000000000a81dd50f00000000000000000000000049cf455600000000b864d945000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d36079a6fb8d0000000b806723720000008024be290a000000409d2c0401000000000000000000000000000000000000006079a6fb8d0000000b8067237200000003000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07e4d1b1bdbc0000000545e7929700000080e84c6a0d00000040176e570100000000b8ff0b280000001cce39d22600000000e8eb83bb000000a940eb9696000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010300000064541882510200000092f8a6280000000076dd4101000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0103000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 38: staking::epoch_sync_done
-fun transaction_38(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 36: staking::epoch_sync_done
+fun transaction_36(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -622,11 +587,11 @@ fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072100000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f002000");
 }
 
-/// Transaction 39: staking::epoch_sync_done
-fun transaction_39(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 37: staking::epoch_sync_done
+fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -637,11 +602,11 @@ fun transaction_39(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d318220023002400250026002700280029002a002b002c002d002e002f003000310032003300340035003600370038003900");
 }
 
-/// Transaction 40: staking::epoch_sync_done
-fun transaction_40(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 38: staking::epoch_sync_done
+fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -652,78 +617,63 @@ fun transaction_40(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
-}
-
-/// Transaction 41: staking::epoch_sync_done
-fun transaction_41(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x26456b583cebb02e091f24a4c8cb11840adc8d5bd89b35bc3962b5c5192f280a));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(3001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 3u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43771621003b003c004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d00");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0103000000");
 }
 
-/// Transaction 42: staking::split_staked_wal, TransferObjects
-fun transaction_42(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 39: staking::split_staked_wal, TransferObjects
+fun transaction_39(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x67f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258));
-    let mut r0_0 = tusk::staking::split_staked_wal(&staking, &mut o1, 150000000000u64, s.ctx());
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xbff2950c6c28cf2f350e099820da25ecffb4438e78c51d187c4f2e2e88081689));
+    let mut r0_0 = tusk::staking::split_staked_wal(&staking, &mut o1, 86000000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0ba);
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"010300000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258891f6d1177cfe8465e760a53db03934911c236fb20c247798d96298bc6ab0492005cb2ec22000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"0103000000bff2950c6c28cf2f350e099820da25ecffb4438e78c51d187c4f2e2e88081689129e1414558170fc5a633e62aa8d861a0ac576d628cce7675083f977a5d9ca5e00dcff0514000000");
 }
 
-/// Transaction 43: staking::split_staked_wal, TransferObjects
-fun transaction_43(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 40: staking::split_staked_wal, TransferObjects
+fun transaction_40(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3452df74783079d84e1ef8aa28642780481fe22f7ce5119edf2e1164ef0d619b));
-    let mut r0_0 = tusk::staking::split_staked_wal(&staking, &mut o1, 34000000000u64, s.ctx());
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x67f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258));
+    let mut r0_0 = tusk::staking::split_staked_wal(&staking, &mut o1, 52500000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0bb);
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"01030000003452df74783079d84e1ef8aa28642780481fe22f7ce5119edf2e1164ef0d619b311858f8871de33b6c830bc2a1703fce467ea8c7b4e261630f971ab2fedbb34e00d48eea07000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"010300000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258ea38435ed866a5c97aa56604de8372d6ff148438f5b91029661b189a8c3fe31a006d3e390c000000");
 }
 
-/// Transaction 44: staking::split_staked_wal, TransferObjects
-fun transaction_44(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 41: staking::split_staked_wal, TransferObjects
+fun transaction_41(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x06d89633abf3926a65488ea7715d787f96f2411dc37b513b39992c32d806eceb));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x14453682c2b8f5e5ac8d88985f1720ee6f29bfef8a1ff2c951bb2629a12bbe3e));
     let mut r0_0 = tusk::staking::split_staked_wal(&staking, &mut o1, 3750000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0bc);
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"010300000006d89633abf3926a65488ea7715d787f96f2411dc37b513b39992c32d806eceb438f702afeca1e52b7a56850853438488a4c56e91a34139aea5a8681b0f22419807584df00000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"010300000014453682c2b8f5e5ac8d88985f1720ee6f29bfef8a1ff2c951bb2629a12bbe3eae96262f349c4a95a3b3765522c211094fb7fc9230562397b44e39d419f0db41807584df00000000");
 }
 
-/// Transaction 45: staking::withdraw_stake, TransferObjects
-fun transaction_45(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 42: staking::withdraw_stake, TransferObjects
+fun transaction_42(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xa252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdf));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648));
     let mut r0_0 = tusk::staking::withdraw_stake(&mut staking, o1, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"0103000000a252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdfa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bd0018535224000000f2cb2196010000000000000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"01030000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0bd00185352240000001cb6e67f020000000000000000000000");
 }
 
-/// Transaction 46: SplitCoins, system::add_rewards
-fun transaction_46(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 43: SplitCoins, system::add_rewards
+fun transaction_43(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -733,8 +683,8 @@ fun transaction_46(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0103000000006c2f561d000000");
 }
 
-/// Transaction 47: staking::voting_end
-fun transaction_47(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 44: staking::voting_end
+fun transaction_44(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -743,11 +693,11 @@ fun transaction_47(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01030000000400000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01030000000400000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70520001800170011000400");
 }
 
-/// Transaction 48: staking::initiate_epoch_change
-fun transaction_48(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 45: staking::initiate_epoch_change
+fun transaction_45(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -760,13 +710,13 @@ fun transaction_48(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0504000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f700b222062f00000000e876481700000000d7f9b0050000008095b291000000000000000000000000000000000000000000b222062f00000000e876481700000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43770052fe278c000000de5225c66600000000d7f9b0050000008095b29100000000000000000000000000000000000000000052fe278c000000de5225c666000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f002a2e6c6d000000785680595200000000d7f9b0050000008095b2910000000000000000000000000000000000000000002a2e6c6d0000007856805952000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3004404528d00000084b814ef7200000000d7f9b0050000008095b2910000000000000000000000000000000000000000004404528d00000084b814ef7200000004000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070e14ee1bb600000000b705939a00000000d7f9b0050000008095b29100000000000000000000000000000000000000000e14ee1bb600000000b705939a000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"01040000000e8641086c0200000033e1741c00000000394ee100000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0504000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7c0fe4f291d00000000e8764817000000002b65230100000080b7231d0000000000000000000000000000000000000000c0fe4f291d00000000e876481700000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437720882c2d8a000000f9d2dde56a000000806cac4206000000407144a0000000000000000000000000000000000000000020882c2d8a000000f9d2dde56a000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fe01b83756a0000002db2edaa52000000c0f66dd604000000e0cbd77b0000000000000000000000000000000000000000e01b83756a0000002db2edaa52000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3602e2f21940000000b8067237200000000025fd406000000004dd6ae0000000000000000000000000000000000000000602e2f21940000000b8067237200000004000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07c4ca4d31c50000000545e79297000000c0a2026409000000e0a966f00000000000000000000000000000000000000000c4ca4d31c50000000545e79297000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0104000000e49b7c1e6b0200000033e1741c00000000394ee100000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0104000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 49: staking::epoch_sync_done
-fun transaction_49(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 46: staking::epoch_sync_done
+fun transaction_46(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -777,11 +727,11 @@ fun transaction_49(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072000000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f00");
 }
 
-/// Transaction 50: staking::epoch_sync_done
-fun transaction_50(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 47: staking::epoch_sync_done
+fun transaction_47(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -792,11 +742,11 @@ fun transaction_50(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d318220023002400250026002700280029002a002b002c002d002e002f003000310032003300340035003600370038003900");
 }
 
-/// Transaction 51: staking::epoch_sync_done
-fun transaction_51(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 48: staking::epoch_sync_done
+fun transaction_48(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -807,83 +757,68 @@ fun transaction_51(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
-}
-
-/// Transaction 52: staking::epoch_sync_done
-fun transaction_52(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x26456b583cebb02e091f24a4c8cb11840adc8d5bd89b35bc3962b5c5192f280a));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(4001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 4u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437717200021003b003c004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d00");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0104000000");
 }
 
-/// Transaction 53: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_53(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 49: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_49(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 2);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 153000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0ba);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010400000019d99635b99e4ea2cdfad9082732d5baec24067c6d93e6e9920227771433e3ce4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0ba00ba829f2300000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01040000003c08281b9ca338d924c92a2e1bc2eaf9d889eaa58736c9c680e9e9a2af9fe2344b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0ba00ba829f2300000005000000");
 }
 
-/// Transaction 54: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_54(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 50: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_50(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x58e2cc80fa76f168764f654ced3b67a324aa3e474ed58a6ddbf0bb65c7aa0540));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 162000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bb);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000d3ea3ae7b4aece6db85d00a3de6ac1131bed1265a54d592992f32fac5072b451489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bb00d4f3b72500000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01040000003d316a1e8b5c6e0ef1ce1d100f896f0c20597a453fcf1c61153850dc9530929f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bb00d4f3b72500000005000000");
 }
 
-/// Transaction 55: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_55(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 51: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_51(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xfddd77d94b5dfb1eb8db607edbb3b0c7c201081ca59844ba40f3faf0fafba057));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xe59f86f8c31c49bd36a9aeccbd3a6987d2953fb972950c0578bb02b8a36147ad));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 4000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bc);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01040000008a591b28f6e26d8e1d8feb93f6bb314e6783ef7f63979c855c642947f5e752a6d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0bc00286bee0000000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01040000004f2f9d9162b64e4d59fc2c7362f2c4eaa23db53359436d91080aae825e6c0cd2d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0bc00286bee0000000005000000");
 }
 
-/// Transaction 56: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_56(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 52: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_52(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7e25cc52f42693d90e83ef530ff1dc020bd6414821e2c64fbbe6fc01113e57f9));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xa5b9e9927d27c84c9c6fff5266e43bee74743304e60c66d2a439dca7ae9fadd8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 273000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000ade7fb5a1bcd9f77d76695a5ab8e447d34b06b771a8882331541eebe2a9e287f4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bd006a11903f00000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000071d89a61f7adb9af0ac90b2665fdb2b10a2f4b0bbdb8347f1f6ce1934bac5504b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bd006a11903f00000005000000");
 }
 
-/// Transaction 57: SplitCoins, system::add_rewards
-fun transaction_57(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 53: SplitCoins, system::add_rewards
+fun transaction_53(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -893,8 +828,8 @@ fun transaction_57(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0104000000003ed6df0b000000");
 }
 
-/// Transaction 58: staking::voting_end
-fun transaction_58(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 54: staking::voting_end
+fun transaction_54(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -903,11 +838,11 @@ fun transaction_58(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010400000005000000054b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010400000005000000054b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7051b001a00140012000900");
 }
 
-/// Transaction 59: staking::initiate_epoch_change
-fun transaction_59(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 55: staking::initiate_epoch_change
+fun transaction_55(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -920,13 +855,13 @@ fun transaction_59(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0505000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7c0efd7d0560000009a778b2b290000008075ba4d02000000c00bf93a0000000000d4f3b7250000000000000000000000c01be4183100000000e876481700000005000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377c0e32a298f000000b1e36c72670000008075ba4d02000000c00bf93a0000000000286bee000000000000000000000000c0bbbf3a8e000000de5225c666000000050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fc0b783aed2000000d9cf719b9b0000008075ba4d02000000c00bf93a000000000024942f630000000000000000000000c093ef7e6f0000007856805952000000050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3c0adc5648f00000084b814ef720000008075ba4d02000000c00bf93a0000000000000000000000000000000000000000c0adc5648f00000084b814ef7200000005000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07ce7daf2eb800000000b705939a0000008075ba4d02000000c00bf93a0000000000000000000000000000000000000000ce7daf2eb800000000b705939a000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0105000000ceb6fb3b00030000804ba4840b00000080f2315b00000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0505000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f780816a4b43000000105de5f9340000008017f27500000000c068cb0b0000000000d4f3b725000000000000000000000080ad76931d00000000e876481700000005000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377f01cf67d8d0000006fb52f9b6b000000200730a602000000509ad1430000000000286bee000000000000000000000000f0f48a8f8c000000f9d2dde56a000000050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f90a63b68cf000000ce0ef46e9e000000e0e344f501000000307d2032000000000024942f6300000000000000000000009082a7386c0000002db2edaa52000000050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3e046179e960000000b80672372000000008dacc3020000008074c4460000000000000000000000000000000000000000e046179e960000000b8067237200000005000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07c4408382c80000000545e7929700000000bc90af0300000000465b5e0000000000000000000000000000000000000000c4408382c80000000545e79297000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0105000000a4cc3652ff020000804ba4840b00000080f2315b00000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0105000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 60: staking::epoch_sync_done
-fun transaction_60(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 56: staking::epoch_sync_done
+fun transaction_56(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -937,11 +872,11 @@ fun transaction_60(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1b1a001b001c001d001e001f0036003700380039003a003d003e003f0040004100420043004400450046004700480049004a0062006300");
 }
 
-/// Transaction 61: staking::epoch_sync_done
-fun transaction_61(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 57: staking::epoch_sync_done
+fun transaction_57(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -952,11 +887,11 @@ fun transaction_61(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071a00000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300140015001600170018001900");
 }
 
-/// Transaction 62: staking::epoch_sync_done
-fun transaction_62(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 58: staking::epoch_sync_done
+fun transaction_58(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -967,21 +902,6 @@ fun transaction_62(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
-}
-
-/// Transaction 63: staking::epoch_sync_done
-fun transaction_63(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(5001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 5u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d314220023002400250026002700280029002a002b002c002d002e002f00300031003200330034003500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0105000000");
 }

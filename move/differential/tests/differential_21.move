@@ -75,12 +75,6 @@ fun differential_21() {
     transaction_55(&mut s);
     transaction_56(&mut s);
     transaction_57(&mut s);
-    transaction_58(&mut s);
-    transaction_59(&mut s);
-    transaction_60(&mut s);
-    transaction_61(&mut s);
-    transaction_62(&mut s);
-    transaction_63(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     s.end();
@@ -256,7 +250,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"01000000000100000005a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a070bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70522001b0014000d000600");
 }
 
 /// Transaction 14: staking::initiate_epoch_change
@@ -291,7 +285,7 @@ fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100");
 }
 
 /// Transaction 16: staking::epoch_sync_done
@@ -306,7 +300,7 @@ fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31b220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c00");
 }
 
 /// Transaction 17: staking::epoch_sync_done
@@ -321,27 +315,12 @@ fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
-}
-
-/// Transaction 18: staking::epoch_sync_done
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f005000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 19: SplitCoins, TransferObjects, TransferObjects, TransferObjects, TransferObjects
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: SplitCoins, TransferObjects, TransferObjects, TransferObjects, TransferObjects
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut r0_0 = sui::coin::mint_for_testing<wal::wal::WAL>(5000000000000u64, s.ctx());
@@ -354,64 +333,64 @@ fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r0_3, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
 }
 
-/// Transaction 20: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 0);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 120000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xa80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0ba);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b08ef01b00000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7da80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b08ef01b00000002000000");
 }
 
-/// Transaction 21: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x58e2cc80fa76f168764f654ced3b67a324aa3e474ed58a6ddbf0bb65c7aa0540));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 124000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bb);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00d8f9de1c00000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010100000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc307792584b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00d8f9de1c00000002000000");
 }
 
-/// Transaction 22: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xfddd77d94b5dfb1eb8db607edbb3b0c7c201081ca59844ba40f3faf0fafba057));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xe59f86f8c31c49bd36a9aeccbd3a6987d2953fb972950c0578bb02b8a36147ad));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 161000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bc);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b176480bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bc000a597c2500000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bc000a597c2500000002000000");
 }
 
-/// Transaction 23: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 22: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7e25cc52f42693d90e83ef530ff1dc020bd6414821e2c64fbbe6fc01113e57f9));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xa5b9e9927d27c84c9c6fff5266e43bee74743304e60c66d2a439dca7ae9fadd8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 202000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0101000000a252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdf0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bd006423082f00000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01010000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b176480bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bd006423082f00000002000000");
 }
 
-/// Transaction 24: SplitCoins, system::add_rewards
-fun transaction_24(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 23: SplitCoins, system::add_rewards
+fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -421,8 +400,8 @@ fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0101000000001ad6e51f000000");
 }
 
-/// Transaction 25: staking::voting_end
-fun transaction_25(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 24: staking::voting_end
+fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -431,11 +410,11 @@ fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70525001e00140009000400");
 }
 
-/// Transaction 26: staking::initiate_epoch_change
-fun transaction_26(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 25: staking::initiate_epoch_change
+fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -448,13 +427,13 @@ fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0502000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7403138da1c00000000e876481700000080182c300600000040cf6a9e0000000000000000000000000000000000000000403138da1c00000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774019af223400000000d0ed902e00000080182c300600000040cf6a9e00000000000000000000000000000000000000004019af223400000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f40d91f4a68000000555c93966000000080182c300600000040cf6a9e0000000000d8f9de1c00000000000000000000004001266b4b00000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d340571938b7000000c0c57ae1ac00000080182c300600000040cf6a9e00000000006e7c8454000000000000000000000040e99cb36200000000a0db215d00000002000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074081a2ec950000001c3d52148f00000080182c300600000040cf6a9e0000000000b08ef01b000000000000000000000040d113fc790000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0502000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f760e430f41800000000e8764817000000c06d40db010000006071862f000000000000000000000000000000000000000060e430f41800000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377d072ab2f3200000000d0ed902e0000002043b6050400000050a0f8660000000000000000000000000000000000000000d072ab2f3200000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f40d91f4a68000000555c93966000000080182c300600000040cf6a9e0000000000d8f9de1c00000000000000000000004001266b4b00000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3b0fd1c2bb900000098b91856ab000000e0eda15a0800000030fedcd500000000006e7c84540000000000000000000000b08fa0a66400000000a0db215d00000002000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a0720cea9d299000000324bec408e00000040c317850a000000202d4f0d0100000000b08ef01b0000000000000000000000201e1be27d0000000088526a74000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010200000040fcc26b06020000807adcf01e000000809ff9f400000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 27: staking::epoch_sync_done
-fun transaction_27(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 26: staking::epoch_sync_done
+fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -465,11 +444,11 @@ fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3251e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c005a005b005c005d0062006300");
 }
 
-/// Transaction 28: staking::epoch_sync_done
-fun transaction_28(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 27: staking::epoch_sync_done
+fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -480,93 +459,63 @@ fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
-}
-
-/// Transaction 29: staking::epoch_sync_done
-fun transaction_29(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x26456b583cebb02e091f24a4c8cb11840adc8d5bd89b35bc3962b5c5192f280a));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
-}
-
-/// Transaction 30: staking::epoch_sync_done
-fun transaction_30(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071e00000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d00");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }
 
-/// Transaction 31: staking::request_withdraw_stake
-fun transaction_31(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 28: staking::request_withdraw_stake
+fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 2);
+    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d));
+    let mut staking = s.take_shared<tusk::staking::Staking>();
+    tusk::staking::request_withdraw_stake(&mut staking, &mut o0, s.ctx());
+    s.return_to_sender(o0);
+    sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"010200000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7da80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b08ef01b00000003000000");
+}
+
+/// Transaction 29: staking::request_withdraw_stake
+fun transaction_29(s: &mut sui::test_scenario::Scenario) {
+    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
+    assert_eq!(effects.num_user_events(), 1);
     let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x67f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     tusk::staking::request_withdraw_stake(&mut staking, &mut o0, s.ctx());
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"010200000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b08ef01b00000003000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"010200000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc307792584b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00d8f9de1c00000003000000");
 }
 
-/// Transaction 32: staking::request_withdraw_stake
-fun transaction_32(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c));
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    tusk::staking::request_withdraw_stake(&mut staking, &mut o0, s.ctx());
-    s.return_to_sender(o0);
-    sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"01020000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00d8f9de1c00000003000000");
-}
-
-/// Transaction 33: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_33(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 30: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xfddd77d94b5dfb1eb8db607edbb3b0c7c201081ca59844ba40f3faf0fafba057));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xe59f86f8c31c49bd36a9aeccbd3a6987d2953fb972950c0578bb02b8a36147ad));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 213000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bc);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01020000005fb968ad534ada837b6b3bbe9375f19e450e9db99da421ab7ed9de537e4974dc489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bc0012ca973100000003000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0102000000b425bd6f9c0f133f3d9583cb5d048736bae1cc5b1bc6bf885a03e1c09ee511d2489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bc0012ca973100000003000000");
 }
 
-/// Transaction 34: staking::split_staked_wal, TransferObjects
-fun transaction_34(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 31: staking::split_staked_wal, TransferObjects
+fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xa252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdf));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b17648));
     let mut r0_0 = tusk::staking::split_staked_wal(&staking, &mut o1, 101000000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"0102000000a252c3012309136045a076ab0d5ed1dcb69425d34300ed051973a7daf504bfdf785410f331160522b5614d8b461c391cfe72c60fa87ad038e2ba6def744d4e5200b2118417000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakedWalSplit>()), x"01020000003d47c5715023c4a683948bc92a60a33c833d60ad28f366cfd6919b2a68b1764814453682c2b8f5e5ac8d88985f1720ee6f29bfef8a1ff2c951bb2629a12bbe3e00b2118417000000");
 }
 
-/// Transaction 35: SplitCoins, system::add_rewards
-fun transaction_35(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 32: SplitCoins, system::add_rewards
+fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -576,8 +525,8 @@ fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"01020000000046119653000000");
 }
 
-/// Transaction 36: staking::voting_end
-fun transaction_36(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 33: staking::voting_end
+fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -586,11 +535,11 @@ fun transaction_36(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f74b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43770514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437705240019000f000e000a00");
 }
 
-/// Transaction 37: staking::initiate_epoch_change
-fun transaction_37(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 34: staking::initiate_epoch_change
+fun transaction_34(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -603,13 +552,13 @@ fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0503000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f700861c0a5d00000010da26dc31000000809f393710000000c05c1f9f010000000012ca97310000000000000000000000007452722b00000000e876481700000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377005cc9ba4200000000d0ed902e000000809f393710000000c05c1f9f0100000000000000000000000000000000000000005cc9ba4200000000d0ed902e000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f488cf7f85500000000b864d945000000809f393710000000c05c1f9f010000000000000000000000b88f42e920000000001c3ae276000000555c939660000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3009a33d0c5000000c0c57ae1ac000000809f393710000000c05c1f9f0100000000000000000000000000000000000000009a33d0c5000000c0c57ae1ac00000003000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07dcefecdb850000000088526a74000000809f393710000000c05c1f9f01000000000000000000000024d4cfa81e00000000c4bc84a40000001c3d52148f000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010300000024f8fd6941020000801d2014510000008028f18102000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0503000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7206a33774d000000e122b6b54000000080b93e3e03000000c0450653000000000012ca97310000000000000000000000205869df1b00000000e876481700000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774077eac03800000000d0ed902e00000060210d4c07000000f01cceba00000000000000000000000000000000000000004077eac03800000000d0ed902e000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f488cf7f85500000000b864d945000000809f393710000000c05c1f9f010000000000000000000000b88f42e920000000001c3ae276000000555c939660000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3602ce72ad400000098b91856ab000000e033c4ff1d0000003005faff0200000000000000000000000000000000000000602ce72ad400000098b91856ab00000003000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a072ceb58cc8f0000000088526a74000000406fd65218000000200baf6e020000000000000000000000144778ea1f0000004032d1b6af000000324bec408e000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"01030000003485552840020000801d2014510000008028f18102000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0103000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 38: staking::epoch_sync_done
-fun transaction_38(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 35: staking::epoch_sync_done
+fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -620,11 +569,11 @@ fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3241e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c005a005b005c005d006200");
 }
 
-/// Transaction 39: staking::epoch_sync_done
-fun transaction_39(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 36: staking::epoch_sync_done
+fun transaction_36(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -635,26 +584,11 @@ fun transaction_39(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
 }
 
-/// Transaction 40: staking::epoch_sync_done
-fun transaction_40(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(3001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 3u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f71450005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
-}
-
-/// Transaction 41: staking::epoch_sync_done
-fun transaction_41(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 37: staking::epoch_sync_done
+fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -665,62 +599,62 @@ fun transaction_41(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f0f3d003e003f0040004100420043004400450046004700480049004a004b00");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0103000000");
 }
 
-/// Transaction 42: staking::withdraw_stake, TransferObjects
-fun transaction_42(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 38: staking::withdraw_stake, TransferObjects
+fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x67f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d));
     let mut r0_0 = tusk::staking::withdraw_stake(&mut staking, o1, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0ba);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"010300000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b08ef01b000000242441b8020000000000000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7da80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07000000000000000000000000000000000000000000000000000000000000b0ba00b08ef01b0000001497e9f9030000000000000000000000");
 }
 
-/// Transaction 43: staking::withdraw_stake, TransferObjects
-fun transaction_43(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 39: staking::withdraw_stake, TransferObjects
+fun transaction_39(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x3758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x67f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc30779258));
     let mut r0_0 = tusk::staking::withdraw_stake(&mut staking, o1, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0bb);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"01030000003758ac294ccafdcb52e765525f58a39c01b932b579d95fb0d7faf97e4a4d039c4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00d8f9de1c000000b8b7480a040000000000000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"010300000067f295d87d7d8bb49fc42b3ee03515ee3fc627ae9f2068d80a68b9bc307792584b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0bb00d8f9de1c000000b8b7480a040000000000000000000000");
 }
 
-/// Transaction 44: staking::request_withdraw_stake
-fun transaction_44(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 40: staking::request_withdraw_stake
+fun transaction_40(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x5fb968ad534ada837b6b3bbe9375f19e450e9db99da421ab7ed9de537e4974dc));
+    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xb425bd6f9c0f133f3d9583cb5d048736bae1cc5b1bc6bf885a03e1c09ee511d2));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     tusk::staking::request_withdraw_stake(&mut staking, &mut o0, s.ctx());
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"01030000005fb968ad534ada837b6b3bbe9375f19e450e9db99da421ab7ed9de537e4974dc489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bc0012ca973100000004000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"0103000000b425bd6f9c0f133f3d9583cb5d048736bae1cc5b1bc6bf885a03e1c09ee511d2489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bc0012ca973100000004000000");
 }
 
-/// Transaction 45: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_45(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 41: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_41(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7e25cc52f42693d90e83ef530ff1dc020bd6414821e2c64fbbe6fc01113e57f9));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xa5b9e9927d27c84c9c6fff5266e43bee74743304e60c66d2a439dca7ae9fadd8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 27000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01030000009c5163fa8f0b74804b941a82cf9b8e99641fe7cc7f2c54b8dd0611512384bba60bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bd004e53490600000004000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010300000048c93bcb0b994900c7e3fca66d748bd5c66ab1f2c68bbc030a1a6e005d76533d0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0bd004e53490600000004000000");
 }
 
-/// Transaction 46: SplitCoins, system::add_rewards
-fun transaction_46(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 42: SplitCoins, system::add_rewards
+fun transaction_42(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -730,8 +664,8 @@ fun transaction_46(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"01030000000068292f26000000");
 }
 
-/// Transaction 47: staking::voting_end
-fun transaction_47(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 43: staking::voting_end
+fun transaction_43(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -740,11 +674,11 @@ fun transaction_47(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010300000004000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010300000004000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7052a001b0010000a000500");
 }
 
-/// Transaction 48: staking::initiate_epoch_change
-fun transaction_48(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 44: staking::initiate_epoch_change
+fun transaction_44(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -757,13 +691,13 @@ fun transaction_48(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0504000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f74185518f2e00000000e876481700000000a2616807000000005da3bd000000000000000000000000bf4589253500000000cbdab46300000010da26dc3100000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437700a187654900000000d0ed902e00000000a2616807000000005da3bd000000000000000000000000000000000000000000a187654900000000d0ed902e000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f48d1b5a35c00000000b864d94500000000a2616807000000005da3bd000000000000000000000000000000000000000048d1b5a35c00000000b864d945000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3002d45c4d2000000cc611b32b200000000a2616807000000005da3bd00000000004e534906000000000000000000000000dff17acc000000c0c57ae1ac00000004000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07dc34ab868c0000000088526a7400000000a2616807000000005da3bd0000000000000000000000000000000000000000dc34ab868c0000000088526a74000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010400000065597fe333020000002ae80925000000003e412501000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0504000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f769d6478d1d00000000e8764817000000008b772f050000008027bf8400000000000000000000000037f7a39434000000a0cdeb2152000000e122b6b54000000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377c09949163c00000000d0ed902e00000000d130b40300000080aed15e0000000000000000000000000000000000000000c09949163c00000000d0ed902e000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f084006f95a00000000b864d9450000008039498e05000000c0853a8e0000000000000000000000000000000000000000084006f95a00000000b864d945000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d360c35d74e6000000311a2324b0000000008a7c550d0000000041595501000000004e534906000000000000000000000060750a2be000000098b91856ab00000004000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a076cc1c621980000000088526a74000000800a7a420900000040340ced00000000000000000000000000000000000000006cc1c621980000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0104000000fd34bc3233020000002ae80925000000003e412501000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0104000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 49: staking::epoch_sync_done
-fun transaction_49(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 45: staking::epoch_sync_done
+fun transaction_45(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -774,11 +708,11 @@ fun transaction_49(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32a1e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c004c004d004e004f0050005a005b005c005d005e006200");
 }
 
-/// Transaction 50: staking::epoch_sync_done
-fun transaction_50(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 46: staking::epoch_sync_done
+fun transaction_46(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -789,96 +723,66 @@ fun transaction_50(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
-}
-
-/// Transaction 51: staking::epoch_sync_done
-fun transaction_51(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x26456b583cebb02e091f24a4c8cb11840adc8d5bd89b35bc3962b5c5192f280a));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(4001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 4u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f14280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b00");
-}
-
-/// Transaction 52: staking::epoch_sync_done
-fun transaction_52(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(4001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 4u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071b00000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300140015001600170018005f006000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0104000000");
 }
 
-/// Transaction 53: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_53(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 47: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_47(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0ba);
     assert_eq!(effects.num_user_events(), 2);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x45d6d9e4472fc14752e71653cfacc8dd2eb2f664f5772542a808fdb4d44ca2fb));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x8c7131ef8f0863b44440832eccfebc1fc89429e30b24df550dd13ee3c649f557));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 263000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0ba);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010400000019d99635b99e4ea2cdfad9082732d5baec24067c6d93e6e9920227771433e3ce489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0ba0086053c3d00000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"010400000011a6183fa86e21119f8494220103735419fa9888f9fe5b53542a973529171c8f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0ba0086053c3d00000005000000");
 }
 
-/// Transaction 54: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_54(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 48: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_48(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bb);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x74fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x58e2cc80fa76f168764f654ced3b67a324aa3e474ed58a6ddbf0bb65c7aa0540));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 113000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0xd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bb);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000d3ea3ae7b4aece6db85d00a3de6ac1131bed1265a54d592992f32fac5072b451d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0bb002a534f1a00000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000d654ef5bf1d8d398c01ff27efbb7c8ddec3217cbf3e6f0844589b31bd9b143d3d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0bb002a534f1a00000005000000");
 }
 
-/// Transaction 55: staking::withdraw_stake, TransferObjects
-fun transaction_55(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 49: staking::withdraw_stake, TransferObjects
+fun transaction_49(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bc);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x5fb968ad534ada837b6b3bbe9375f19e450e9db99da421ab7ed9de537e4974dc));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xb425bd6f9c0f133f3d9583cb5d048736bae1cc5b1bc6bf885a03e1c09ee511d2));
     let mut r0_0 = tusk::staking::withdraw_stake(&mut staking, o1, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0bc);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"01040000005fb968ad534ada837b6b3bbe9375f19e450e9db99da421ab7ed9de537e4974dc489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bc0012ca9731000000bf33bf8d030000000000000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"0104000000b425bd6f9c0f133f3d9583cb5d048736bae1cc5b1bc6bf885a03e1c09ee511d2489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bc0012ca973100000037e5d9fc020000000000000000000000");
 }
 
-/// Transaction 56: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_56(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 50: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_50(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0bd);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7e25cc52f42693d90e83ef530ff1dc020bd6414821e2c64fbbe6fc01113e57f9));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xa5b9e9927d27c84c9c6fff5266e43bee74743304e60c66d2a439dca7ae9fadd8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 266000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0bd);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0104000000ade7fb5a1bcd9f77d76695a5ab8e447d34b06b771a8882331541eebe2a9e287f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bd00e4d5ee3d00000005000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01040000003d316a1e8b5c6e0ef1ce1d100f896f0c20597a453fcf1c61153850dc9530929f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0bd00e4d5ee3d00000005000000");
 }
 
-/// Transaction 57: SplitCoins, system::add_rewards
-fun transaction_57(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 51: SplitCoins, system::add_rewards
+fun transaction_51(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -888,8 +792,8 @@ fun transaction_57(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"0104000000000653552e000000");
 }
 
-/// Transaction 58: staking::voting_end
-fun transaction_58(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 52: staking::voting_end
+fun transaction_52(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -898,11 +802,11 @@ fun transaction_58(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010400000005000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43774b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f0514001400140014001400");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010400000005000000050bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a074b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf43770514001400140014001400");
 }
 
-/// Transaction 59: staking::initiate_epoch_change
-fun transaction_59(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 53: staking::initiate_epoch_change
+fun transaction_53(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -915,13 +819,13 @@ fun transaction_59(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0505000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f701aa29d1b100000000edf2c14b00000080cf18fd08000000c0141ce600000000006adb2a7b000000000000000000000001404ea63600000000e876481700000005000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377c085d7cb6b000000e8fbe3993d00000080cf18fd08000000c0141ce600000000002a534f1a0000000000000000000000c05b847c5100000000d0ed902e000000050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f088cb2ba6400000000b864d94500000080cf18fd08000000c0141ce60000000000000000000000000000000000000000088cb2ba6400000000b864d945000000050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3c0e741dbda000000cc611b32b200000080cf18fd08000000c0141ce60000000000000000000000000000000000000000c0e741dbda000000cc611b32b200000005000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a079cefa79d940000000088526a7400000080cf18fd08000000c0141ce600000000000000000000000000000000000000009cefa79d940000000088526a74000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010500000025939dd0f1020000800d7cf12c00000080f8d66301000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0505000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7196fe2bd9a0000003289791b72000000e033463f020000003005873900000000006adb2a7b0000000000000000000000190507931f00000000e876481700000005000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437720211b715a000000fe7870ab41000000c0678c7e04000000600a0e7300000000002a534f1a000000000000000000000020f7c7214000000000d0ed902e000000050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f086fd0716100000000b864d94500000000a6e03007000000007716b80000000000000000000000000000000000000000086fd0716100000000b864d945000000050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3c07e7071f7000000311a2324b0000000c0b34de01200000060f83ae30100000000000000000000000000000000000000c07e7071f7000000311a2324b000000005000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07bcf09b0da30000000088526a7400000020187b220c000000d0e8a5360100000000000000000000000000000000000000bcf09b0da30000000088526a74000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0105000000bd6eda1ff1020000800d7cf12c00000080f8d66301000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0105000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 60: staking::epoch_sync_done
-fun transaction_60(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 54: staking::epoch_sync_done
+fun transaction_54(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 7);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -932,11 +836,11 @@ fun transaction_60(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3141e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
 }
 
-/// Transaction 61: staking::epoch_sync_done
-fun transaction_61(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 55: staking::epoch_sync_done
+fun transaction_55(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -947,11 +851,11 @@ fun transaction_61(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f71450005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7141400150016001700180019001a001b001c001d00320033003400350036003700380039003a003b00");
 }
 
-/// Transaction 62: staking::epoch_sync_done
-fun transaction_62(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 56: staking::epoch_sync_done
+fun transaction_56(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001004);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -965,18 +869,18 @@ fun transaction_62(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a071400000100020003000400050006000700080009000a000b000c000d000e000f001000110012001300");
 }
 
-/// Transaction 63: staking::epoch_sync_done
-fun transaction_63(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
+/// Transaction 57: staking::epoch_sync_done
+fun transaction_57(s: &mut sui::test_scenario::Scenario) {
+    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
+    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x26456b583cebb02e091f24a4c8cb11840adc8d5bd89b35bc3962b5c5192f280a));
     let mut clock = s.take_shared<sui::clock::Clock>();
     clock.set_for_testing(5001000u64);
     tusk::staking::epoch_sync_done(&mut staking, &o1, 5u32, &clock);
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0105000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e004f00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01050000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f143c003d003e003f0040004100420043004400450046004700480049004a004b004c004d004e006100");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0105000000");
 }

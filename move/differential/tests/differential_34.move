@@ -39,8 +39,6 @@ fun differential_34() {
     transaction_19(&mut s);
     transaction_20(&mut s);
     transaction_21(&mut s);
-    transaction_22(&mut s);
-    transaction_23(&mut s);
     s.end();
 }
 
@@ -187,7 +185,7 @@ fun transaction_11(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
 /// Transaction 12: staking::initiate_epoch_change
@@ -222,7 +220,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
 /// Transaction 14: staking::epoch_sync_done
@@ -237,27 +235,12 @@ fun transaction_14(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 15: staking::epoch_sync_done
-fun transaction_15(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 16: SplitCoins, system::add_rewards
-fun transaction_16(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 15: SplitCoins, system::add_rewards
+fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut system = s.take_shared<tusk::system::System>();
@@ -267,8 +250,8 @@ fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"010100000000b864d945000000");
 }
 
-/// Transaction 17: staking::voting_end
-fun transaction_17(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 16: staking::voting_end
+fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -277,11 +260,11 @@ fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
-/// Transaction 18: staking::initiate_epoch_change
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 17: staking::initiate_epoch_change
+fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -294,13 +277,13 @@ fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0402000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7c01e14872600000000e876481700000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c01e14872600000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377c0068bcf3d00000000d0ed902e00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c0068bcf3d00000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fc0ee01185500000000b864d94500000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c0ee01185500000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3c0d678606c00000000a0db215d00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c0d678606c00000000a0db215d000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0402000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7809782611d00000000e876481700000000c37ec606000000801373ad0000000000000000000000000000000000000000809782611d00000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377002f05c33a00000000d0ed902e0000000086fd8c0d0000000027e65a0100000000000000000000000000000000000000002f05c33a00000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80c687245800000000b864d94500000000497c5314000000803a5908020000000000000000000000000000000000000080c687245800000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3005e0a867500000000a0db215d000000000cfb191b000000004eccb50200000000000000000000000000000000000000005e0a867500000000a0db215d000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010200000000eb19cf25010000009ef3c043000000001a711802000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 19: staking::epoch_sync_done
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: staking::epoch_sync_done
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 6);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -311,11 +294,11 @@ fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
-/// Transaction 20: staking::epoch_sync_done
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: staking::epoch_sync_done
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -326,27 +309,12 @@ fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 21: staking::epoch_sync_done
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(2001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 2u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }
 
-/// Transaction 22: staking::vote_for_slash
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: staking::vote_for_slash
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -354,11 +322,11 @@ fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::vote_for_slash(&mut staking, &o1, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7));
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::SlashVoteCast>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f719000000000000001900000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::SlashVoteCast>()), x"0102000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f714000000000000001400000000000000");
 }
 
-/// Transaction 23: staking::collect_commission, TransferObjects (aborts: ECommissionFrozen)
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: staking::collect_commission, TransferObjects (aborts: ECommissionFrozen)
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();

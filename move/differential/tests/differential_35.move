@@ -51,8 +51,6 @@ fun differential_35() {
     transaction_31(&mut s);
     transaction_32(&mut s);
     transaction_33(&mut s);
-    transaction_34(&mut s);
-    transaction_35(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     s.end();
@@ -380,7 +378,7 @@ fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000034b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f703220022002000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000034b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70351000d000600");
 }
 
 /// Transaction 24: staking::initiate_epoch_change
@@ -414,27 +412,12 @@ fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f2200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100");
-}
-
-/// Transaction 26: staking::epoch_sync_done
-fun transaction_26(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(3001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 3u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437722220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f004000410062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f5100000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f00200021002f0030003100320033003400350036003700380039003a003b003c003d003e003f0040004100480049004a004b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0103000000");
 }
 
-/// Transaction 27: staking::withdraw_stake, TransferObjects
-fun transaction_27(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 26: staking::withdraw_stake, TransferObjects
+fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -445,8 +428,8 @@ fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"01030000008aac38d0bd48474a5c2e91873e26c7e187dcd40352048b187ded61a57cc13be5489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100b864d94500000000000000000000000000000000000000");
 }
 
-/// Transaction 28: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_28(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 27: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 1);
     let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xc3600aa2d1e84e2f7a1ea87081d9458d7fef8beb32f5b1aecc565a7b0683c837));
@@ -456,11 +439,11 @@ fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01030000005dd584e99be5fdb9f10b2d948dd3ef95720a66effce1d7933f91b90499c75466d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0b100b864d94500000004000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01030000002f38bc2a88fce83d00de72f2ffb12283aa483e6cb0f4f05072b4d9f286ae2426d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0b100b864d94500000004000000");
 }
 
-/// Transaction 29: governance::vote_as_node
-fun transaction_29(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 28: governance::vote_as_node
+fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut governance = s.take_shared<tusk::governance::Governance>();
@@ -473,8 +456,8 @@ fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7d4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f010100b864d945000000");
 }
 
-/// Transaction 30: governance::vote_as_node
-fun transaction_30(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 29: governance::vote_as_node
+fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut governance = s.take_shared<tusk::governance::Governance>();
@@ -487,8 +470,8 @@ fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::VoteCast>()), x"010300000074fbc2f51fc77f7c7849b766a0198f1b323fe058c187c7a37b40cc224cc39a7dd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377010000d0ed902e000000");
 }
 
-/// Transaction 31: staking::voting_end
-fun transaction_31(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 30: staking::voting_end
+fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -497,11 +480,11 @@ fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010300000004000000034b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f703220022002000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010300000004000000034b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70343001c000500");
 }
 
-/// Transaction 32: staking::initiate_epoch_change
-fun transaction_32(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 31: staking::initiate_epoch_change
+fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -519,8 +502,8 @@ fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0104000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 33: staking::epoch_sync_done
-fun transaction_33(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 32: staking::epoch_sync_done
+fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 5);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -531,27 +514,12 @@ fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f2200000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100");
-}
-
-/// Transaction 34: staking::epoch_sync_done
-fun transaction_34(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(4001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 4u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437722220023002400250026002700280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f004000410062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f4300000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f00200021002f0030003100320033003400350036003700380039003a003b003c003d003e003f0040004100480049004a004b004c004d004e004f00500051005200530054005500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0104000000");
 }
 
-/// Transaction 35: governance::finalize
-fun transaction_35(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 33: governance::finalize
+fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b2);
     assert_eq!(effects.num_user_events(), 2);
     let mut governance = s.take_shared<tusk::governance::Governance>();

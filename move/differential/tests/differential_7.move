@@ -56,8 +56,6 @@ fun differential_7() {
     transaction_36(&mut s);
     transaction_37(&mut s);
     transaction_38(&mut s);
-    transaction_39(&mut s);
-    transaction_40(&mut s);
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     s.end();
@@ -206,7 +204,7 @@ fun transaction_11(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010000000001000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70428001e0014000a00");
 }
 
 /// Transaction 12: staking::initiate_epoch_change
@@ -241,7 +239,7 @@ fun transaction_13(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32800000100020003000400050006000700080009000a000b000c000d000e000f0010001100120013001400150016001700180019001a001b001c001d001e001f0020002100220023002400250026002700");
 }
 
 /// Transaction 14: staking::epoch_sync_done
@@ -256,49 +254,34 @@ fun transaction_14(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 15: staking::epoch_sync_done
-fun transaction_15(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(1001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 1u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0101000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01010000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f00400041004200430044004500");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0101000000");
 }
 
-/// Transaction 16: SplitCoins, TransferObjects
-fun transaction_16(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 15: SplitCoins, TransferObjects
+fun transaction_15(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut r0_0 = sui::coin::mint_for_testing<wal::wal::WAL>(500000000000u64, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
 }
 
-/// Transaction 17: SplitCoins, staking::stake_with_pool, TransferObjects
-fun transaction_17(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 16: SplitCoins, staking::stake_with_pool, TransferObjects
+fun transaction_16(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 0);
-    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0xda51b84fd04642b7196bd07a33eb761f7b929cacde35bb56a0f6394a5508b1ea));
+    let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x7ecc9dfbb33c2d22b7b392858dd0481c1f2a39f6bc77dc3ddf5e5a48a9024f76));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 100000000000u64, s.ctx());
     let mut r1_0 = tusk::staking::stake_with_pool(&mut staking, r0_0, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7), s.ctx());
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0101000000340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000002000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0101000000f61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000002000000");
 }
 
-/// Transaction 18: SplitCoins, system::add_rewards
-fun transaction_18(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 17: SplitCoins, system::add_rewards
+fun transaction_17(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut system = s.take_shared<tusk::system::System>();
@@ -308,8 +291,8 @@ fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"010100000000b864d945000000");
 }
 
-/// Transaction 19: staking::voting_end
-fun transaction_19(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 18: staking::voting_end
+fun transaction_18(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -321,8 +304,8 @@ fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010100000002000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377041900190019001900");
 }
 
-/// Transaction 20: staking::initiate_epoch_change
-fun transaction_20(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 19: staking::initiate_epoch_change
+fun transaction_19(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -335,13 +318,13 @@ fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0402000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7c0068bcf3d0000005f697f5a2500000080e73cf010000000c0b09fb10100000000e87648170000000000000000000000c01e14872600000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377c0068bcf3d00000000d0ed902e00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c0068bcf3d00000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fc0ee01185500000000b864d94500000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c0ee01185500000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3c0d678606c00000000a0db215d00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c0d678606c00000000a0db215d000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0402000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7807ff9a934000000ea86debb2900000000c37ec606000000801373ad0000000000e87648170000000000000000000000809782611d00000000e876481700000002000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377002f05c33a00000000d0ed902e0000000086fd8c0d0000000027e65a0100000000000000000000000000000000000000002f05c33a00000000d0ed902e000000020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80c687245800000000b864d94500000000497c5314000000803a5908020000000000000000000000000000000000000080c687245800000000b864d945000000020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3005e0a867500000000a0db215d000000000cfb191b000000004eccb50200000000000000000000000000000000000000005e0a867500000000a0db215d000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010200000000d390173d010000009ef3c043000000001a711802000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0102000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 21: staking::epoch_sync_done
-fun transaction_21(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 20: staking::epoch_sync_done
+fun transaction_20(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 6);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -355,8 +338,8 @@ fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
 }
 
-/// Transaction 22: staking::epoch_sync_done
-fun transaction_22(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 21: staking::epoch_sync_done
+fun transaction_21(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -367,11 +350,11 @@ fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01020000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f19280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f004000");
 }
 
-/// Transaction 23: staking::epoch_sync_done
-fun transaction_23(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 22: staking::epoch_sync_done
+fun transaction_22(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -382,12 +365,12 @@ fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7194b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0102000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f71919001a001b001c001d001e001f00200021002200230024002500260027005a005b005c005d005e005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0102000000");
 }
 
-/// Transaction 24: SplitCoins, system::add_rewards
-fun transaction_24(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 23: SplitCoins, system::add_rewards
+fun transaction_23(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 2);
     let mut system = s.take_shared<tusk::system::System>();
@@ -397,8 +380,8 @@ fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::RewardsAdded>()), x"010200000000b864d945000000");
 }
 
-/// Transaction 25: staking::voting_end
-fun transaction_25(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 24: staking::voting_end
+fun transaction_24(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -407,11 +390,11 @@ fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010200000003000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
 }
 
-/// Transaction 26: staking::initiate_epoch_change
-fun transaction_26(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 25: staking::initiate_epoch_change
+fun transaction_25(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -424,13 +407,13 @@ fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0403000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7803d280e4d0000005f697f5a2500000080e73cf010000000c0b09fb10100000000000000000000000000000000000000803d280e4d0000005f697f5a2500000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377803d280e4d00000000d0ed902e00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000803d280e4d00000000d0ed902e000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80259f566400000000b864d94500000080e73cf010000000c0b09fb1010000000000000000000000000000000000000080259f566400000000b864d945000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3800d169f7b00000000a0db215d00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000800d169f7b00000000a0db215d000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0403000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f740b696e843000000ea86debb2900000080e73cf010000000c0b09fb1010000000000000000000000000000000000000040b696e843000000ea86debb2900000003000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377c065a2014a00000000d0ed902e00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c065a2014a00000000d0ed902e000000030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f40fd24636700000000b864d94500000080e73cf010000000c0b09fb1010000000000000000000000000000000000000040fd24636700000000b864d945000000030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3c094a7c48400000000a0db215d00000080e73cf010000000c0b09fb10100000000000000000000000000000000000000c094a7c48400000000a0db215d000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"010300000000ae05127a010000009ef3c043000000001a711802000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0103000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 27: staking::epoch_sync_done
-fun transaction_27(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 26: staking::epoch_sync_done
+fun transaction_26(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 6);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -444,8 +427,8 @@ fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
 }
 
-/// Transaction 28: staking::epoch_sync_done
-fun transaction_28(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 27: staking::epoch_sync_done
+fun transaction_27(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -456,27 +439,27 @@ fun transaction_28(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f19280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f004000");
 }
 
-/// Transaction 29: staking::epoch_sync_done
-fun transaction_29(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001000);
+/// Transaction 28: staking::epoch_sync_done
+fun transaction_28(s: &mut sui::test_scenario::Scenario) {
+    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0x04d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce));
+    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
     let mut clock = s.take_shared<sui::clock::Clock>();
     clock.set_for_testing(3001000u64);
     tusk::staking::epoch_sync_done(&mut staking, &o1, 3u32, &clock);
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7194b004c004d004e004f0050005100520053005400550056005700580059005a005b005c005d005e005f006000610062006300");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377194100420043004400450046004700480049004a004b004c004d004e004f005000510052005300540055005600570058005900");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0103000000");
 }
 
-/// Transaction 30: staking::vote_for_slash
-fun transaction_30(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 29: staking::vote_for_slash
+fun transaction_29(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -487,8 +470,8 @@ fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::SlashVoteCast>()), x"0103000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f719000000000000001900000000000000");
 }
 
-/// Transaction 31: staking::vote_for_slash
-fun transaction_31(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 30: staking::vote_for_slash
+fun transaction_30(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -499,8 +482,8 @@ fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::SlashVoteCast>()), x"01030000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f719000000000000003200000000000000");
 }
 
-/// Transaction 32: staking::vote_for_slash
-fun transaction_32(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 31: staking::vote_for_slash
+fun transaction_31(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -511,8 +494,8 @@ fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::SlashVoteCast>()), x"01030000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f719000000000000004b00000000000000");
 }
 
-/// Transaction 33: staking::execute_slash
-fun transaction_33(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 32: staking::execute_slash
+fun transaction_32(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -520,23 +503,23 @@ fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::execute_slash(&mut staking, &mut treasury, sui::object::id_from_address(@0x489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7));
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(treasury);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::NodeSlashed>()), x"0103000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f780613f630300000060f642c5000000002047e5484c0000005f697f5a25000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::NodeSlashed>()), x"0103000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f740c4125f02000000108cd8ad00000000302abe3a43000000ea86debb29000000");
 }
 
-/// Transaction 34: staking::request_withdraw_stake
-fun transaction_34(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 33: staking::request_withdraw_stake
+fun transaction_33(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 1);
-    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af));
+    let mut o0 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xf61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     tusk::staking::request_withdraw_stake(&mut staking, &mut o0, s.ctx());
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"0103000000340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000004000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::WithdrawRequested>()), x"0103000000f61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000004000000");
 }
 
-/// Transaction 35: staking::voting_end
-fun transaction_35(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 34: staking::voting_end
+fun transaction_34(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -545,11 +528,11 @@ fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     tusk::staking::voting_end(&mut staking, &clock);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010300000004000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7041900190019001900");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::CommitteeSelected>()), x"010300000004000000040bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d34b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5fd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70426001e0015000b00");
 }
 
-/// Transaction 36: staking::initiate_epoch_change
-fun transaction_36(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 35: staking::initiate_epoch_change
+fun transaction_35(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -562,13 +545,13 @@ fun transaction_36(s: &mut sui::test_scenario::Scenario) {
     sui::test_scenario::return_shared(system);
     sui::test_scenario::return_shared(treasury);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0404000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7b1cbaf8c2f00000000e87648170000000000000000000000000000000000000000000000000000006f7b35bc1c0000002047e5484c0000005f697f5a2500000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377803d280e4d00000000d0ed902e0000000000000000000000000000000000000000000000000000000000000000000000803d280e4d00000000d0ed902e000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f80259f566400000000b864d945000000000000000000000000000000000000000000000000000000000000000000000080259f566400000000b864d945000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3800d169f7b00000000a0db215d0000000000000000000000000000000000000000000000000000000000000000000000800d169f7b00000000a0db215d000000");
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0104000000313c8d905c01000000000000000000000000000000000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::PoolAdvanced>()), x"0404000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7924ec4812500000000e87648170000000000000000000000000000000000000000000000000000009edbf9b81d000000302abe3a43000000ea86debb2900000004000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377c065a2014a00000000d0ed902e0000000000000000000000000000000000000000000000000000000000000000000000c065a2014a00000000d0ed902e000000040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f40fd24636700000000b864d945000000000000000000000000000000000000000000000000000000000000000000000040fd24636700000000b864d945000000040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3c094a7c48400000000a0db215d0000000000000000000000000000000000000000000000000000000000000000000000c094a7c48400000000a0db215d000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeStarted>()), x"0104000000524633ab5b01000000000000000000000000000000000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ParametersApplied>()), x"0104000000e803000000000000d0070000000000000010a5d4e800000000");
 }
 
-/// Transaction 37: staking::epoch_sync_done
-fun transaction_37(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 36: staking::epoch_sync_done
+fun transaction_36(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001003);
     assert_eq!(effects.num_user_events(), 6);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -579,11 +562,11 @@ fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d31900000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d32600000100020003000400050006000700080009000a000b000c000d000e000f00100011001200130014001500160017001800240025002600270056005700580059005a005b005c005d005e00");
 }
 
-/// Transaction 38: staking::epoch_sync_done
-fun transaction_38(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 37: staking::epoch_sync_done
+fun transaction_37(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001002);
     assert_eq!(effects.num_user_events(), 1);
     let mut staking = s.take_shared<tusk::staking::Staking>();
@@ -594,33 +577,18 @@ fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     s.return_to_sender(o1);
     sui::test_scenario::return_shared(staking);
     sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1919001a001b001c001d001e001f0020002100220023002400250026002700280029002a002b002c002d002e002f0030003100");
-}
-
-/// Transaction 39: staking::epoch_sync_done
-fun transaction_39(s: &mut sui::test_scenario::Scenario) {
-    let effects = s.next_tx(@0x0000000000000000000000000000000000000000000000000000000000001001);
-    assert_eq!(effects.num_user_events(), 1);
-    let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::storage_node::StorageNodeCap>(sui::object::id_from_address(@0xbfd1d3ac3d6c37f03afe4d7c244e677f9b01fcbff79dae3394640a7944e5f5ab));
-    let mut clock = s.take_shared<sui::clock::Clock>();
-    clock.set_for_testing(4001000u64);
-    tusk::staking::epoch_sync_done(&mut staking, &o1, 4u32, &clock);
-    s.return_to_sender(o1);
-    sui::test_scenario::return_shared(staking);
-    sui::test_scenario::return_shared(clock);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"0104000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437719320033003400350036003700380039003a003b003c003d003e003f0040004100420043004400450046004700480049004a00");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ShardsReceived>()), x"01040000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f1e280029002a002b002c002d002e002f0030003100320033003400350036003700380039003a003b003c003d003e003f0040005f006000610062006300");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::EpochChangeDone>()), x"0104000000");
 }
 
-/// Transaction 40: staking::withdraw_stake, TransferObjects
-fun transaction_40(s: &mut sui::test_scenario::Scenario) {
+/// Transaction 38: staking::withdraw_stake, TransferObjects
+fun transaction_38(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b1);
     assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
-    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0x340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af));
+    let mut o1 = s.take_from_sender_by_id<tusk::staked_wal::StakedWal>(sui::object::id_from_address(@0xf61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57));
     let mut r0_0 = tusk::staking::withdraw_stake(&mut staking, o1, s.ctx());
     sui::transfer::public_transfer(r0_0, @0x000000000000000000000000000000000000000000000000000000000000b0b1);
     sui::test_scenario::return_shared(staking);
-    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"0104000000340ad90170e5c6d799c6b8759b93e9289d3ea823209427aa51d7866d71cf35af489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000020b10cbe05000000b11d4e4a00000000");
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeWithdrawn>()), x"0104000000f61a799fa01f54da6e99bbe88c3d6cbb4763533c90da49c98692b01ccffeef57489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b100e876481700000005b05ebd0600000067bcdb4c00000000");
 }

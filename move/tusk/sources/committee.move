@@ -6,8 +6,18 @@
 ///    earlier registered first), at most `max_size` of them;
 /// 2. `apportion`: D'Hondt over their stakes (each shard in turn goes to the
 ///    member with the highest stake / (shards + 1); ties to the earlier
-///    member), no member above `shard_cap` = max(n_shards * 10%, ceil(n_shards
-///    / members)) — so 10% unless there are fewer than 10 members;
+///    member), each member bounded by `bound_i = min(cap, p_i)` where `cap` =
+///    `shard_cap` = max(n_shards * 10%, ceil(n_shards / members)) and `p_i` =
+///    floor(2 * n_shards * stake_i / total) its proportional bound. The cap
+///    spreads shards over members, but only to members with the stake for
+///    them: without `p_i`, members capped at 10% handed their excess to
+///    members staking next to nothing (seven 1-WAL nodes beside three honest
+///    ones got 70 of 100 shards). If the bounds cannot hold all shards, the
+///    cap gives way (`bound_i = p_i`), and if even those cannot, the bounds
+///    go. So a member never holds more than max(cap, p_i) shards unless stake
+///    is so spread out that nothing else fits, and an owner of a fraction X of
+///    the members' stake holds at most 2 * X * n_shards shards (plus its share
+///    of the cap's spreading among members of real stake);
 /// 3. `assign`: members with 0 shards are dropped; each member keeps its
 ///    lowest previous shard indices up to its new count; the indices left
 ///    over go, ascending, to members needing more, in committee order. Each
@@ -96,29 +106,32 @@ public fun shard_cap(n_shards: u64, members: u64): u64 {
     cap.max(n_shards.divide_and_round_up(members))
 }
 
-/// D'Hondt apportionment of `n_shards` over `stakes` with at most `cap`
-/// each; ties go to the earlier member. If every stake is 0 they count equally.
+/// D'Hondt apportionment of `n_shards` over `stakes`, each member within its
+/// bound (see the module doc: at most `cap`, and at most twice its
+/// proportional share, rounded down); ties go to the earlier member. If every
+/// stake is 0 they count equally.
 public fun apportion(stakes: &vector<u64>, n_shards: u64, cap: u64): vector<u64> {
     let len = stakes.length();
     let mut shards = vector::tabulate!(len, |_| 0u64);
     if (len == 0) return shards;
     let all_zero = stakes.all!(|stake| *stake == 0);
     let weights = stakes.map_ref!(|stake| if (all_zero) 1u128 else (*stake as u128));
-    // Shortcut, same result: D'Hondt gives every member at least its lower
-    // quota floor(n_shards * stake / total) (capped; capping others only adds
-    // shards), so those are handed out at once and only the rest one by one.
     let mut total: u128 = 0;
     weights.do_ref!(|w| total = total + *w);
+    let bounds = shard_bounds(stakes, n_shards, cap);
+    // Shortcut, same result: D'Hondt gives every member at least its lower
+    // quota floor(n_shards * stake / total) (bounded; bounding others only
+    // adds shards), so those are handed out at once and only the rest one by one.
     let mut assigned = 0;
     len.do!(|i| {
-        let quota = (((n_shards as u128) * weights[i] / total) as u64).min(cap);
+        let quota = (((n_shards as u128) * weights[i] / total) as u64).min(bounds[i]);
         *&mut shards[i] = quota;
         assigned = assigned + quota;
     });
     while (assigned < n_shards) {
         let mut best = len;
         len.do!(|i| {
-            if (shards[i] < cap && weights[i] > 0) {
+            if (shards[i] < bounds[i] && weights[i] > 0) {
                 if (
                     best == len
                         || weights[i] * ((shards[best] + 1) as u128)
@@ -205,6 +218,29 @@ public fun two_thirds_quantile(values: &vector<u64>, weights: &vector<u64>, asce
         k = k + 1;
     };
     option::some(values[order[order.length() - 1]])
+}
+
+/// Each member's most shards (see the module doc): `min(cap, p_i)` with `p_i`
+/// = floor(2 * n_shards * stake_i / total); if those cannot hold `n_shards`,
+/// `p_i`; if even those cannot, `n_shards`. All-zero stakes count equally.
+public fun shard_bounds(stakes: &vector<u64>, n_shards: u64, cap: u64): vector<u64> {
+    let len = stakes.length();
+    let all_zero = stakes.all!(|stake| *stake == 0);
+    let weights = stakes.map_ref!(|stake| if (all_zero) 1u128 else (*stake as u128));
+    let mut total: u128 = 0;
+    weights.do_ref!(|w| total = total + *w);
+    if (total == 0) return vector[];
+    let proportional = weights.map_ref!(|w| ((2 * (n_shards as u128) * *w / total) as u64));
+    let capped = proportional.map_ref!(|p| (*p).min(cap));
+    if (sum(&capped) >= n_shards) return capped;
+    if (sum(&proportional) >= n_shards) return proportional;
+    vector::tabulate!(len, |_| n_shards)
+}
+
+fun sum(values: &vector<u64>): u64 {
+    let mut total = 0;
+    values.do_ref!(|v| total = total + *v);
+    total
 }
 
 /// Builds a committee directly (package only; tests use `new_for_testing`).

@@ -889,10 +889,14 @@ public fun voting_power(self: &Staking, staked_wal: &StakedWal): u64 {
     amount
 }
 
-/// Whether the node's commission is frozen: a vote to slash it is open in
-/// this epoch (cast and not executed).
+/// Whether the node's commission is frozen: it holds shards in the current
+/// committee (what a slash is for) and a vote to slash it is open in this
+/// epoch (cast and not executed). Nodes outside the committee cannot have
+/// their commission frozen by a stray vote.
 public fun is_commission_frozen(self: &Staking, node_id: ID): bool {
-    self.slash_votes.weight(self.epoch, node_id) > 0 && !self.slash_votes.is_executed(self.epoch, node_id)
+    self.committee.contains(node_id)
+        && self.slash_votes.weight(self.epoch, node_id) > 0
+        && !self.slash_votes.is_executed(self.epoch, node_id)
 }
 
 /// Weight voting this epoch to slash `target_node_id`.

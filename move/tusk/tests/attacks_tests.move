@@ -258,6 +258,25 @@ fun withdrawal_cap_never_binds_under_split_join_withdraw_sequences() {
     w.end();
 }
 
+#[test]
+/// Found by a second review: three honest nodes are capped at 10% of the
+/// shards each, and the cap used to hand the other 70% to whoever else was a
+/// member, however little it staked. Seven 1-WAL nodes now get nothing.
+fun dust_stakes_cannot_take_the_shards_the_cap_leaves_over() {
+    let mut w = world::new();
+    w.register_nodes(10);
+    let mut stakes = vector[];
+    3u64.do!(|i| stakes.push_back(w.stake(HONEST, i, wal(1_000_000))));
+    7u64.do!(|k| stakes.push_back(w.stake(ATTACKER, 3 + k, wal(1))));
+    w.advance_epoch();
+    let mut attacker_shards = 0;
+    7u64.do!(|k| attacker_shards = attacker_shards + w.shards_of(3 + k));
+    assert_eq!(attacker_shards, 0);
+    assert_eq!(w.shards_of(0) + w.shards_of(1) + w.shards_of(2), 100);
+    destroy(stakes);
+    w.end();
+}
+
 // === 3. A silent committee freezes epochs ===
 
 /// Four nodes with 100 WAL each, in epoch 2 right after `initiate_epoch_change`:

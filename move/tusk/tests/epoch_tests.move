@@ -121,9 +121,9 @@ fun the_epoch_cannot_change_before_its_end() {
 fun the_committee_is_the_top_pools_up_to_the_maximum_size() {
     let mut w = world::new_with(100, 10);
     w.register_nodes(11);
-    // Node i stakes 10 * (i + 1) WAL, registered smallest first.
+    // Node i stakes 100 + i WAL, registered smallest first.
     let mut s = vector[];
-    11u64.do!(|i| s.push_back(w.stake(@0x1, i, wal(10 * (i + 1)))));
+    11u64.do!(|i| s.push_back(w.stake(@0x1, i, wal(100 + i))));
     w.advance_epoch();
     let committee = w.staking().committee();
     let mut expected = vector[];
@@ -136,18 +136,31 @@ fun the_committee_is_the_top_pools_up_to_the_maximum_size() {
 }
 
 #[test]
-fun no_node_holds_more_than_10_percent_of_the_shards() {
+fun no_node_holds_more_than_10_percent_of_the_shards_when_others_have_the_stake_for_them() {
+    let mut stakes = vector[1_000];
+    11u64.do!(|_| stakes.push_back(100));
+    let (mut w, staked) = nodes_with_stakes(stakes);
+    w.advance_epoch();
+    assert_eq!(w.shards_of(0), 10);
+    let mut total = 0;
+    12u64.do!(|i| total = total + w.shards_of(i));
+    assert_eq!(total, 100);
+    // The others: at most twice their proportional share, floor(2 * 100 * 100 / 2100) = 9.
+    11u64.do!(|k| assert!(w.shards_of(k + 1) <= 9));
+    destroy(staked);
+    w.end();
+}
+
+#[test]
+/// With the others staking next to nothing, the 10% cap gives way rather
+/// than hand them shards their stake does not back.
+fun shards_follow_stake_when_the_others_stake_next_to_nothing() {
     let mut stakes = vector[1_000];
     11u64.do!(|_| stakes.push_back(1));
     let (mut w, staked) = nodes_with_stakes(stakes);
     w.advance_epoch();
-    assert_eq!(w.shards_of(0), 10);
-    assert_eq!(w.shards_of(1), 9);
-    assert_eq!(w.shards_of(2), 9);
-    assert_eq!(w.shards_of(3), 8);
-    let mut total = 0;
-    12u64.do!(|i| total = total + w.shards_of(i));
-    assert_eq!(total, 100);
+    assert_eq!(w.shards_of(0), 100);
+    11u64.do!(|k| assert_eq!(w.shards_of(k + 1), 0));
     destroy(staked);
     w.end();
 }

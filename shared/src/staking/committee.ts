@@ -3,7 +3,8 @@
  * committee is the top `maxSize` pools by next-epoch stake (ties: earlier
  * registered first); its `nShards` shards are apportioned by D'Hondt (the
  * next shard goes to the member with the highest stake / (shards + 1)),
- * with no member above `maxPerNode` shards; then shard indices are assigned
+ * each member bounded by `shardBounds` (the 10% cap, and twice its
+ * proportional share); then shard indices are assigned
  * keeping each member's current shards where possible, so little data moves.
  */
 
@@ -35,19 +36,36 @@ export function shardCap(nShards: number, members: number, maxPerNodeBps: number
 }
 
 /**
- * D'Hondt apportionment of `nShards` over `stakes` with at most `cap` per
- * member. Ties go to the earlier member. Members with zero stake get nothing
- * unless every member has zero stake.
+ * Each member's bound (`committee::apportion`): at most `cap`, and at most
+ * twice its proportional share rounded down, so the cap spreads shards only
+ * to members with the stake for them; if those bounds cannot hold all shards
+ * the cap gives way, and if even that cannot, the bounds go.
+ */
+export function shardBounds(weights: readonly bigint[], nShards: number, cap: number): number[] {
+  const total = weights.reduce((sum, w) => sum + w, 0n);
+  const proportional = weights.map((w) => Number((2n * BigInt(nShards) * w) / total));
+  const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+  const capped = proportional.map((p) => Math.min(p, cap));
+  if (sum(capped) >= nShards) return capped;
+  if (sum(proportional) >= nShards) return proportional;
+  return weights.map(() => nShards);
+}
+
+/**
+ * D'Hondt apportionment of `nShards` over `stakes`, each member within its
+ * bound (`shardBounds`). Ties go to the earlier member. Members with zero
+ * stake get nothing unless every member has zero stake.
  */
 export function apportionShards(stakes: readonly bigint[], nShards: number, cap: number): number[] {
   const shards = stakes.map(() => 0);
   if (stakes.length === 0) return shards;
   const allZero = stakes.every((stake) => stake === 0n);
   const weights = allZero ? stakes.map(() => 1n) : stakes;
+  const bounds = shardBounds(weights, nShards, cap);
   for (let assigned = 0; assigned < nShards; assigned++) {
     let best = -1;
     for (let i = 0; i < weights.length; i++) {
-      if (shards[i]! >= cap || weights[i]! === 0n) continue;
+      if (shards[i]! >= bounds[i]! || weights[i]! === 0n) continue;
       // weights[i] / (shards[i] + 1) > weights[best] / (shards[best] + 1)
       if (best < 0 || weights[i]! * BigInt(shards[best]! + 1) > weights[best]! * BigInt(shards[i]! + 1)) best = i;
     }

@@ -131,12 +131,24 @@ describe('committee', () => {
     expect(shards).toEqual([6, 3, 1]);
   });
 
-  it('caps a member at 10% of shards unless there are too few members to place them all', () => {
+  it('caps a member at 10% of shards when the others have the stake to take the rest', () => {
     expect(shardCap(1000, 50, 1000)).toBe(100);
     expect(shardCap(1000, 4, 1000)).toBe(250);
-    const shards = apportionShards([10_000n, ...Array.from({ length: 19 }, () => 1n)], 1000, 100);
+    const shards = apportionShards([10_000n, ...Array.from({ length: 19 }, () => 600n)], 1000, 100);
     expect(shards[0]).toBe(100);
     expect(shards.reduce((a, b) => a + b, 0)).toBe(1000);
+    // Nobody gets more than twice its proportional share (600 of 21,400 stake: 56 of 1000).
+    expect(Math.max(...shards.slice(1))).toBeLessThanOrEqual(56);
+  });
+
+  it('never hands the capped excess to members staking next to nothing (a 7 WAL committee takeover)', () => {
+    const honest = 1_000_000n * 1_000_000_000n;
+    const shards = apportionShards(
+      [honest, honest, honest, ...Array.from({ length: 7 }, () => 1_000_000_000n)],
+      100,
+      10,
+    );
+    expect(shards).toEqual([34, 33, 33, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('keeps shards on their current node where possible', () => {

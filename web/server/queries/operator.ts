@@ -46,9 +46,9 @@ export interface OperatorNode {
     voters: { nodeId: string; name: string | null; weight: bigint }[];
   };
   /**
-   * Whether collecting commission is refused now: a vote to slash the node is
-   * open this epoch and the slash has not been executed (Move
-   * `staking::is_commission_frozen`).
+   * Whether collecting commission is refused now: the node is in the
+   * committee, a vote to slash it is open this epoch and the slash has not
+   * been executed (Move `staking::is_commission_frozen`).
    */
   commissionFrozen: boolean;
   /** Nodes this node voted to slash this epoch. */
@@ -157,7 +157,8 @@ export async function operatorNodes(
         name: displayNodeName(row.name),
         commissionAccrued: accrued.get(row.nodeId) ?? 0n,
         cutoffStake: cutoff?.stake ?? null,
-        commissionFrozen: shardsAgainst > 0n && !slashedNow.some((slash) => slash.nodeId === row.nodeId),
+        commissionFrozen:
+          row.status === 'committee' && shardsAgainst > 0n && !slashedNow.some((slash) => slash.nodeId === row.nodeId),
         slashVotesAgainst: {
           shards: shardsAgainst,
           totalShards,
