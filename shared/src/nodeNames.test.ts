@@ -53,7 +53,7 @@ describe('displayNodeName', () => {
     expect(displayNodeName(emoji)).toBe(emoji);
   });
 
-  it('shows a placeholder when nothing printable is left', () => {
+  it('shows "(unnamed node)" when nothing printable is left', () => {
     expect(displayNodeName('\u202E\u200B \u0000')).toBe(UNNAMED_NODE);
     expect(displayNodeName('')).toBe(UNNAMED_NODE);
   });
