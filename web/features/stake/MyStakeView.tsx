@@ -20,6 +20,7 @@ import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { EpochLink, NodeLink, ShortId } from '../ui/Ids.tsx';
 import { Notice, Stat } from '../ui/Stat.tsx';
 import { DateTime, formatDate } from '../ui/Time.tsx';
+import { positionTotals } from '../../server/queries/positionTotals.ts';
 import { useOwnedStakedWalIds } from '../wallet/chainReads.ts';
 import { useViewedAddress } from '../wallet/useAddress.ts';
 import { NewStakeButton } from './NewStakeDialog.tsx';
@@ -123,6 +124,8 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
   );
   const held = new Set(data.positions.filter((p) => !transferredAway.includes(p)).map((p) => p.stakedWalId));
   const by = (state: string) => data.positions.filter((p) => p.state === state && held.has(p.stakedWalId));
+  const totals =
+    transferredAway.length === 0 ? data.totals : positionTotals(data.positions.filter((p) => held.has(p.stakedWalId)));
   const pending = by('pending');
   const active = by('active');
   const withdrawing = by('withdrawing');
@@ -204,7 +207,7 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
     cumulative += entry.reward;
     return { epoch: entry.epoch, reward: frostToWalNumber(entry.reward), cumulative: frostToWalNumber(cumulative) };
   });
-  const earnedTotal = BigInt(data.totals.rewards) + BigInt(data.totals.withdrawnRewards);
+  const earnedTotal = BigInt(totals.rewards) + BigInt(totals.withdrawnRewards);
 
   return (
     <PositionActions>
@@ -218,29 +221,29 @@ function AccountView({ address, canAct }: { address: string; canAct: boolean }) 
         {error ? <Notice tone="warning">Live updates paused: {error.message}</Notice> : null}
         <div className="grid" data-testid="stake-totals">
           <Stat label="Staked" hint="principal of live positions">
-            <Wal frost={data.totals.staked} />
+            <Wal frost={totals.staked} />
           </Stat>
           <Stat label="Value now" hint="principal + rewards − slashes">
-            <Wal frost={data.totals.value} />
+            <Wal frost={totals.value} />
           </Stat>
           <Stat
             label="Rewards to date"
             hint={
               <>
-                incl. <Wal frost={data.totals.withdrawnRewards} /> on withdrawn stake
+                incl. <Wal frost={totals.withdrawnRewards} /> on withdrawn stake
               </>
             }
           >
             <Wal frost={earnedTotal} signed />
           </Stat>
           <Stat label="Pending" hint="not yet earning">
-            <Wal frost={data.totals.pending} />
+            <Wal frost={totals.pending} />
           </Stat>
           <Stat label="Withdrawing" hint="unbonding">
-            <Wal frost={data.totals.withdrawing} />
+            <Wal frost={totals.withdrawing} />
           </Stat>
           <Stat label="Withdrawable" hint="ready to withdraw">
-            <Wal frost={data.totals.withdrawable} />
+            <Wal frost={totals.withdrawable} />
           </Stat>
         </div>
         {data.positions.length === 0 ? (

@@ -12,6 +12,7 @@ import { valueAt as positionValue, type ExchangeRate } from '@tusk/shared/stakin
 import { formatWal } from '@tusk/shared/format';
 import { displayNodeNameOrNull } from '@tusk/shared/nodeNames';
 import { chainClock, epochStartEstimate, type ChainClock } from './epochClock.ts';
+import { positionTotals, type PositionTotals } from './positionTotals.ts';
 
 export type { PositionState };
 
@@ -56,15 +57,7 @@ export interface AccountPositions {
   owner: string;
   clock: ChainClock | null;
   positions: Position[];
-  totals: {
-    staked: bigint;
-    value: bigint;
-    rewards: bigint;
-    pending: bigint;
-    withdrawing: bigint;
-    withdrawable: bigint;
-    withdrawnRewards: bigint;
-  };
+  totals: PositionTotals;
 }
 
 const activationRate = alias(nodeEpochs, 'activation_rate');
@@ -171,36 +164,7 @@ export async function accountPositions(db: Database, owner: string): Promise<Acc
     };
   });
 
-  const sum = (filter: (p: Position) => boolean, pick: (p: Position) => bigint) =>
-    positions.filter(filter).reduce((total, p) => total + pick(p), 0n);
-  const live = (p: Position) =>
-    p.state === 'pending' || p.state === 'active' || p.state === 'withdrawing' || p.state === 'withdrawable';
-  return {
-    owner,
-    clock,
-    positions,
-    totals: {
-      staked: sum(live, (p) => p.principal),
-      value: sum(live, (p) => p.value),
-      rewards: sum(live, (p) => p.rewards),
-      pending: sum(
-        (p) => p.state === 'pending',
-        (p) => p.principal,
-      ),
-      withdrawing: sum(
-        (p) => p.state === 'withdrawing',
-        (p) => p.value,
-      ),
-      withdrawable: sum(
-        (p) => p.state === 'withdrawable',
-        (p) => p.value,
-      ),
-      withdrawnRewards: sum(
-        (p) => p.state === 'withdrawn',
-        (p) => p.rewards,
-      ),
-    },
-  };
+  return { owner, clock, positions, totals: positionTotals(positions) };
 }
 
 export interface StakeEventRow {
