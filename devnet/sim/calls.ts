@@ -13,6 +13,7 @@ import type { Devnet } from './devnet.ts';
 import type { ExecutedTransaction } from './ledger.ts';
 import { PtbBuilder, type Arg, type ObjectRef } from './ptbBuilder.ts';
 import type { SharedName } from './tusk/functions.ts';
+import type { RegisterArgs } from './tusk/staking.ts';
 import type { SuiObject } from './store.ts';
 
 export interface CallResult {
@@ -26,19 +27,6 @@ export class TxFailed extends Error {
   constructor(readonly tx: ExecutedTransaction) {
     super(tx.status.success ? 'succeeded' : tx.status.description);
   }
-}
-
-export interface RegisterCandidateInput {
-  name: string;
-  networkAddress: string;
-  metadataUrl: string;
-  publicKey: Uint8Array;
-  networkPublicKey: Uint8Array;
-  proofOfPossession: Uint8Array;
-  commissionBps: number;
-  storagePrice: bigint;
-  writePrice: bigint;
-  capacity: bigint;
 }
 
 export class TuskCalls {
@@ -163,7 +151,7 @@ export class TuskCalls {
 
   // === Operators ===
 
-  registerCandidate(operator: string, input: RegisterCandidateInput): CallResult {
+  registerCandidate(operator: string, input: RegisterArgs): CallResult {
     return this.run(operator, (b) => {
       const cap = b.moveCall(...this.#target('staking', 'register_candidate'), [
         this.#shared(b, 'staking', true),
