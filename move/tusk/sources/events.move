@@ -120,10 +120,13 @@ public struct NodeVoted has copy, drop {
 
 // === Pools ===
 
-/// A pool moved into `epoch` (once per pool per epoch): its stake and shares
-/// now, the rewards it received and the commission taken from them, the stake
-/// activated and withdrawn, and its exchange rate (`rate_wal` WAL per
-/// `rate_shares` shares).
+/// A pool stepped into `epoch`: its stake and shares now, the rewards it
+/// received and the commission taken from them, the stake activated and
+/// withdrawn, and its exchange rate (`rate_wal` WAL per `rate_shares`
+/// shares). Pools of the active set step into every epoch at the epoch
+/// change; an idle pool only into the epochs where it had something
+/// scheduled, when next touched, so possibly in a later epoch (at most once
+/// per pool per epoch, in increasing epochs per pool).
 public struct PoolAdvanced has copy, drop {
     epoch: u32,
     node_id: ID,
@@ -135,6 +138,17 @@ public struct PoolAdvanced has copy, drop {
     withdrawn: u64,
     rate_wal: u64,
     rate_shares: u64,
+}
+
+/// `node_id` joined the active set (the pools that step into every epoch and
+/// from which committees are selected) in `epoch`, with `stake` (its stake
+/// once its scheduled changes are through), in place of `evicted`, if the set
+/// was full: the weakest pool outside the current and next committees.
+public struct ActiveSetJoined has copy, drop {
+    epoch: u32,
+    node_id: ID,
+    stake: u64,
+    evicted: Option<ID>,
 }
 
 // === Delegation ===
@@ -494,6 +508,10 @@ public(package) fun emit_pool_advanced(
     rate_shares: u64,
 ) {
     event::emit(PoolAdvanced { epoch, node_id, stake, shares, rewards, commission, activated, withdrawn, rate_wal, rate_shares });
+}
+
+public(package) fun emit_active_set_joined(epoch: u32, node_id: ID, stake: u64, evicted: Option<ID>) {
+    event::emit(ActiveSetJoined { epoch, node_id, stake, evicted });
 }
 
 public(package) fun emit_stake_deposited(
@@ -872,6 +890,11 @@ public fun new_pool_advanced(
     rate_shares: u64,
 ): PoolAdvanced {
     PoolAdvanced { epoch, node_id, stake, shares, rewards, commission, activated, withdrawn, rate_wal, rate_shares }
+}
+
+#[test_only]
+public fun new_active_set_joined(epoch: u32, node_id: ID, stake: u64, evicted: Option<ID>): ActiveSetJoined {
+    ActiveSetJoined { epoch, node_id, stake, evicted }
 }
 
 #[test_only]

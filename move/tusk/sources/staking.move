@@ -9,8 +9,9 @@
 ///   previous change is done): the committee of `E + 1` is selected from each
 ///   pool's stake at `E + 1`, and the prices of `E + 1` from its members' votes;
 /// - from `start + duration` anyone calls `initiate_epoch_change` (only after
-///   `voting_end`): the fees of `E` become rewards, every pool advances into
-///   `E + 1`, the new committee takes over and must sync;
+///   `voting_end`): the fees of `E` become rewards, the active set's pools
+///   step into `E + 1`, the new committee
+///   takes over and must sync;
 /// - each member of the new committee calls `epoch_sync_done`; at a 2/3
 ///   quorum of shards the change is done (at once if the committee is empty).
 ///
@@ -31,9 +32,25 @@
 /// leaves (dust) is burned too. Each pool takes its commission out of its part
 /// and the rest compounds (see `staking_pool`).
 ///
+/// The active set. Registering a node costs nothing, so the number of pools
+/// has no bound; the work of every call must. At most `MAX_ACTIVE_SET_SIZE`
+/// pools form the *active set*: only they step into every epoch (one
+/// `PoolAdvanced` each) and only they can be selected into a committee. A
+/// pool joins when it is staked with (or `join_active_set` is called) and the
+/// set has room, or in place of the member with the least stake outside the
+/// current and next committees, if it has more. Every other pool is idle: it
+/// earns nothing, accepts stake and withdrawals as usual, and takes its
+/// scheduled steps when next touched (`staking_pool`); its active stake
+/// counts in the epoch's total through `idle_stake`, which follows the
+/// changes idle pools have scheduled. So `voting_end` reads the set and
+/// `initiate_epoch_change` steps at most `MAX_ACTIVE_SET_SIZE` pools, however
+/// many nodes registered (see `SECURITY.md` for the limits this keeps).
+///
 /// Invariants: every FROST staked is held by exactly one pool until paid out
 /// or burned; only a `StorageNodeCap` acts for its node; every state change
-/// emits one event (plus `PoolAdvanced` per pool at an epoch change).
+/// emits one event (plus `PoolAdvanced` per pool step); committees are drawn
+/// from the active set, and no member of the current or next committee
+/// leaves it; `epoch_start_stake` is the sum of every pool's active stake.
 module tusk::staking;
 
 use std::string::String;
@@ -41,7 +58,9 @@ use sui::clock::Clock;
 use sui::coin::{Self, Coin};
 use sui::object_table::{Self, ObjectTable};
 use sui::table::{Self, Table};
+use sui::vec_map::{Self, VecMap};
 use tusk::committee::{Self, Committee};
+use tusk::epoch_amounts as amounts;
 use tusk::events;
 use tusk::params::{Self, Params};
 use tusk::slashing::{Self, SlashVotes};
@@ -56,6 +75,11 @@ const VERSION: u64 = 1;
 
 /// Epochs between scheduling a commission change and its effect.
 const COMMISSION_DELAY_EPOCHS: u32 = 2;
+
+/// Most pools in the active set. It must hold the largest committee (200)
+/// and challengers; each member costs an epoch change one event and three
+/// dynamic-field accesses, within Sui's 1,024 and 1,000 per transaction.
+const MAX_ACTIVE_SET_SIZE: u64 = 250;
 
 #[error]
 const EWrongVersion: vector<u8> =
@@ -136,6 +160,13 @@ const EPoolSharesOverflow: vector<u8> =
     b"This pool's exchange rate fell so far after slashes that this stake could overflow its share count: stake with another node";
 
 #[error]
+const ENotInCommittee: vector<u8> = b"Only a member of the current committee can be slashed";
+
+#[error]
+const ECannotJoinActiveSet: vector<u8> =
+    b"The active set is full and this pool's stake is not above that of every pool that could leave it";
+
+#[error]
 const ESyncNotTimedOut: vector<u8> =
     b"The epoch change can be completed without the sync quorum only from half of the epoch on";
 
@@ -159,9 +190,17 @@ public struct Staking has key {
     prices: Prices,
     /// The prices of the next epoch (meaningful once `voting_ended`).
     next_prices: Prices,
-    /// Node IDs in registration order.
-    node_ids: vector<ID>,
+    /// Nodes registered so far.
+    node_count: u64,
     pools: ObjectTable<ID, StakingPool>,
+    /// The pools that step into every epoch, by registration order.
+    active_set: vector<ActivePool>,
+    /// Active stake of all idle pools when the current epoch began.
+    idle_stake: u64,
+    /// How `idle_stake` rises and falls as coming epochs begin, from the
+    /// steps idle pools have scheduled.
+    idle_gains: VecMap<u32, u64>,
+    idle_losses: VecMap<u32, u64>,
     /// Node IDs by lower-cased name (names are unique, ignoring case).
     node_names: Table<vector<u8>, ID>,
     slash_votes: SlashVotes,
@@ -175,6 +214,14 @@ public enum EpochState has copy, drop, store {
     EpochChangeSync { synced: vector<ID>, weight: u64 },
     /// The change finished at `done_ms`.
     EpochChangeDone { done_ms: u64 },
+}
+
+/// A member of the active set.
+public struct ActivePool has copy, drop, store {
+    node_id: ID,
+    registration_number: u64,
+    /// The pool's `eventual_stake`, kept current: what selection counts.
+    stake: u64,
 }
 
 /// Storage price, write price (FROST per MiB) and capacity (bytes).
@@ -227,8 +274,12 @@ fun new(
         next_committee: committee::empty(),
         prices,
         next_prices: prices,
-        node_ids: vector[],
+        node_count: 0,
         pools: object_table::new(ctx),
+        active_set: vector[],
+        idle_stake: 0,
+        idle_gains: vec_map::empty(),
+        idle_losses: vec_map::empty(),
         node_names: table::new(ctx),
         slash_votes: slashing::new(ctx),
         pending_parameter_changes: vector[],
@@ -240,7 +291,8 @@ fun new(
 /// Registers a storage node: creates its staking pool (whose ID is the node
 /// ID) and returns the `StorageNodeCap` acting for it. `public_key` must come
 /// with a proof of possession for the sender (see `storage_node`). The price
-/// and capacity votes count from the next `voting_end`.
+/// and capacity votes count from the next `voting_end`. The pool starts idle:
+/// it joins the active set once staked with.
 public fun register_candidate(
     self: &mut Staking,
     name: String,
@@ -276,11 +328,12 @@ public fun register_candidate(
         write_price,
         capacity,
         self.epoch,
+        self.node_count,
         ctx,
     );
     let node_id = pool.node_id();
     self.pools.add(node_id, pool);
-    self.node_ids.push_back(node_id);
+    self.node_count = self.node_count + 1;
     self.node_names.add(name_key, node_id);
     events::emit_node_registered(
         self.epoch,
@@ -300,7 +353,9 @@ public fun set_commission(self: &mut Staking, cap: &StorageNodeCap, rate_bps: u1
     self.assert_version();
     assert!(rate_bps as u64 <= params::bps_denominator(), EInvalidCommissionRate);
     let effective_epoch = self.epoch + COMMISSION_DELAY_EPOCHS;
+    let idle = self.begin_change(cap.node_id());
     self.pool_mut(cap.node_id()).set_commission_rate(rate_bps, effective_epoch);
+    self.end_change(cap.node_id(), idle);
     events::emit_commission_scheduled(self.epoch, cap.node_id(), rate_bps, effective_epoch);
 }
 
@@ -426,10 +481,24 @@ public fun set_public_key(
     );
 }
 
+/// Moves node `node_id`'s idle pool into the active set (see the module doc):
+/// a pool that left it, or was staked with while the set was full, can come
+/// back once its stake is above that of a member that can leave. Anyone may
+/// call it; it aborts if the pool cannot join.
+public fun join_active_set(self: &mut Staking, node_id: ID) {
+    self.assert_version();
+    assert!(self.pools.contains(node_id), EUnknownNode);
+    if (self.is_in_active_set(node_id)) return;
+    let epoch = self.epoch;
+    self.pool_mut(node_id).catch_up(epoch);
+    assert!(self.try_join_active_set(node_id), ECannotJoinActiveSet);
+}
+
 // === Delegators ===
 
 /// Stakes `to_stake` with node `node_id`. It activates at the next epoch, or
-/// the one after if `voting_end` already ran in this epoch.
+/// the one after if `voting_end` already ran in this epoch. An idle pool
+/// joins the active set if it can.
 public fun stake_with_pool(
     self: &mut Staking,
     to_stake: Coin<WAL>,
@@ -440,9 +509,12 @@ public fun stake_with_pool(
     assert!(self.pools.contains(node_id), EUnknownNode);
     let amount = to_stake.value();
     assert!(amount >= self.params.min_stake(), EStakeBelowMinimum);
+    let idle = self.begin_change(node_id);
     assert!(self.pools[node_id].can_take_stake(amount), EPoolSharesOverflow);
     let activation_epoch = self.next_change_epoch();
     self.pools.borrow_mut(node_id).add_stake(to_stake.into_balance(), activation_epoch);
+    self.end_change(node_id, idle);
+    if (idle) { self.try_join_active_set(node_id); };
     let staked = staked_wal::mint(node_id, amount, activation_epoch, self.epoch, ctx);
     events::emit_stake_deposited(
         self.epoch,
@@ -470,11 +542,13 @@ public fun request_withdraw_stake(self: &mut Staking, staked_wal: &mut StakedWal
     let principal = staked_wal.principal();
     let activation_epoch = staked_wal.activation_epoch();
     let active = activation_epoch <= self.epoch;
+    let idle = self.begin_change(node_id);
     let pool = self.pool_mut(node_id);
     if (active) {
         let shares = pool.shares_of(principal, activation_epoch);
         pool.add_pending_withdraw(shares, withdraw_epoch);
     } else pool.add_pre_active_withdraw(principal, activation_epoch);
+    self.end_change(node_id, idle);
     staked_wal.set_withdrawing(withdraw_epoch);
     events::emit_withdraw_requested(
         self.epoch,
@@ -496,6 +570,7 @@ public fun withdraw_stake(self: &mut Staking, staked_wal: StakedWal, ctx: &mut T
     let node_id = staked_wal.node_id();
     let principal = staked_wal.principal();
     let activation_epoch = staked_wal.activation_epoch();
+    let idle = self.begin_change(node_id);
     let pool = self.pool_mut(node_id);
     let (payout, rewards, slashed) = if (early) {
         (pool.remove_pending_stake(principal, activation_epoch), 0, 0)
@@ -506,6 +581,7 @@ public fun withdraw_stake(self: &mut Staking, staked_wal: StakedWal, ctx: &mut T
         assert!(withdraw_epoch <= epoch, EWithdrawEpochNotReached);
         pool.withdraw(principal, activation_epoch, withdraw_epoch)
     };
+    self.end_change(node_id, idle);
     events::emit_stake_withdrawn(
         epoch,
         object::id(&staked_wal),
@@ -579,10 +655,11 @@ public fun voting_end(self: &mut Staking, clock: &Clock) {
     let next_epoch = self.epoch + 1;
     let n_shards = self.params.n_shards() as u64;
 
-    // Members: top pools by stake at the next epoch.
-    let stakes = self.node_ids.map_ref!(|id| self.pools[*id].stake_at(next_epoch));
+    // Members: the active set's top pools by stake at the next epoch (their
+    // eventual stake: nothing is scheduled beyond it yet).
+    let stakes = self.active_set.map_ref!(|pool| pool.stake);
     let selected = committee::select(&stakes, self.params.max_committee_size() as u64);
-    let member_ids = selected.map_ref!(|i| self.node_ids[*i]);
+    let member_ids = selected.map_ref!(|i| self.active_set[*i].node_id);
     let member_stakes = selected.map_ref!(|i| stakes[*i]);
     let cap = committee::shard_cap(n_shards, selected.length());
     let counts = committee::apportion(&member_stakes, n_shards, cap);
@@ -611,7 +688,8 @@ public fun voting_end(self: &mut Staking, clock: &Clock) {
 }
 
 /// At the end of the epoch (after `voting_end`): the ending epoch's fees
-/// become rewards (see the module doc), every pool advances, passed parameter
+/// become rewards (see the module doc), the active set steps into the new
+/// epoch, passed parameter
 /// changes apply, the new committee and prices go to `System`, and the new
 /// committee starts syncing. Anyone may call it.
 public fun initiate_epoch_change(
@@ -654,17 +732,25 @@ public fun initiate_epoch_change(
     let dust = rewards - distributed;
     treasury.burn_balance(fees.split(burned + dust));
 
-    // Every pool advances (rewards to the ending committee's members).
+    // The active set steps into the new epoch (rewards to the ending
+    // committee's members, all in the set); idle pools' scheduled changes
+    // count in their total.
     let mut total_stake = 0;
-    self.node_ids.length().do!(|i| {
-        let node_id = self.node_ids[i];
+    self.active_set.length().do!(|i| {
+        let node_id = self.active_set[i].node_id;
         let index = ending.index_of(node_id);
         let reward = if (index.is_some()) member_rewards[index.destroy_some()] else 0;
         let pool = &mut self.pools[node_id];
         pool.advance(new_epoch, fees.split(reward));
         total_stake = total_stake + pool.wal();
+        let stake = pool.eventual_stake();
+        *&mut self.active_set[i].stake = stake;
     });
     fees.destroy_zero();
+    self.idle_stake =
+        self.idle_stake + amounts::take(&mut self.idle_gains, new_epoch)
+            - amounts::take(&mut self.idle_losses, new_epoch);
+    total_stake = total_stake + self.idle_stake;
 
     self.epoch = new_epoch;
     self.epoch_start_ms = now;
@@ -742,11 +828,12 @@ public fun end_stalled_epoch_change(self: &mut Staking, clock: &Clock) {
 
 // === Slashing ===
 
-/// A member of the current committee votes to slash `target_node_id`, with
-/// its shards as weight.
+/// A member of the current committee votes to slash `target_node_id`, another
+/// member, with its shards as weight.
 public fun vote_for_slash(self: &mut Staking, cap: &StorageNodeCap, target_node_id: ID) {
     self.assert_version();
     assert!(self.pools.contains(target_node_id), EUnknownNode);
+    assert!(self.committee.contains(target_node_id), ENotInCommittee);
     let voter = cap.node_id();
     assert!(voter != target_node_id, ECannotSlashSelf);
     let weight = self.committee.shards_of(voter);
@@ -780,6 +867,7 @@ public fun execute_slash(self: &mut Staking, treasury: &mut WalTreasury, target_
         pool.wal(),
         pool.shares(),
     );
+    self.refresh_active_stake(target_node_id);
 }
 
 // === Reading ===
@@ -839,8 +927,19 @@ public fun next_prices(self: &Staking): (u64, u64, u64) {
     (self.next_prices.storage_price, self.next_prices.write_price, self.next_prices.capacity)
 }
 
-/// Every registered node ID, in registration order.
-public fun node_ids(self: &Staking): vector<ID> { self.node_ids }
+/// Number of nodes registered.
+public fun node_count(self: &Staking): u64 { self.node_count }
+
+/// Node IDs of the active set, in registration order.
+public fun active_set(self: &Staking): vector<ID> { self.active_set.map_ref!(|pool| pool.node_id) }
+
+/// Whether node `node_id`'s pool is in the active set.
+public fun is_in_active_set(self: &Staking, node_id: ID): bool {
+    self.active_index(node_id).is_some()
+}
+
+/// Active stake of all idle pools when the current epoch began.
+public fun idle_stake(self: &Staking): u64 { self.idle_stake }
 
 /// Whether a node is registered with this ID.
 public fun has_pool(self: &Staking, node_id: ID): bool { self.pools.contains(node_id) }
@@ -871,13 +970,6 @@ public fun voting_power_at(self: &Staking, staked_wal: &StakedWal, epoch: u32): 
     let pool = self.pool(staked_wal.node_id());
     let (amount, _, _) = pool.payout(staked_wal.principal(), staked_wal.activation_epoch(), epoch);
     amount
-}
-
-/// Total active stake of all pools.
-public fun total_active_stake(self: &Staking): u64 {
-    let mut total = 0;
-    self.node_ids.do_ref!(|id| total = total + self.pools[*id].wal());
-    total
 }
 
 /// What `staked_wal` is worth at the current epoch's rate if it is active and
@@ -944,6 +1036,93 @@ public(package) fun assert_version(self: &Staking) {
 fun pool_mut(self: &mut Staking, node_id: ID): &mut StakingPool {
     assert!(self.pools.contains(node_id), EUnknownNode);
     &mut self.pools[node_id]
+}
+
+/// Position of node `node_id` in the active set, if it is a member.
+fun active_index(self: &Staking, node_id: ID): Option<u64> {
+    self.active_set.find_index!(|pool| pool.node_id == node_id)
+}
+
+/// Before a change to a pool's books: catches an idle pool up to the current
+/// epoch and takes its scheduled steps out of the idle totals (`end_change`
+/// puts the new ones back). Returns whether the pool is idle.
+fun begin_change(self: &mut Staking, node_id: ID): bool {
+    let epoch = self.epoch;
+    self.pool_mut(node_id).catch_up(epoch);
+    let idle = !self.is_in_active_set(node_id);
+    if (idle) self.schedule_idle_steps(node_id, false);
+    idle
+}
+
+/// After a change to a pool's books: an idle pool's scheduled steps count in
+/// the idle totals again; a member's stake in the set is refreshed.
+fun end_change(self: &mut Staking, node_id: ID, idle: bool) {
+    if (idle) self.schedule_idle_steps(node_id, true) else self.refresh_active_stake(node_id)
+}
+
+/// Adds (or, with `add` false, removes) the changes an idle pool's scheduled
+/// steps make to its active stake to (from) `idle_gains` and `idle_losses`.
+fun schedule_idle_steps(self: &mut Staking, node_id: ID, add: bool) {
+    let pool = &self.pools[node_id];
+    let (epochs, active) = pool.scheduled_changes();
+    let mut before = pool.wal();
+    epochs.length().do!(|i| {
+        let (epoch, after) = (epochs[i], active[i]);
+        let (map, amount) = if (after >= before) (&mut self.idle_gains, after - before)
+        else (&mut self.idle_losses, before - after);
+        if (add) amounts::add(map, epoch, amount) else amounts::sub(map, epoch, amount);
+        before = after;
+    });
+}
+
+/// Updates a member's stake in the active set (no-op for idle pools).
+fun refresh_active_stake(self: &mut Staking, node_id: ID) {
+    let index = self.active_index(node_id);
+    if (index.is_none()) return;
+    let stake = self.pools[node_id].eventual_stake();
+    *&mut self.active_set[index.destroy_some()].stake = stake;
+}
+
+/// Moves an idle pool (caught up to the current epoch) into the active set if
+/// there is room, or in place of the member with the least stake (the latest
+/// registered among equals) outside the current and next committees, if the
+/// pool has more. Returns whether it joined.
+fun try_join_active_set(self: &mut Staking, node_id: ID): bool {
+    let stake = self.pools[node_id].eventual_stake();
+    if (stake == 0) return false;
+    let mut evicted = option::none();
+    if (self.active_set.length() >= MAX_ACTIVE_SET_SIZE) {
+        // The weakest member with less stake than the pool (the latest
+        // registered among equals) that no committee holds.
+        let mut weakest = option::none<u64>();
+        self.active_set.length().do!(|i| {
+            let member = self.active_set[i];
+            let weaker = member.stake < stake && (weakest.is_none() || {
+                let w = self.active_set[*weakest.borrow()];
+                member.stake < w.stake
+                    || (member.stake == w.stake && member.registration_number > w.registration_number)
+            });
+            if (
+                weaker && !self.committee.contains(member.node_id)
+                    && !self.next_committee.contains(member.node_id)
+            ) weakest = option::some(i);
+        });
+        if (weakest.is_none()) return false;
+        let index = weakest.destroy_some();
+        let leaving = self.active_set.remove(index).node_id;
+        self.idle_stake = self.idle_stake + self.pools[leaving].wal();
+        self.schedule_idle_steps(leaving, true);
+        evicted = option::some(leaving);
+    };
+    self.schedule_idle_steps(node_id, false);
+    let pool = &self.pools[node_id];
+    self.idle_stake = self.idle_stake - pool.wal();
+    let registration_number = pool.registration_number();
+    let mut at = self.active_set.length();
+    while (at > 0 && self.active_set[at - 1].registration_number > registration_number) at = at - 1;
+    self.active_set.insert(ActivePool { node_id, registration_number, stake }, at);
+    events::emit_active_set_joined(self.epoch, node_id, stake, evicted);
+    true
 }
 
 /// Applies and clears the pending parameter changes, emitting

@@ -277,6 +277,78 @@ fun dust_stakes_cannot_take_the_shards_the_cap_leaves_over() {
     w.end();
 }
 
+// === 2. Registration spam ===
+
+/// Registered and staked spam nodes, each with the minimum stake: eight
+/// times the active set. (This runner counts dynamic-field writes over a
+/// whole test, not per transaction, and stops near 5,000 registrations; the
+/// devnet simulator, which mirrors this package, runs the same attack with
+/// 10,000 nodes.)
+const SPAM_NODES: u64 = 2_000;
+
+/// Sui's per-transaction limit on events (`max_num_event_emit`).
+const MAX_EVENTS_PER_TX: u64 = 1_024;
+
+fun spam_name(i: u64): std::string::String {
+    let mut name = b"spam-".to_string();
+    name.append(i.to_string());
+    name
+}
+
+/// The attacker registers thousands of nodes (free) and stakes the minimum
+/// with each, then lets the epochs run. Once, every epoch change stepped every
+/// pool (1,100 nodes already broke the event limit) and `voting_end` sorted
+/// them all. Now both only see the active set (at most 250 pools), so an
+/// epoch change emits at most 250 `PoolAdvanced` and, at three dynamic-field
+/// accesses per pool, stays within Sui's 1,000; `Staking` grows by no vector
+/// per node. The spam pools left outside still count in the epoch's stake and
+/// pay their stakers out.
+#[test]
+fun registration_spam_leaves_epoch_changes_bounded() {
+    let (mut w, honest) = honest_network();
+    let mut spam_stakes = vector[];
+    let mut spam_nodes = vector[];
+    let mut i = 0;
+    while (i < SPAM_NODES) {
+        let node_id = w.register_extra_node(ATTACKER, spam_name(i));
+        spam_stakes.push_back(w.stake_with_node(ATTACKER, node_id, wal(1)));
+        spam_nodes.push_back(node_id);
+        i = i + 1;
+        if (i % 100 == 0) w = w.next_tx();
+    };
+    w = w.next_tx();
+    assert_eq!(w.staking().node_count(), 12 + SPAM_NODES);
+    assert_eq!(w.staking().active_set().length(), 250);
+    let spam_total = SPAM_NODES * wal(1);
+    let mut epoch = 0;
+    while (epoch < 3) {
+        w.voting_end();
+        w = w.next_tx();
+        w.initiate_epoch_change();
+        assert!(event::events_by_type<events::PoolAdvanced>().length() <= 250);
+        assert!((event::num_events() as u64) <= MAX_EVENTS_PER_TX);
+        assert_eq!(w.staking().epoch_start_stake(), wal(400) + spam_total);
+        w.sync_all();
+        w = w.next_tx();
+        epoch = epoch + 1;
+    };
+    // The honest nodes keep their place in the committee.
+    4u64.do!(|n| assert!(w.in_committee(n)));
+    // A spam staker deep outside the set withdraws as usual, its pool
+    // catching up in a bounded number of steps.
+    let mut last = spam_stakes.pop_back();
+    w.request_withdraw(ATTACKER, &mut last);
+    assert!(event::events_by_type<events::PoolAdvanced>().length() <= 4);
+    w.advance_epoch();
+    w = w.next_tx();
+    assert_eq!(w.withdraw(ATTACKER, last), wal(1));
+    assert_eq!(w.staking().epoch_start_stake(), wal(400) + spam_total - wal(1));
+    let _ = spam_nodes;
+    destroy(spam_stakes);
+    destroy(honest);
+    w.end();
+}
+
 // === 3. A silent committee freezes epochs ===
 
 /// Four nodes with 100 WAL each, in epoch 2 right after `initiate_epoch_change`:

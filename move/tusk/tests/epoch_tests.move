@@ -199,25 +199,24 @@ fun fees_are_burned_3_percent_and_paid_by_shards_with_the_dust_burned() {
     assert_eq!(pool.commission(), 32_980);
     assert_eq!(pool.wal(), wal(100) + 296_821);
     assert_eq!(w.staking().pool(w.node(1)).wal(), wal(100) + 288_090);
-    assert_eq!(w.staking().total_active_stake(), 300_000_873_001);
+    assert_eq!(w.staking().epoch_start_stake(), 300_000_873_001);
     destroy(staked);
     w.end();
 }
 
 #[test]
-fun every_pool_advances_once_even_outside_the_committee() {
+fun the_active_set_steps_into_every_epoch_and_a_pool_never_staked_with_does_not() {
     let (mut w, staked) = nodes_with_stakes(vector[100, 0]);
     w.voting_end();
     w.initiate_epoch_change();
     let (n0, n1) = (w.node(0), w.node(1));
     assert_eq!(
         event::events_by_type<events::PoolAdvanced>(),
-        vector[
-            events::new_pool_advanced(1, n0, wal(100), wal(100), 0, 0, wal(100), 0, 0, 0),
-            events::new_pool_advanced(1, n1, 0, 0, 0, 0, 0, 0, 0, 0),
-        ],
+        vector[events::new_pool_advanced(1, n0, wal(100), wal(100), 0, 0, wal(100), 0, 0, 0)],
     );
-    assert_eq!(w.staking().pool(n1).epoch(), 1);
+    assert_eq!(w.staking().active_set(), vector[n0]);
+    assert_eq!(w.staking().pool(n1).epoch(), 0);
+    assert_eq!(w.staking().pool(n1).active_at(1), 0);
     destroy(staked);
     w.end();
 }

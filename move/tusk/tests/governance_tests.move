@@ -57,7 +57,7 @@ fun electorate(): (World, StakedWal, StakedWal, vector<StakedWal>) {
     let a = w.stake(A, 2, wal(60));
     let b = w.stake(B, 2, wal(40));
     w.advance_epoch();
-    assert_eq!(w.staking().total_active_stake(), wal(400));
+    assert_eq!(w.staking().epoch_start_stake(), wal(400));
     (w.next_tx(), a, b, others)
 }
 

@@ -40,7 +40,9 @@ fun registering_a_node_creates_its_pool_and_announces_it() {
     assert_eq!(pool.info().public_key(), test_node_keys::public_key(0));
     assert_eq!(pool.storage_price_vote(), 1_000);
     assert_eq!(pool.wal(), 0);
-    assert_eq!(w.staking().node_ids(), vector[node_id]);
+    assert_eq!(w.staking().node_count(), 1);
+    // Idle until staked with.
+    assert_eq!(w.staking().active_set(), vector[]);
     assert_eq!(w.cap(0).node_id(), node_id);
     w.end();
 }

@@ -288,6 +288,31 @@ public fun register_node_named(self: &mut World, i: u64, name: std::string::Stri
     self.caps.push_back(cap);
 }
 
+/// Registers a node named `name` for `operator` that is not a test node (no
+/// index, no cap kept: the cap goes to `operator`), with test node 0's key
+/// and proof (this runner accepts any BLS signature). Returns its node ID.
+public fun register_extra_node(self: &mut World, operator: address, name: std::string::String): ID {
+    let _ = tx_context::new_from_hint(operator, self.next_hint, 0, 0, 0);
+    self.next_hint = self.next_hint + 1;
+    let World { staking, scenario, .. } = self;
+    let cap = staking.register_candidate(
+        name,
+        b"node.tusk.test:9000".to_string(),
+        b"https://tusk.test/node.json".to_string(),
+        test_node_keys::public_key(0),
+        x"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+        test_node_keys::pop(0),
+        1_000,
+        STORAGE_PRICE,
+        WRITE_PRICE,
+        CAPACITY,
+        scenario.ctx(),
+    );
+    let node_id = cap.node_id();
+    transfer::public_transfer(cap, operator);
+    node_id
+}
+
 /// "node-<i>".
 public fun node_name(i: u64): std::string::String {
     let mut name = b"node-".to_string();
@@ -311,8 +336,13 @@ public fun operator(i: u64): address { test_node_keys::operator(i) }
 
 /// `staker` stakes `amount` FROST with test node `i`.
 public fun stake(self: &mut World, staker: address, i: u64, amount: u64): StakedWal {
-    let coin = self.mint(amount);
     let node_id = self.node_ids[i];
+    self.stake_with_node(staker, node_id, amount)
+}
+
+/// `staker` stakes `amount` FROST with node `node_id`.
+public fun stake_with_node(self: &mut World, staker: address, node_id: ID, amount: u64): StakedWal {
+    let coin = self.mint(amount);
     let _ = tx_context::new_from_hint(staker, self.next_hint, 0, 0, 0);
     self.next_hint = self.next_hint + 1;
     let World { staking, scenario, .. } = self;
