@@ -32,7 +32,8 @@ afterAll(async () => {
 describe('startDevnet', () => {
   it('makes the requested history: nodes registered, epochs passed, a committee in office', () => {
     const { state } = handle.devnet;
-    expect(state.staking.nodeIds).toHaveLength(6);
+    expect(state.staking.nodeCount).toBe(6);
+    expect(state.staking.activeSet).toHaveLength(6);
     expect(state.staking.epoch).toBe(3);
     expect(state.staking.committee.nodeIds.length).toBeGreaterThan(0);
     expect(handle.network.stats.failed).toBe(0);

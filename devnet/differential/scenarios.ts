@@ -37,6 +37,24 @@ function running(world: DiffWorld, nodes = 4): void {
   world.nextEpoch();
 }
 
+/** `staking::MAX_ACTIVE_SET_SIZE`. */
+const ACTIVE_SET_SIZE = 250;
+
+/**
+ * A full active set in epoch 1: node 0 with 100 WAL and nodes 1 to 249 with
+ * 2 WAL each from person 0, and node 250 registered without stake. Returns
+ * person 0's stakes by node.
+ */
+function fullActiveSet(world: DiffWorld): string[] {
+  world.registerNodes(ACTIVE_SET_SIZE + 1);
+  world.fund([person(0)], 10_000n * WAL);
+  const stakes = world.nodes
+    .slice(0, ACTIVE_SET_SIZE)
+    .map((node) => staked(world.calls.stake(person(0), node.nodeId, (node.index === 0 ? 100n : 2n) * WAL)));
+  world.nextEpoch();
+  return stakes;
+}
+
 function blob(world: DiffWorld, owner: string, size: bigint, rootHash: bigint, deletable: boolean, epochs = 3) {
   const storageId = created(
     world.calls.reserveSpace(owner, encodedFor(world, size), epochs, 1_000_000n * WAL),
@@ -597,6 +615,36 @@ export const SCENARIOS: DifferentialScenario[] = [
       }
       w.fund([person(7)], 4_000_000_000n * WAL);
       w.calls.stake(person(7), target.nodeId, 4_000_000_000n * WAL);
+    },
+  },
+  {
+    name: 'abort_join_full_active_set_after_eviction_and_catch_up',
+    doc: 'A full active set (250 pools): a pool staked with less stays idle, skips epoch changes yet counts in their total stake, then catches up when staked with again and takes the place of the weakest member outside the committees; the evicted pool pays its staker out as an idle pool; last, bringing a pool with no more stake than the weakest member into the set aborts with staking::ECannotJoinActiveSet.',
+    run: (w) => {
+      const stakes = fullActiveSet(w);
+      const [idle, evicted] = [w.nodes[ACTIVE_SET_SIZE]!, w.nodes[ACTIVE_SET_SIZE - 1]!];
+      w.fund([person(1)], 100n * WAL);
+      w.calls.stake(person(1), idle.nodeId, WAL);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.stake(person(1), idle.nodeId, 5n * WAL);
+      w.nextEpoch();
+      w.calls.requestWithdraw(person(0), stakes[ACTIVE_SET_SIZE - 1]!);
+      w.nextEpoch();
+      w.nextEpoch();
+      w.calls.withdraw(person(0), stakes[ACTIVE_SET_SIZE - 1]!);
+      w.calls.stake(person(1), evicted.nodeId, 2n * WAL);
+      w.nextEpoch();
+      w.calls.joinActiveSet(person(3), evicted.nodeId);
+    },
+  },
+  {
+    name: 'abort_slash_outside_committee',
+    doc: 'A vote to slash a node outside the current committee aborts with staking::ENotInCommittee.',
+    run: (w) => {
+      running(w, 4);
+      const [outsider] = w.registerNodes(1);
+      w.calls.voteForSlash(w.nodes[1]!.operator, w.nodes[1]!.capId, outsider!.nodeId);
     },
   },
 ];

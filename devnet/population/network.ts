@@ -202,7 +202,7 @@ export class Network {
     this.nodeIds.length = 0;
     this.capIds.length = 0;
     population.nodes.forEach((node) => {
-      const nodeId = devnet.state.staking.nodeIds.find((id) => devnet.state.pools.get(id)!.operator === node.operator);
+      const nodeId = [...devnet.state.pools.values()].find((pool) => pool.operator === node.operator)?.nodeId;
       const cap = devnet.objects
         .ownedBy(node.operator, devnet.types.storageNodeCap)
         .find((o) => (o.value as { nodeId: string }).nodeId === nodeId);
@@ -309,8 +309,7 @@ export class Network {
   /** Adds the epoch's subsidy: total stake x the per-epoch return of `subsidyApy`. */
   #addSubsidy(): void {
     const staking = this.devnet.state.staking;
-    let total = 0n;
-    for (const id of staking.nodeIds) total += this.devnet.state.pools.get(id)!.wal;
+    const total = staking.epochStartStake;
     const perEpoch = Math.pow(1 + this.activity.subsidyApy, Number(staking.params.epochDurationMs) / YEAR_MS) - 1;
     const amount = (total * BigInt(Math.round(perEpoch * 1e12))) / 1_000_000_000_000n;
     if (amount >= 1n) this.#count(this.calls.addRewards(this.devnet.faucetAddress, amount));

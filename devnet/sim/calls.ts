@@ -256,6 +256,13 @@ export class TuskCalls {
     });
   }
 
+  /** `join_active_set`: brings an idle pool into the active set (anyone may call it). */
+  joinActiveSet(sender: string, nodeId: string): CallResult {
+    return this.run(sender, (b) => {
+      b.moveCall(...this.#target('staking', 'join_active_set'), [this.#shared(b, 'staking', true), b.address(nodeId)]);
+    });
+  }
+
   executeSlash(sender: string, targetNodeId: string): CallResult {
     return this.run(sender, (b) => {
       b.moveCall(...this.#target('staking', 'execute_slash'), [

@@ -28,36 +28,81 @@ export interface EmittedEvent {
 /** Restores touched objects on abort. */
 export class Journal {
   readonly #snapshots = new Map<object, object>();
+  /** For each touched `Map`, the value of each key before its first change (ABSENT: it had none). */
+  readonly #mapEntries = new Map<Map<unknown, unknown>, Map<unknown, unknown>>();
+  readonly #views = new Map<Map<unknown, unknown>, Map<unknown, unknown>>();
 
   /**
    * Records `target`'s state before its first change in this transaction;
-   * returns it for chaining. Objects are copied deeply; a `Map` shallowly
-   * (its entries are objects touched on their own), so adding or removing
-   * entries is undone but changes inside an entry need their own `touch`.
+   * returns it for chaining. Objects are copied deeply. A `Map` is not copied
+   * (the protocol's maps hold every pool, proposal and name): the returned
+   * view records each key's old value on its first `set` or `delete`, so
+   * adding, replacing or removing entries through it is undone; changes
+   * inside an entry need their own `touch`.
    */
   touch<T extends object>(target: T): T {
-    if (!this.#snapshots.has(target))
-      this.#snapshots.set(target, target instanceof Map ? new Map(target) : structuredClone(target));
+    if (target instanceof Map) return this.#mapView(target) as T;
+    if (!this.#snapshots.has(target)) this.#snapshots.set(target, structuredClone(target));
     return target;
   }
 
+  #mapView(map: Map<unknown, unknown>): Map<unknown, unknown> {
+    let view = this.#views.get(map);
+    if (view) return view;
+    const entries = new Map<unknown, unknown>();
+    this.#mapEntries.set(map, entries);
+    const remember = (key: unknown) => {
+      if (!entries.has(key)) entries.set(key, map.has(key) ? map.get(key) : ABSENT);
+    };
+    view = new Proxy(map, {
+      get(target, property) {
+        if (property === 'set')
+          return (key: unknown, value: unknown) => {
+            remember(key);
+            target.set(key, value);
+            return view;
+          };
+        if (property === 'delete')
+          return (key: unknown) => {
+            remember(key);
+            return target.delete(key);
+          };
+        if (property === 'clear')
+          return () => {
+            for (const key of target.keys()) remember(key);
+            target.clear();
+          };
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    this.#views.set(map, view);
+    return view;
+  }
+
   rollback(): void {
-    for (const [target, snapshot] of this.#snapshots) {
-      if (target instanceof Map) {
-        target.clear();
-        for (const [key, value] of snapshot as Map<unknown, unknown>) target.set(key, value);
-        continue;
+    for (const [map, entries] of this.#mapEntries) {
+      for (const [key, value] of entries) {
+        if (value === ABSENT) map.delete(key);
+        else map.set(key, value);
       }
+    }
+    for (const [target, snapshot] of this.#snapshots) {
       for (const key of Object.keys(target)) delete (target as Record<string, unknown>)[key];
       Object.assign(target, snapshot);
     }
-    this.#snapshots.clear();
+    this.commit();
   }
 
   commit(): void {
     this.#snapshots.clear();
+    this.#mapEntries.clear();
+    this.#views.clear();
   }
 }
+
+/** A key a touched `Map` did not have. */
+const ABSENT = Symbol('absent');
 
 export interface TxContextOptions {
   sender: string;

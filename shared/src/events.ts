@@ -119,10 +119,12 @@ export const NodeVoted = bcs.struct('NodeVoted', {
 
 // --- Pools ---
 
-// A pool moved into `epoch` (once per pool per epoch): its stake and shares
-// now, the rewards it received and the commission taken from them, the stake
-// activated and withdrawn, and its exchange rate (`rate_wal` WAL per
-// `rate_shares` shares).
+// A pool stepped into `epoch`: its stake and shares now, the rewards it
+// received and the commission taken from them, the stake activated and
+// withdrawn, and its exchange rate (`rate_wal` WAL per `rate_shares` shares).
+// Active-set pools step into every epoch at the epoch change; an idle pool only
+// into epochs where it had something scheduled, when next touched, so possibly
+// in a later epoch (at most once per pool per epoch, increasing per pool).
 export const PoolAdvanced = bcs.struct('PoolAdvanced', {
   epoch: bcs.u32(),
   node_id: Id,
@@ -134,6 +136,16 @@ export const PoolAdvanced = bcs.struct('PoolAdvanced', {
   withdrawn: u64(),
   rate_wal: u64(),
   rate_shares: u64(),
+});
+
+// `node_id` joined the active set (the pools that step into every epoch and
+// from which committees are selected) in `epoch` with `stake` (its stake once
+// its scheduled changes are through), in place of `evicted` if the set was full.
+export const ActiveSetJoined = bcs.struct('ActiveSetJoined', {
+  epoch: bcs.u32(),
+  node_id: Id,
+  stake: u64(),
+  evicted: bcs.option(Id),
 });
 
 // --- Delegation ---
@@ -390,6 +402,7 @@ export const eventSchemas = {
   CommissionCollected,
   NodeVoted,
   PoolAdvanced,
+  ActiveSetJoined,
   StakeDeposited,
   WithdrawRequested,
   StakeWithdrawn,

@@ -234,6 +234,10 @@ const TUSK_FUNCTIONS: MoveFunction[] = [
     staking.executeSlash(ctx, state, target as string);
     return [];
   }),
+  fn('staking', 'join_active_set', [stakingMut, P('ID')], [], (ctx, state, [, nodeId]) => {
+    staking.joinActiveSet(ctx, state, nodeId as string);
+    return [];
+  }),
   fn('staking', 'end_stalled_epoch_change', [stakingMut, clock], [], (ctx, state) => {
     staking.endStalledEpochChange(ctx, state);
     return [];

@@ -27,6 +27,8 @@ import { burnBalance } from './treasury.ts';
 const M = 'staking';
 export const STAKING_VERSION = 1;
 export const COMMISSION_DELAY_EPOCHS = 2;
+/** `MAX_ACTIVE_SET_SIZE`: most pools that step into every epoch and can be selected. */
+export const MAX_ACTIVE_SET_SIZE = 250;
 
 function assertVersion(state: TuskState, fn: string): void {
   check(state.staking.version === STAKING_VERSION, M, 'EWrongVersion', fn);
@@ -115,6 +117,7 @@ export function registerCandidate(ctx: TxContext, state: TuskState, args: Regist
     args.commissionBps,
     { storagePrice: args.storagePrice, writePrice: args.writePrice, capacity: args.capacity },
     header.epoch,
+    header.nodeCount,
     nodeId,
   );
   ctx.touch(state.pools).set(nodeId, created);
@@ -124,7 +127,7 @@ export function registerCandidate(ctx: TxContext, state: TuskState, args: Regist
       nodeId,
       new Map([[header.epoch, { rate: { wal: 0n, shares: 0n }, unslashed: { wal: 0n, shares: 0n }, active: 0n }]]),
     );
-  header.nodeIds.push(nodeId);
+  header.nodeCount += 1;
   ctx.touch(state.nodeNames).set(nameKey, nodeId);
   ctx.emit('NodeRegistered', {
     epoch: header.epoch,
@@ -143,7 +146,9 @@ export function setCommission(ctx: TxContext, state: TuskState, cap: StorageNode
   assertVersion(state, fn);
   check(BigInt(rateBps) <= BPS, M, 'EInvalidCommissionRate', fn);
   const effective = state.staking.epoch + COMMISSION_DELAY_EPOCHS;
+  const idle = beginChange(ctx, state, cap.nodeId);
   pools.setCommissionRate(poolMut(ctx, state, cap.nodeId), rateBps, effective);
+  endChange(ctx, state, cap.nodeId, idle);
   ctx.emit('CommissionScheduled', {
     epoch: state.staking.epoch,
     node_id: cap.nodeId,
@@ -245,6 +250,98 @@ export function setPublicKey(
   });
 }
 
+/** `join_active_set`: moves an idle pool into the active set; aborts if it cannot join. */
+export function joinActiveSet(ctx: TxContext, state: TuskState, nodeId: string): void {
+  const fn = 'join_active_set';
+  assertVersion(state, fn);
+  check(state.pools.has(nodeId), M, 'EUnknownNode', fn);
+  if (isInActiveSet(state, nodeId)) return;
+  pools.catchUp(ctx, state, poolMut(ctx, state, nodeId), state.staking.epoch);
+  check(tryJoinActiveSet(ctx, state, nodeId), M, 'ECannotJoinActiveSet', fn);
+}
+
+// --- The active set and idle pools' books (internal) ---
+
+/** `begin_change`: catches an idle pool up and takes its scheduled steps out of the idle totals. */
+function beginChange(ctx: TxContext, state: TuskState, nodeId: string): boolean {
+  pools.catchUp(ctx, state, poolMut(ctx, state, nodeId), state.staking.epoch);
+  const idle = !isInActiveSet(state, nodeId);
+  if (idle) scheduleIdleSteps(ctx, state, nodeId, false);
+  return idle;
+}
+
+/** `end_change`: an idle pool's steps count again; a member's stake in the set is refreshed. */
+function endChange(ctx: TxContext, state: TuskState, nodeId: string, idle: boolean): void {
+  if (idle) scheduleIdleSteps(ctx, state, nodeId, true);
+  else refreshActiveStake(ctx, state, nodeId);
+}
+
+/** `schedule_idle_steps`: adds (or removes) an idle pool's scheduled changes to (from) the idle totals. */
+function scheduleIdleSteps(ctx: TxContext, state: TuskState, nodeId: string, add: boolean): void {
+  const target = state.pools.get(nodeId)!;
+  const changes = pools.scheduledChanges(target);
+  if (changes.length === 0) return;
+  const header = ctx.touch(state.staking);
+  let before = target.wal;
+  for (const { epoch, active } of changes) {
+    const [map, amount] = active >= before ? [header.idleGains, active - before] : [header.idleLosses, before - active];
+    if (add) pools.addTo(map, epoch, amount);
+    else pools.subFrom(map, epoch, amount);
+    before = active;
+  }
+}
+
+/** `refresh_active_stake`: updates a member's stake in the set (no-op for idle pools). */
+function refreshActiveStake(ctx: TxContext, state: TuskState, nodeId: string): void {
+  const index = state.staking.activeSet.findIndex((member) => member.nodeId === nodeId);
+  if (index < 0) return;
+  ctx.touch(state.staking).activeSet[index]!.stake = pools.eventualStake(state.pools.get(nodeId)!);
+}
+
+/**
+ * `try_join_active_set`: moves an idle pool (caught up) into the set if there is
+ * room, or in place of the weakest member outside the current and next
+ * committees with less stake (the latest registered among equals).
+ */
+function tryJoinActiveSet(ctx: TxContext, state: TuskState, nodeId: string): boolean {
+  const stake = pools.eventualStake(state.pools.get(nodeId)!);
+  if (stake === 0n) return false;
+  let evicted: string | null = null;
+  const set = state.staking.activeSet;
+  if (set.length >= MAX_ACTIVE_SET_SIZE) {
+    let weakest: number | undefined;
+    set.forEach((member, i) => {
+      const w = weakest === undefined ? undefined : set[weakest]!;
+      const weaker =
+        member.stake < stake &&
+        (w === undefined ||
+          member.stake < w.stake ||
+          (member.stake === w.stake && member.registrationNumber > w.registrationNumber));
+      if (
+        weaker &&
+        indexOf(state.staking.committee, member.nodeId) === undefined &&
+        indexOf(state.staking.nextCommittee, member.nodeId) === undefined
+      )
+        weakest = i;
+    });
+    if (weakest === undefined) return false;
+    const header = ctx.touch(state.staking);
+    const [leaving] = header.activeSet.splice(weakest, 1);
+    header.idleStake += state.pools.get(leaving!.nodeId)!.wal;
+    scheduleIdleSteps(ctx, state, leaving!.nodeId, true);
+    evicted = leaving!.nodeId;
+  }
+  scheduleIdleSteps(ctx, state, nodeId, false);
+  const header = ctx.touch(state.staking);
+  const joining = state.pools.get(nodeId)!;
+  header.idleStake -= joining.wal;
+  let at = header.activeSet.length;
+  while (at > 0 && header.activeSet[at - 1]!.registrationNumber > joining.registrationNumber) at--;
+  header.activeSet.splice(at, 0, { nodeId, registrationNumber: joining.registrationNumber, stake });
+  ctx.emit('ActiveSetJoined', { epoch: header.epoch, node_id: nodeId, stake, evicted });
+  return true;
+}
+
 // === Delegators ===
 
 export function stakeWithPool(ctx: TxContext, state: TuskState, coin: Coin, nodeId: string): StakedWal {
@@ -253,9 +350,12 @@ export function stakeWithPool(ctx: TxContext, state: TuskState, coin: Coin, node
   check(state.pools.has(nodeId), M, 'EUnknownNode', fn);
   const amount = coin.balance;
   check(amount >= state.staking.params.minStake, M, 'EStakeBelowMinimum', fn);
+  const idle = beginChange(ctx, state, nodeId);
   check(pools.canTakeStake(state.pools.get(nodeId)!, amount), M, 'EPoolSharesOverflow', fn);
   const activationEpoch = nextChangeEpoch(state);
   pools.addStake(ctx.touch(state.pools.get(nodeId)!), amount, activationEpoch);
+  endChange(ctx, state, nodeId, idle);
+  if (idle) tryJoinActiveSet(ctx, state, nodeId);
   const staked: StakedWal = {
     id: ctx.freshId(),
     state: { kind: 'staked' },
@@ -281,6 +381,7 @@ export function requestWithdrawStake(ctx: TxContext, state: TuskState, staked: S
   check(!isWithdrawing(staked), M, 'EAlreadyWithdrawing', fn);
   check(!canWithdrawEarly(state, staked), M, 'ENotActive', fn);
   const withdrawEpoch = nextChangeEpoch(state);
+  const idle = beginChange(ctx, state, staked.nodeId);
   const target = poolMut(ctx, state, staked.nodeId);
   if (staked.activationEpoch <= state.staking.epoch) {
     pools.addPendingWithdraw(
@@ -291,6 +392,7 @@ export function requestWithdrawStake(ctx: TxContext, state: TuskState, staked: S
   } else {
     pools.addPreActiveWithdraw(target, staked.principal, staked.activationEpoch);
   }
+  endChange(ctx, state, staked.nodeId, idle);
   ctx.touch(staked).state = { kind: 'withdrawing', withdrawEpoch };
   ctx.emit('WithdrawRequested', {
     epoch: state.staking.epoch,
@@ -312,6 +414,7 @@ export function withdrawStake(ctx: TxContext, state: TuskState, staked: StakedWa
   assertVersion(state, fn);
   const early = canWithdrawEarly(state, staked);
   const epoch = state.staking.epoch;
+  const idle = beginChange(ctx, state, staked.nodeId);
   const target = poolMut(ctx, state, staked.nodeId);
   let amount: bigint;
   let rewards = 0n;
@@ -330,6 +433,7 @@ export function withdrawStake(ctx: TxContext, state: TuskState, staked: StakedWa
       withdrawEpoch!,
     );
   }
+  endChange(ctx, state, staked.nodeId, idle);
   ctx.emit('StakeWithdrawn', {
     epoch,
     staked_wal_id: staked.id,
@@ -395,7 +499,7 @@ export function votingEnd(ctx: TxContext, state: TuskState): void {
   const nextEpoch = header.epoch + 1;
   const nShards = header.params.nShards;
 
-  const stakes = header.nodeIds.map((id) => ({ id, stake: pools.stakeAt(state.pools.get(id)!, nextEpoch) }));
+  const stakes = header.activeSet.map((member) => ({ id: member.nodeId, stake: member.stake }));
   const members = selectCommittee(stakes, header.params.maxCommitteeSize);
   const memberStakes = members.map((m) => m.stake);
   const counts = apportionShards(memberStakes, nShards, shardCap(nShards, members.length, 1000));
@@ -472,13 +576,16 @@ export function initiateEpochChange(ctx: TxContext, state: TuskState): void {
   burnBalance(ctx, state, burned + dust);
 
   let totalStake = 0n;
-  for (const nodeId of header.nodeIds) {
-    const index = indexOf(ending, nodeId);
+  for (const member of header.activeSet) {
+    const index = indexOf(ending, member.nodeId);
     const reward = index === undefined ? 0n : memberRewards[index]!;
-    const target = ctx.touch(state.pools.get(nodeId)!);
+    const target = ctx.touch(state.pools.get(member.nodeId)!);
     pools.advance(ctx, state, target, newEpoch, reward);
     totalStake += target.wal;
+    member.stake = pools.eventualStake(target);
   }
+  header.idleStake = header.idleStake + pools.take(header.idleGains, newEpoch) - pools.take(header.idleLosses, newEpoch);
+  totalStake += header.idleStake;
 
   header.epoch = newEpoch;
   header.epochStartMs = now;
@@ -570,6 +677,7 @@ export function voteForSlash(ctx: TxContext, state: TuskState, cap: StorageNodeC
   const fn = 'vote_for_slash';
   assertVersion(state, fn);
   check(state.pools.has(targetNodeId), M, 'EUnknownNode', fn);
+  check(indexOf(state.staking.committee, targetNodeId) !== undefined, M, 'ENotInCommittee', fn);
   const voter = cap.nodeId;
   check(voter !== targetNodeId, M, 'ECannotSlashSelf', fn);
   const weight = shardsOf(state.staking.committee, voter);
@@ -616,6 +724,7 @@ export function executeSlash(ctx: TxContext, state: TuskState, targetNodeId: str
     rate_wal: target.wal,
     rate_shares: target.shares,
   });
+  refreshActiveStake(ctx, state, targetNodeId);
 }
 
 // === Reading (governance uses these) ===
@@ -648,10 +757,9 @@ export function activeStake(state: TuskState, nodeId: string): bigint {
   return pool(state, nodeId).wal;
 }
 
-export function totalActiveStake(state: TuskState): bigint {
-  let total = 0n;
-  for (const id of state.staking.nodeIds) total += state.pools.get(id)!.wal;
-  return total;
+/** `is_in_active_set`. */
+export function isInActiveSet(state: TuskState, nodeId: string): boolean {
+  return state.staking.activeSet.some((member) => member.nodeId === nodeId);
 }
 
 export function votingPower(state: TuskState, staked: StakedWal): bigint {

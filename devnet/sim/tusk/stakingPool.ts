@@ -1,18 +1,23 @@
 /**
  * `tusk::staking_pool`: one node's pool (see the Move module doc for the
- * accounting). `advance(e, rewards)` moves the pool from `e - 1` into `e`:
- * commission first (at the rate in force during `e - 1`), the scheduled rate
- * for `e`, then rate(e) is recorded, shares leaving at `e` are paid at it into
- * `withdrawable`, and stake activating at `e` buys shares at it (the shares
- * of its part already asked back leave at `e + 1`).
+ * accounting). A step into `e` with rewards: commission first (at the rate in
+ * force before `e`), the scheduled rate for `e`, then rate(e) is recorded,
+ * shares leaving at `e` are paid at it into `withdrawable`, and stake
+ * activating at `e` buys shares at it (the shares of its part already asked
+ * back leave at `e + 1`). Active-set pools step into every epoch (`advance`);
+ * idle pools take the steps they have scheduled when touched (`catchUp`), and
+ * read epochs without a step of their own from their last step (`stateAt`).
  */
 import { exchangeRate, sharesForWal, walForShares, type ExchangeRate } from '@tusk/shared/staking/index';
 import type { TxContext } from '../context.ts';
 import { check } from './aborts.ts';
 import { BPS, bpsOf } from './params.ts';
-import type { NodeInfo, PoolRate, Prices, StakingPool, TuskState } from './state.ts';
+import type { Books, NodeInfo, PoolRate, Prices, StakingPool, TuskState } from './state.ts';
 
 const M = 'staking_pool';
+
+/** `LOOKBACK_EPOCHS`: how far back from its newest record a gap still resolves. */
+const LOOKBACK_EPOCHS = 32;
 
 function normalized(rate: ExchangeRate): ExchangeRate {
   return rate.wal === 0n || rate.shares === 0n ? exchangeRate(0n, 0n) : rate;
@@ -24,6 +29,7 @@ export function newPool(
   commissionRate: number,
   votes: Prices,
   epoch: number,
+  registrationNumber: number,
   nodeId: string,
 ): StakingPool {
   check(BigInt(commissionRate) <= BPS, M, 'EInvalidCommissionRate', 'new');
@@ -32,6 +38,7 @@ export function newPool(
     operator,
     info,
     registeredEpoch: epoch,
+    registrationNumber,
     epoch,
     commissionRate,
     pendingCommissionRates: [],
@@ -45,33 +52,159 @@ export function newPool(
     preActiveWithdrawals: [],
     withdrawable: 0n,
     balance: 0n,
+    recentSteps: [epoch],
   };
 }
 
-// --- VecMap<u32, u64> helpers, in Move's insertion order ---
+// --- `epoch_amounts`: VecMap<u32, u64> in Move's insertion order, no 0 entries ---
 
-function get(map: [number, bigint][], epoch: number): bigint {
+export function get(map: [number, bigint][], epoch: number): bigint {
   return map.find(([e]) => e === epoch)?.[1] ?? 0n;
 }
 
-function addTo(map: [number, bigint][], epoch: number, amount: bigint): void {
+export function addTo(map: [number, bigint][], epoch: number, amount: bigint): void {
+  if (amount === 0n) return;
   const entry = map.find(([e]) => e === epoch);
   if (entry) entry[1] += amount;
   else map.push([epoch, amount]);
 }
 
-function subFrom(map: [number, bigint][], epoch: number, amount: bigint): void {
+export function subFrom(map: [number, bigint][], epoch: number, amount: bigint): void {
+  if (amount === 0n) return;
   const index = map.findIndex(([e]) => e === epoch);
   const entry = map[index]!;
   entry[1] -= amount;
   if (entry[1] === 0n) map.splice(index, 1);
 }
 
-function take(map: [number, bigint][], epoch: number): bigint {
+export function take(map: [number, bigint][], epoch: number): bigint {
   const index = map.findIndex(([e]) => e === epoch);
   if (index < 0) return 0n;
   const [[, value]] = map.splice(index, 1) as [[number, bigint]];
   return value;
+}
+
+function sum(map: [number, bigint][]): bigint {
+  return map.reduce((total, [, value]) => total + value, 0n);
+}
+
+// --- Books and steps ---
+
+function copyBooks(books: Books): Books {
+  return {
+    wal: books.wal,
+    shares: books.shares,
+    unslashedWal: books.unslashedWal,
+    pendingStake: books.pendingStake.map(([e, v]) => [e, v]),
+    pendingWithdrawShares: books.pendingWithdrawShares.map(([e, v]) => [e, v]),
+    preActiveWithdrawals: books.preActiveWithdrawals.map(([e, v]) => [e, v]),
+    withdrawable: books.withdrawable,
+  };
+}
+
+/** `step_books`: steps 3 to 5 into `epoch`; returns the rates to record, the stake activated and the WAL withdrawn. */
+function stepBooks(books: Books, epoch: number): { recorded: PoolRate; activated: bigint; withdrawn: bigint } {
+  const rate = normalized(exchangeRate(books.wal, books.shares));
+  const unslashed = normalized(exchangeRate(books.unslashedWal, books.shares));
+  const leaving = take(books.pendingWithdrawShares, epoch);
+  const due = walForShares(leaving, rate);
+  const withdrawn = due < books.wal ? due : books.wal;
+  books.wal -= withdrawn;
+  const dueUnslashed = walForShares(leaving, unslashed);
+  books.unslashedWal -= dueUnslashed < books.unslashedWal ? dueUnslashed : books.unslashedWal;
+  books.shares -= leaving;
+  books.withdrawable += withdrawn;
+  const activated = take(books.pendingStake, epoch);
+  books.wal += activated;
+  books.unslashedWal += activated;
+  books.shares += sharesForWal(activated, rate);
+  const leavingNext = take(books.preActiveWithdrawals, epoch);
+  if (leavingNext > 0n) addTo(books.pendingWithdrawShares, epoch + 1, sharesForWal(leavingNext, rate));
+  return { recorded: { rate, unslashed, active: books.wal }, activated, withdrawn };
+}
+
+/** `next_due`: the first epoch after `after` with a change scheduled. */
+function nextDue(books: Books, commissionRates: [number, number][], after: number): number | undefined {
+  let next: number | undefined;
+  const epochs = [
+    ...books.pendingStake.map(([e]) => e),
+    ...books.pendingWithdrawShares.map(([e]) => e),
+    ...books.preActiveWithdrawals.map(([e]) => e),
+    ...commissionRates.map(([e]) => e),
+  ];
+  for (const epoch of epochs) if (epoch > after && (next === undefined || epoch < next)) next = epoch;
+  return next;
+}
+
+/** `step`: one step into `epoch` with `rewards`; records the rates and emits `PoolAdvanced`. */
+function step(ctx: TxContext, state: TuskState, pool: StakingPool, epoch: number, rewards: bigint): void {
+  const commission = bpsOf(rewards, pool.commissionRate);
+  pool.commission += commission;
+  const toPool = rewards - commission;
+  pool.balance += toPool;
+  pool.wal += toPool;
+  pool.unslashedWal += toPool;
+  const scheduled = pool.pendingCommissionRates.findIndex(([e]) => e === epoch);
+  if (scheduled >= 0) {
+    pool.commissionRate = pool.pendingCommissionRates[scheduled]![1];
+    pool.pendingCommissionRates.splice(scheduled, 1);
+  }
+  const { recorded, activated, withdrawn } = stepBooks(pool, epoch);
+  ctx.touch(rates(state, pool.nodeId)).set(epoch, recorded);
+  recordStep(pool, epoch);
+  pool.epoch = epoch;
+  ctx.emit('PoolAdvanced', {
+    epoch,
+    node_id: pool.nodeId,
+    stake: pool.wal,
+    shares: pool.shares,
+    rewards,
+    commission,
+    activated,
+    withdrawn,
+    rate_wal: recorded.rate.wal,
+    rate_shares: recorded.rate.shares,
+  });
+}
+
+/** `record_step`: keeps the newest LOOKBACK_EPOCHS epochs' steps and the last one before them. */
+function recordStep(pool: StakingPool, epoch: number): void {
+  pool.recentSteps.push(epoch);
+  const oldestNeeded = epoch > LOOKBACK_EPOCHS ? epoch - LOOKBACK_EPOCHS : 0;
+  let drop = 0;
+  while (drop + 1 < pool.recentSteps.length && pool.recentSteps[drop + 1]! <= oldestNeeded) drop++;
+  if (drop > 0) pool.recentSteps = pool.recentSteps.slice(drop);
+}
+
+/** `advance`: an active-set pool steps into the epoch after its books' with `rewards`. */
+export function advance(ctx: TxContext, state: TuskState, pool: StakingPool, epoch: number, rewards: bigint): void {
+  check(epoch === pool.epoch + 1, M, 'ENotNextEpoch', 'advance');
+  step(ctx, state, pool, epoch, rewards);
+}
+
+/** `catch_up`: takes every step due up to `epoch`, in order, without rewards. */
+export function catchUp(ctx: TxContext, state: TuskState, pool: StakingPool, epoch: number): void {
+  for (;;) {
+    const due = nextDue(pool, pool.pendingCommissionRates, pool.epoch);
+    if (due === undefined || due > epoch) break;
+    step(ctx, state, pool, due, 0n);
+  }
+  if (epoch > pool.epoch) pool.epoch = epoch;
+}
+
+/** `scheduled_changes`: (epoch, active stake after) of each step still due. */
+export function scheduledChanges(pool: StakingPool): { epoch: number; active: bigint }[] {
+  const books = copyBooks(pool);
+  const changes: { epoch: number; active: bigint }[] = [];
+  let after = pool.epoch;
+  for (;;) {
+    const due = nextDue(books, pool.pendingCommissionRates, after);
+    if (due === undefined) break;
+    stepBooks(books, due);
+    changes.push({ epoch: due, active: books.wal });
+    after = due;
+  }
+  return changes;
 }
 
 // --- Rates ---
@@ -80,17 +213,39 @@ export function rates(state: TuskState, nodeId: string): Map<number, PoolRate> {
   return state.poolRates.get(nodeId)!;
 }
 
+/** `state_at`: the pool's rates in `epoch`: recorded, projected from steps due, or its last step's. */
+export function stateAt(state: TuskState, pool: StakingPool, epoch: number): PoolRate {
+  if (epoch > pool.epoch) {
+    const books = copyBooks(pool);
+    let projected: PoolRate | undefined;
+    let after = pool.epoch;
+    for (;;) {
+      const due = nextDue(books, pool.pendingCommissionRates, after);
+      if (due === undefined || due > epoch) break;
+      after = due;
+      projected = stepBooks(books, due).recorded;
+    }
+    if (projected) return projected;
+  }
+  const recorded = rates(state, pool.nodeId).get(epoch);
+  if (recorded) return recorded;
+  let i = pool.recentSteps.length;
+  while (i > 0 && pool.recentSteps[i - 1]! > epoch) i--;
+  check(i > 0, M, 'EEpochTooOld', 'state_at');
+  return rates(state, pool.nodeId).get(pool.recentSteps[i - 1]!)!;
+}
+
 export function rateAt(state: TuskState, pool: StakingPool, epoch: number): ExchangeRate {
-  return rates(state, pool.nodeId).get(epoch)!.rate;
+  return stateAt(state, pool, epoch).rate;
 }
 
 export function unslashedRateAt(state: TuskState, pool: StakingPool, epoch: number): ExchangeRate {
-  return rates(state, pool.nodeId).get(epoch)!.unslashed;
+  return stateAt(state, pool, epoch).unslashed;
 }
 
 /** `active_at`: active stake once `epoch` began (0 before the pool existed). */
 export function activeAt(state: TuskState, pool: StakingPool, epoch: number): bigint {
-  return rates(state, pool.nodeId).get(epoch)?.active ?? 0n;
+  return epoch < pool.registeredEpoch ? 0n : stateAt(state, pool, epoch).active;
 }
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -102,7 +257,7 @@ const U64_MAX = (1n << 64n) - 1n;
 export function canTakeStake(pool: StakingPool, amount: bigint): boolean {
   const rate = currentRate(pool);
   if (rate.wal === 0n || rate.shares === 0n) return true;
-  const pending = pool.pendingStake.reduce((sum, [, value]) => sum + value, amount);
+  const pending = amount + sum(pool.pendingStake);
   return pool.shares + (((pending * rate.shares) / rate.wal) * 5n) / 4n <= U64_MAX;
 }
 
@@ -142,10 +297,10 @@ export function payout(
   return [amount, rewards, slashed];
 }
 
-/** `stake_at`: the pool's stake at `epoch` (the next one) if nothing else happens. */
-export function stakeAt(pool: StakingPool, epoch: number): bigint {
-  const arriving = get(pool.pendingStake, epoch);
-  const leaving = walForShares(get(pool.pendingWithdrawShares, epoch), currentRate(pool));
+/** `eventual_stake`: active plus all pending stake, minus all shares leaving at the current rate. */
+export function eventualStake(pool: StakingPool): bigint {
+  const arriving = sum(pool.pendingStake);
+  const leaving = walForShares(sum(pool.pendingWithdrawShares), currentRate(pool));
   const total = pool.wal + arriving;
   return (total > leaving ? total : leaving) - leaving;
 }
@@ -154,7 +309,7 @@ export function pendingStake(pool: StakingPool, epoch: number): bigint {
   return get(pool.pendingStake, epoch);
 }
 
-// --- Changes (the caller touched the pool) ---
+// --- Changes (the caller touched the pool and caught it up) ---
 
 export function addStake(pool: StakingPool, amount: bigint, activationEpoch: number): void {
   addTo(pool.pendingStake, activationEpoch, amount);
@@ -190,52 +345,6 @@ export function withdraw(
   const [rewards, slashed] = splitPayout(state, pool, principal, activationEpoch, withdrawEpoch, amount);
   pool.balance -= amount;
   return [amount, rewards, slashed];
-}
-
-/** `advance`: moves the pool into `epoch` with `rewards`; emits `PoolAdvanced`. */
-export function advance(ctx: TxContext, state: TuskState, pool: StakingPool, epoch: number, rewards: bigint): void {
-  check(epoch === pool.epoch + 1, M, 'ENotNextEpoch', 'advance');
-  const commission = bpsOf(rewards, pool.commissionRate);
-  pool.commission += commission;
-  const toPool = rewards - commission;
-  pool.balance += toPool;
-  pool.wal += toPool;
-  pool.unslashedWal += toPool;
-  const scheduled = pool.pendingCommissionRates.findIndex(([e]) => e === epoch);
-  if (scheduled >= 0) {
-    pool.commissionRate = pool.pendingCommissionRates[scheduled]![1];
-    pool.pendingCommissionRates.splice(scheduled, 1);
-  }
-  const rate = normalized(exchangeRate(pool.wal, pool.shares));
-  const unslashed = normalized(exchangeRate(pool.unslashedWal, pool.shares));
-  const leaving = take(pool.pendingWithdrawShares, epoch);
-  const due = walForShares(leaving, rate);
-  const withdrawn = due < pool.wal ? due : pool.wal;
-  pool.wal -= withdrawn;
-  const dueUnslashed = walForShares(leaving, unslashed);
-  pool.unslashedWal -= dueUnslashed < pool.unslashedWal ? dueUnslashed : pool.unslashedWal;
-  pool.shares -= leaving;
-  pool.withdrawable += withdrawn;
-  const activated = take(pool.pendingStake, epoch);
-  pool.wal += activated;
-  pool.unslashedWal += activated;
-  pool.shares += sharesForWal(activated, rate);
-  const leavingNext = take(pool.preActiveWithdrawals, epoch);
-  if (leavingNext > 0n) addTo(pool.pendingWithdrawShares, epoch + 1, sharesForWal(leavingNext, rate));
-  ctx.touch(rates(state, pool.nodeId)).set(epoch, { rate, unslashed, active: pool.wal });
-  pool.epoch = epoch;
-  ctx.emit('PoolAdvanced', {
-    epoch,
-    node_id: pool.nodeId,
-    stake: pool.wal,
-    shares: pool.shares,
-    rewards,
-    commission,
-    activated,
-    withdrawn,
-    rate_wal: rate.wal,
-    rate_shares: rate.shares,
-  });
 }
 
 /** `slash`: takes all commission and `slashBps` of the active stake; returns (commission, stake) to burn. */

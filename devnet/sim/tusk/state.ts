@@ -36,9 +36,23 @@ export interface StakingHeader {
   nextCommittee: Committee;
   prices: Prices;
   nextPrices: Prices;
-  /** Node IDs in registration order. */
-  nodeIds: string[];
+  /** Nodes registered so far. */
+  nodeCount: number;
+  /** The pools that step into every epoch, by registration order (`ActivePool`). */
+  activeSet: ActivePool[];
+  /** Active stake of all idle pools when the current epoch began. */
+  idleStake: bigint;
+  /** How `idleStake` rises and falls as coming epochs begin (VecMap order). */
+  idleGains: [number, bigint][];
+  idleLosses: [number, bigint][];
   pendingParameterChanges: { proposalId: string; name: string; value: bigint }[];
+}
+
+/** A member of the active set, with its pool's eventual stake. */
+export interface ActivePool {
+  nodeId: string;
+  registrationNumber: number;
+  stake: bigint;
 }
 
 export interface NodeInfo {
@@ -56,18 +70,8 @@ export interface PoolRate {
   active: bigint;
 }
 
-/** `tusk::staking_pool::StakingPool` (its rates table kept apart, in `TuskState.poolRates`). */
-export interface StakingPool {
-  nodeId: string;
-  operator: string;
-  info: NodeInfo;
-  registeredEpoch: number;
-  epoch: number;
-  commissionRate: number;
-  /** VecMap<epoch, rate> in insertion order. */
-  pendingCommissionRates: [number, number][];
-  commission: bigint;
-  votes: Prices;
+/** `tusk::staking_pool::Books`: the stake accounting, copied to project steps not taken yet. */
+export interface Books {
   wal: bigint;
   shares: bigint;
   unslashedWal: bigint;
@@ -77,8 +81,26 @@ export interface StakingPool {
   /** Principal activating at an epoch whose withdrawal is already requested. */
   preActiveWithdrawals: [number, bigint][];
   withdrawable: bigint;
+}
+
+/** `tusk::staking_pool::StakingPool` (its rates table kept apart, in `TuskState.poolRates`; its books inline). */
+export interface StakingPool extends Books {
+  nodeId: string;
+  operator: string;
+  info: NodeInfo;
+  registeredEpoch: number;
+  registrationNumber: number;
+  /** Epoch the books are caught up to. */
+  epoch: number;
+  commissionRate: number;
+  /** VecMap<epoch, rate> in insertion order. */
+  pendingCommissionRates: [number, number][];
+  commission: bigint;
+  votes: Prices;
   /** All WAL held for stakers. */
   balance: bigint;
+  /** Epochs of recorded steps that `stateAt` may need for gaps. */
+  recentSteps: number[];
 }
 
 /** `tusk::slashing::SlashTally`. */

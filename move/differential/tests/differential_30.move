@@ -133,13 +133,14 @@ fun transaction_7(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b0);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ActiveSetJoined>()), x"0100000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f700e876481700000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0100000000e4d0bcbdc026b98a242f13e2761601107c90de400f0c24cdafea526abf201c26489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b000e876481700000001000000");
 }
 
 /// Transaction 8: SplitCoins, staking::stake_with_pool, TransferObjects
 fun transaction_8(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b0);
-    assert_eq!(effects.num_user_events(), 1);
+    assert_eq!(effects.num_user_events(), 2);
     let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x3545e4579801a352350fbdef9cfe1130e3c8c662c571f6535501f996395d5dc8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 200000000000u64, s.ctx());
@@ -147,13 +148,14 @@ fun transaction_8(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b0);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ActiveSetJoined>()), x"0100000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437700d0ed902e00000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0100000000b3deee5877043bf9f9459d507b4f52ba5b7435816330df775190812c7a9ea457d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0b000d0ed902e00000001000000");
 }
 
 /// Transaction 9: SplitCoins, staking::stake_with_pool, TransferObjects
 fun transaction_9(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b0);
-    assert_eq!(effects.num_user_events(), 1);
+    assert_eq!(effects.num_user_events(), 2);
     let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x3545e4579801a352350fbdef9cfe1130e3c8c662c571f6535501f996395d5dc8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 300000000000u64, s.ctx());
@@ -161,13 +163,14 @@ fun transaction_9(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b0);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ActiveSetJoined>()), x"01000000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f00b864d94500000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"01000000002e7c7744e7aca1de732a399d6e43e81b6c151e30ccc86553742f1a57eeb32b084b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0b000b864d94500000001000000");
 }
 
 /// Transaction 10: SplitCoins, staking::stake_with_pool, TransferObjects
 fun transaction_10(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b0);
-    assert_eq!(effects.num_user_events(), 1);
+    assert_eq!(effects.num_user_events(), 2);
     let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x3545e4579801a352350fbdef9cfe1130e3c8c662c571f6535501f996395d5dc8));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 400000000000u64, s.ctx());
@@ -175,13 +178,14 @@ fun transaction_10(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b0);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ActiveSetJoined>()), x"01000000000bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d300a0db215d00000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0100000000aa3e8982299bbd3703f55b126c4975665538d3e86816b8e9868bed5805f1822c0bc9c77af025eb7f73940ad00c9d6f06d45253339a110b0f9ff03b822e5877d3000000000000000000000000000000000000000000000000000000000000b0b000a0db215d00000001000000");
 }
 
 /// Transaction 11: staking::voting_end
 fun transaction_11(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
-    assert_eq!(effects.num_user_events(), 1);
+    assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut clock = s.take_shared<sui::clock::Clock>();
     clock.set_for_testing(501000u64);

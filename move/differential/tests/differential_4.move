@@ -127,13 +127,14 @@ fun transaction_6(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b0);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ActiveSetJoined>()), x"0100000000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f700e876481700000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0100000000a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a07489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f7000000000000000000000000000000000000000000000000000000000000b0b000e876481700000001000000");
 }
 
 /// Transaction 7: SplitCoins, staking::stake_with_pool, TransferObjects
 fun transaction_7(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b0);
-    assert_eq!(effects.num_user_events(), 1);
+    assert_eq!(effects.num_user_events(), 2);
     let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 200000000000u64, s.ctx());
@@ -141,13 +142,14 @@ fun transaction_7(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b0);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ActiveSetJoined>()), x"0100000000d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf437700d0ed902e00000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0100000000e4d0bcbdc026b98a242f13e2761601107c90de400f0c24cdafea526abf201c26d40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377000000000000000000000000000000000000000000000000000000000000b0b000d0ed902e00000001000000");
 }
 
 /// Transaction 8: SplitCoins, staking::stake_with_pool, TransferObjects
 fun transaction_8(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x000000000000000000000000000000000000000000000000000000000000b0b0);
-    assert_eq!(effects.num_user_events(), 1);
+    assert_eq!(effects.num_user_events(), 2);
     let mut o0 = s.take_from_sender_by_id<sui::coin::Coin<wal::wal::WAL>>(sui::object::id_from_address(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56));
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut r0_0 = sui::coin::split(&mut o0, 300000000000u64, s.ctx());
@@ -155,13 +157,14 @@ fun transaction_8(s: &mut sui::test_scenario::Scenario) {
     sui::transfer::public_transfer(r1_0, @0x000000000000000000000000000000000000000000000000000000000000b0b0);
     s.return_to_sender(o0);
     sui::test_scenario::return_shared(staking);
+    assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::ActiveSetJoined>()), x"01000000004b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f00b864d94500000000");
     assert_eq!(std::bcs::to_bytes(&sui::event::events_by_type<tusk::events::StakeDeposited>()), x"0100000000b3deee5877043bf9f9459d507b4f52ba5b7435816330df775190812c7a9ea4574b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f000000000000000000000000000000000000000000000000000000000000b0b000b864d94500000001000000");
 }
 
 /// Transaction 9: staking::voting_end
 fun transaction_9(s: &mut sui::test_scenario::Scenario) {
     let effects = s.next_tx(@0x00000000000000000000000000000000000000000000000000000000000a11ce);
-    assert_eq!(effects.num_user_events(), 1);
+    assert_eq!(effects.num_user_events(), 2);
     let mut staking = s.take_shared<tusk::staking::Staking>();
     let mut clock = s.take_shared<sui::clock::Clock>();
     clock.set_for_testing(501000u64);

@@ -282,6 +282,27 @@ fun pool_advanced_bcs_matches_typescript() {
 }
 
 #[test]
+fun active_set_joined_bcs_matches_typescript() {
+    // Variant 0: maximum and unicode values, Some.
+    let event = events::new_active_set_joined(
+        4294967295u32,
+        sui::object::id_from_address(@0x0d8d43a91093cc618c2b902d14574f219507e846f373f3d0206dd3e15b0e48b4),
+        5000000000000000000u64,
+        std::option::some(sui::object::id_from_address(@0x023c72cfabd1915f83318be0ba9e9628fef5fe696fb89ebf599e6111ee46b3f8)),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"ffffffff0d8d43a91093cc618c2b902d14574f219507e846f373f3d0206dd3e15b0e48b40000f4448291634501023c72cfabd1915f83318be0ba9e9628fef5fe696fb89ebf599e6111ee46b3f8");
+
+    // Variant 1: zeros, empty vectors and strings, None.
+    let event = events::new_active_set_joined(
+        0u32,
+        sui::object::id_from_address(@0xc12ca53e044f2729409b3816bdade77a708c078593612c9a3310d06fbe7a8fe0),
+        0u64,
+        std::option::none(),
+    );
+    assert_eq!(bcs::to_bytes(&event), x"00000000c12ca53e044f2729409b3816bdade77a708c078593612c9a3310d06fbe7a8fe0000000000000000000");
+}
+
+#[test]
 fun stake_deposited_bcs_matches_typescript() {
     // Variant 0: maximum and unicode values, Some.
     let event = events::new_stake_deposited(
