@@ -23,7 +23,7 @@
 import type { Database } from '@tusk/shared/db/database';
 import { decodeCheckpoint, type DecodedCheckpoint } from './decode/decodeCheckpoint.ts';
 import { EventTypeFilter } from './decode/eventType.ts';
-import { preferKeyLookups } from './db/keyLookups.ts';
+import { preferKeyLookups } from './db/fastPaths/keyLookups.ts';
 import { isTransientDbError } from './db/transientErrors.ts';
 import { lockWatermark, readWatermarks, setWatermark } from './db/watermarks.ts';
 import { allPipelines, type Pipeline } from './pipelines/index.ts';

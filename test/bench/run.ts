@@ -19,6 +19,11 @@ const benches: Bench[] = [
     run: async () => (await import('./indexer.ts')).runIndexerBench(),
   },
   {
+    name: 'append',
+    module: 'append.ts',
+    run: async () => (await import('./append.ts')).runAppendBench(),
+  },
+  {
     name: 'api',
     module: 'api.ts',
     run: async () => {

@@ -584,7 +584,8 @@ export function initiateEpochChange(ctx: TxContext, state: TuskState): void {
     totalStake += target.wal;
     member.stake = pools.eventualStake(target);
   }
-  header.idleStake = header.idleStake + pools.take(header.idleGains, newEpoch) - pools.take(header.idleLosses, newEpoch);
+  header.idleStake =
+    header.idleStake + pools.take(header.idleGains, newEpoch) - pools.take(header.idleLosses, newEpoch);
   totalStake += header.idleStake;
 
   header.epoch = newEpoch;

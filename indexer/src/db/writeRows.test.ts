@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '@tusk/shared/db/database';
 import { committeeMembers, epochFees, proposals, stakeEvents } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
-import { preferKeyLookups } from './keyLookups.ts';
+import { preferKeyLookups } from './fastPaths/keyLookups.ts';
 import { arrayLiteral } from './pgArrayLiteral.ts';
 import { rowsOf, type Tx } from './tx.ts';
 import { loadRows, MAX_BIND_PARAMETERS, updateRows, writeRows } from './writeRows.ts';

@@ -8,7 +8,7 @@
  *
  * `append` is for rows that cannot exist yet (event logs: the watermark check
  * in the same transaction guarantees a batch is written once): they go in with
- * binary COPY on node-postgres (see copyRows.ts) when every column has a
+ * binary COPY on node-postgres (fastPaths/: copyRows.ts) when every column has a
  * binary encoder (binaryFieldEncoder.ts), a plain INSERT elsewhere (PGlite,
  * array columns); a duplicate fails the batch rather than vanish.
  *
@@ -26,9 +26,9 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { arrayLiteral, columnLiteral, type DriverValue } from './pgArrayLiteral.ts';
-import type { BinaryCopyColumn } from './binaryCopy.ts';
-import { binaryFieldEncoder, type FieldEncoder } from './binaryFieldEncoder.ts';
-import { copyRows, pgClientOf } from './copyRows.ts';
+import type { BinaryCopyColumn } from './fastPaths/binaryCopy.ts';
+import { binaryFieldEncoder, type FieldEncoder } from './fastPaths/binaryFieldEncoder.ts';
+import { copyRows, pgClientOf } from './fastPaths/copyRows.ts';
 import type { Tx } from './tx.ts';
 
 export type Conflict<T extends PgTable> =
@@ -94,8 +94,41 @@ function needsDriverMapping(column: PgColumn): boolean {
   );
 }
 
-/** Writes `rows` into `table` in as few statements as the limits allow. */
+/** How `writeRows` wrote a batch: binary COPY (fastPaths/), or an INSERT statement. */
+export type WritePath = 'copy' | 'insert';
+
+/** Writes `rows` into `table` in as few statements as the limits allow; says which way. */
 export async function writeRows<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  conflict: Conflict<T>,
+): Promise<WritePath> {
+  if (conflict.kind === 'append' && rows.length > 0) {
+    const shape = shapeOf(table);
+    const client = pgClientOf(tx);
+    const copyColumns = client ? copyColumnsOf(columnsGiven(shape, rows)) : undefined;
+    if (client && copyColumns) {
+      await copyRows(client, shape.name, copyColumns, rows as Record<string, unknown>[]);
+      return 'copy';
+    }
+  }
+  await insertRows(tx, table, rows, conflict);
+  return 'insert';
+}
+
+/** Columns with defaults (serial ids, created_at) are left to the database unless the rows give them. */
+function columnsGiven(shape: TableShape, rows: readonly object[]): TableShape['columns'] {
+  const first = rows[0] as Record<string, unknown>;
+  return shape.columns.filter((c) => !c.column.hasDefault || c.key in first);
+}
+
+/**
+ * `writeRows` without binary COPY: `INSERT ... SELECT unnest(...)`, or
+ * multi-row VALUES for tables with array columns. (The append benchmark
+ * measures COPY against it.)
+ */
+export async function insertRows<T extends PgTable>(
   tx: Tx,
   table: T,
   rows: readonly T['$inferInsert'][],
@@ -103,17 +136,7 @@ export async function writeRows<T extends PgTable>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const shape = shapeOf(table);
-  const first = rows[0] as Record<string, unknown>;
-  // Columns with defaults (serial ids, created_at) are left to the database unless given.
-  const columns = shape.columns.filter((c) => !c.column.hasDefault || c.key in first);
-  if (conflict.kind === 'append') {
-    const client = pgClientOf(tx);
-    const copyColumns = client ? copyColumnsOf(columns) : undefined;
-    if (client && copyColumns) {
-      await copyRows(client, shape.name, copyColumns, rows as Record<string, unknown>[]);
-      return;
-    }
-  }
+  const columns = columnsGiven(shape, rows);
   if (shape.hasArrayColumn) {
     await writeWithValues(tx, table, shape, columns, rows, conflict);
     return;
@@ -180,7 +203,7 @@ export async function updateRows<T extends PgTable>(
   if (rows.length === 0) return;
   const shape = shapeOf(table);
   // unnest would flatten array columns: such tables take the upsert (same outcome for stored rows).
-  if (shape.hasArrayColumn) return writeRows(tx, table, rows, { kind: 'replace' });
+  if (shape.hasArrayColumn) return insertRows(tx, table, rows, { kind: 'replace' });
   const changed = changedKeys(rows as readonly Record<string, unknown>[]);
   const columns = shape.columns.filter((c) => changed.has(c.key) || shape.primaryKey.includes(c.column));
   if (columns.length === shape.primaryKey.length) return;

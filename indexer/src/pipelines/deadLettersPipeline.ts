@@ -23,5 +23,7 @@ export const deadLettersPipeline = definePipeline<Row>({
       error: letter.error,
     })),
   // The unique (checkpoint, tx_digest, event_index) index makes a replay a no-op.
-  commit: (tx, rows) => writeRows(tx, deadLetters, rows, { kind: 'ignore' }),
+  commit: async (tx, rows) => {
+    await writeRows(tx, deadLetters, rows, { kind: 'ignore' });
+  },
 });

@@ -8,7 +8,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Checkpoint } from './checkpoint.ts';
-import { MalformedCheckpointError } from './fromProto.ts';
+import { MalformedCheckpointError } from './errors.ts';
 
 /** Fetches checkpoints `from..to` (inclusive), all of them, in order. */
 export type FetchRange = (from: bigint, to: bigint, signal: AbortSignal) => Promise<Checkpoint[]>;

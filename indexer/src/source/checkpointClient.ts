@@ -16,7 +16,7 @@ import { stackIntercept, type MethodInfo, type RpcOptions, type ServiceType } fr
 import { backoffDelay, DEFAULT_BACKOFF, retry, type BackoffPolicy } from '../ops/retry.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { checkpointOf, CheckpointReader, type CheckpointResponse } from './checkpointReader.ts';
-import { MalformedCheckpointError } from './fromProto.ts';
+import { CheckpointPrunedError, MalformedCheckpointError } from './errors.ts';
 import type { PackageFilter } from './packageFilter.ts';
 import { CHECKPOINT_READ_MASK } from './readMask.ts';
 
@@ -30,18 +30,6 @@ export interface SourceObserver {
   onChainTip?(sequenceNumber: bigint): void;
   /** The backfill method chosen (once per source). */
   onBackfillMethod?(method: 'list' | 'get'): void;
-}
-
-/** The checkpoint asked for is older than anything the node keeps. */
-export class CheckpointPrunedError extends Error {
-  constructor(
-    readonly sequenceNumber: bigint,
-    readonly lowestAvailable: bigint,
-  ) {
-    super(
-      `checkpoint ${sequenceNumber} is pruned on this full node (its lowest available is ${lowestAvailable}); use an archival node or start at ${lowestAvailable} or later`,
-    );
-  }
 }
 
 /** gRPC codes that mean the request itself is wrong: retrying the same call cannot succeed. */

@@ -19,7 +19,8 @@ import { Random } from '../../../test/scenario/random.ts';
 import { Scenario } from '../../../test/scenario/scenario.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { CheckpointReader, type CheckpointResponse } from './checkpointReader.ts';
-import { checkpointFromProto, MalformedCheckpointError } from './fromProto.ts';
+import { MalformedCheckpointError } from './errors.ts';
+import { checkpointFromProto } from './fromProto.ts';
 import { PackageFilter } from './packageFilter.ts';
 import { CHECKPOINT_READ_MASK } from './readMask.ts';
 

@@ -28,7 +28,7 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { BinaryReader, ScalarType, WireType, type FieldInfo, type IMessageType } from '@protobuf-ts/runtime';
 import type { Checkpoint, CheckpointEvent } from './checkpoint.ts';
-import { MalformedCheckpointError } from './fromProto.ts';
+import { MalformedCheckpointError } from './errors.ts';
 import type { PackageFilter } from './packageFilter.ts';
 
 /** A checkpoint as read from a response: ours, or why the indexer cannot use it. */

@@ -17,9 +17,8 @@ import {
   UPGRADED_PACKAGE,
 } from '../../../devnet/fakenode/sampleChain.ts';
 import type { Checkpoint } from './checkpoint.ts';
-import { CheckpointPrunedError } from './checkpointClient.ts';
+import { CheckpointPrunedError, MalformedCheckpointError } from './errors.ts';
 import { CheckpointSource } from './checkpointSource.ts';
-import { MalformedCheckpointError } from './fromProto.ts';
 import { SourceConfig, type SourceConfigInput } from './sourceConfig.ts';
 
 const FAST_BACKOFF = { baseMs: 5, maxMs: 50, maxAttempts: Infinity };

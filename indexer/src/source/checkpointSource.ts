@@ -15,7 +15,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../ops/retry.
 import { backfillCheckpoints, type FetchRange } from './backfill.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { CheckpointClient, isRetryableRpcError, type SourceObserver } from './checkpointClient.ts';
-import { MalformedCheckpointError } from './fromProto.ts';
+import { MalformedCheckpointError } from './errors.ts';
 import { PackageFilter } from './packageFilter.ts';
 import type { SourceConfig } from './sourceConfig.ts';
 

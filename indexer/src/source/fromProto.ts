@@ -8,9 +8,8 @@
 import type { GrpcTypes } from '@mysten/sui/grpc';
 import { z } from 'zod';
 import type { Checkpoint, CheckpointEvent } from './checkpoint.ts';
+import { MalformedCheckpointError } from './errors.ts';
 import type { PackageFilter } from './packageFilter.ts';
-
-export class MalformedCheckpointError extends Error {}
 
 const Envelope = z.object({
   sequenceNumber: z.bigint(),

@@ -10,7 +10,7 @@
  * each key up in an index; a statement with no index to use still scans.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from './tx.ts';
+import type { Tx } from '../tx.ts';
 
 /** For the rest of `tx` (SET LOCAL: the settings end with it). */
 export async function preferKeyLookups(tx: Tx): Promise<void> {

@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { binaryCopy, type BinaryCopyColumn } from './binaryCopy.ts';
-import type { Tx } from './tx.ts';
+import type { Tx } from '../tx.ts';
 
 /** The node-postgres client running `tx`, if it is one. */
 export function pgClientOf(tx: Tx): pg.ClientBase | undefined {

@@ -20,8 +20,8 @@ import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { binaryCopy, type BinaryCopyColumn } from './binaryCopy.ts';
 import { binaryFieldEncoder } from './binaryFieldEncoder.ts';
 import { COPY_CHUNK_BYTES, CopyBuffer } from './copyBuffer.ts';
-import { rowsOf } from './tx.ts';
-import { writeRows } from './writeRows.ts';
+import { rowsOf } from '../tx.ts';
+import { writeRows } from '../writeRows.ts';
 
 /** Every column type of our schema, each nullable, keyed by `n`. */
 const columnsOf = (name: string) =>
@@ -185,7 +185,8 @@ describe.each(testDatabaseKinds())('binary COPY on $name', (kind) => {
       return;
     }
     await open.db.transaction(async (tx) => {
-      for (const rows of batches) await writeRows(tx, table, rows, { kind: 'append' });
+      // The COPY path itself, not the INSERT fallback: it finds the connection in drizzle's private `session.client`.
+      for (const rows of batches) expect(await writeRows(tx, table, rows, { kind: 'append' })).toBe('copy');
     });
   }
   /** The server's own binary COPY of the table's rows, in key order. */
@@ -222,6 +223,13 @@ describe.each(testDatabaseKinds())('binary COPY on $name', (kind) => {
     await copyIn(table, edgeRows());
     const ours = Buffer.concat([...binaryCopy(getTableConfig(table).name, copyColumns(table), edgeRows())]);
     expect(ours.toString('hex')).toBe((await copyOut(table)).toString('hex'));
+  });
+
+  it('is how pipelines append on PostgreSQL; PGlite, without a COPY stream, falls back to INSERT', async () => {
+    const table = await freshTable();
+    const path = await open.db.transaction((tx) => writeRows(tx, table, edgeRows(), { kind: 'append' }));
+    expect(path).toBe(open.pglite ? 'insert' : 'copy');
+    expect(await open.db.select().from(table)).toHaveLength(edgeRows().length);
   });
 
   it('stores what the INSERT path stores for the same rows', async () => {
