@@ -105,7 +105,7 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
     );
   });
 
-  it('gives each node its stake, committee shards, commission, slash count and collected commission', async () => {
+  it('gives each node its stake, committee shards, commission, slash count, collected commission and active-set membership', async () => {
     const rows = await clean.db.select().from(nodes);
     expect(rows.length).toBe(facts.nodes.size);
     for (const row of rows) {
@@ -119,6 +119,8 @@ describe.each(testDatabaseKinds())('indexer on $name', (kind) => {
         commissionBps: row.commissionBps,
         slashCount: row.slashCount,
         commissionCollected: row.commissionCollected,
+        inActiveSet: row.inActiveSet,
+        activeSetJoinedEpoch: row.activeSetJoinedEpoch,
       }).toEqual({ id: row.nodeId, ...fact });
     }
     expect(rows.reduce((n, r) => n + r.slashCount, 0)).toBe(facts.eventsByName.NodeSlashed);

@@ -135,6 +135,14 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
       sentence:
         'The committee still has time to sync: an epoch change can be completed without it only from half of the epoch on.',
     },
+    ENotInCommittee: {
+      sentence:
+        'Only a member of the current committee can be voted against, and this node is not one (the committee changes at each epoch change).',
+    },
+    ECannotJoinActiveSet: {
+      sentence:
+        'This node cannot join the active set now: the set is full and its stake is not above that of a member outside the current and next committees (or it has no stake).',
+    },
   },
   storage_node: {
     EInvalidName: {
@@ -150,6 +158,10 @@ export const ABORT_SENTENCES: Record<string, Record<string, AbortSentence>> = {
   staking_pool: {
     EInvalidCommissionRate: { sentence: 'Commission must be between 0% and 100%.' },
     ENotNextEpoch: { sentence: 'A pool can only advance to the next epoch.' },
+    EEpochTooOld: {
+      sentence:
+        'This pool no longer keeps the exchange rate of that epoch (only the last 32 epochs); this is not expected from the dashboard, please report it.',
+    },
   },
   governance: {
     EWrongVersion: {

@@ -81,6 +81,8 @@ export interface NodeFact {
   commissionBps: number;
   slashCount: number;
   commissionCollected: bigint;
+  inActiveSet: boolean;
+  activeSetJoinedEpoch: number | null;
 }
 
 export interface ProposalFact {
@@ -140,6 +142,8 @@ interface NodeModel {
   nextShards: number;
   slashCount: number;
   commissionCollected: bigint;
+  /** The epoch its first stake made it join the active set; null while it never had one. */
+  activeSetJoinedEpoch: number | null;
 }
 
 interface PositionModel extends PositionFact {
@@ -182,6 +186,12 @@ export class Scenario {
   readonly #cp: CheckpointAssembler;
   #epoch = 0;
   #indexInEpoch = 0;
+  /**
+   * ActiveSetJoined events in the checkpoint being built. They do not count
+   * toward a checkpoint's size, so the random actions (and every other event)
+   * stay what they were before the event existed, and a seed keeps its story.
+   */
+  #joinEventsInCheckpoint = 0;
   #storagePrice = 100_000n;
   #writePrice = 20_000n;
   #capacity = 1n << 40n;
@@ -263,6 +273,8 @@ export class Scenario {
           commissionBps: n.commissionBps,
           slashCount: n.slashCount,
           commissionCollected: n.commissionCollected,
+          inActiveSet: n.activeSetJoinedEpoch !== null,
+          activeSetJoinedEpoch: n.activeSetJoinedEpoch,
         },
       ]),
     );
@@ -301,6 +313,7 @@ export class Scenario {
 
   #seal(stepMs: bigint): Checkpoint {
     const checkpoint = this.#cp.seal(stepMs);
+    this.#joinEventsInCheckpoint = 0;
     this.#facts.checkpoints++;
     this.#facts.events += checkpoint.events.length;
     this.#facts.lastCheckpoint = checkpoint.sequenceNumber;
@@ -500,6 +513,7 @@ export class Scenario {
         nextShards: 0,
         slashCount: 0,
         commissionCollected: 0n,
+        activeSetJoinedEpoch: null,
       };
       this.#nodes.push(node);
       this.#tx(
@@ -568,7 +582,12 @@ export class Scenario {
       Math.max(1, Math.ceil(average / 2)),
       Math.max(1, Math.floor((average * 3) / 2)),
     );
-    for (let attempts = 0; this.#cp.pendingEvents < target && attempts < target * 10; attempts++) this.#randomAction();
+    for (
+      let attempts = 0;
+      this.#cp.pendingEvents - this.#joinEventsInCheckpoint < target && attempts < target * 10;
+      attempts++
+    )
+      this.#randomAction();
   }
 
   #randomAction(): void {
@@ -622,7 +641,19 @@ export class Scenario {
     this.#positions.set(p.id, p);
     this.#pending.add(p);
     setOf(node.activating, activationEpoch).add(p);
+    // A pool joins the active set when first staked with (as stake_with_pool does, before
+    // StakeDeposited). The model's set has room for every node and never evicts: every pool
+    // steps into every epoch here, as active-set pools do on chain.
+    const joined: EventSpec[] = [];
+    if (node.activeSetJoinedEpoch === null) {
+      node.activeSetJoinedEpoch = this.#epoch;
+      let eventual = node.stake;
+      for (const arriving of node.activating.values()) for (const q of arriving) eventual += q.principal;
+      joined.push(event('ActiveSetJoined', { epoch: this.#epoch, node_id: node.id, stake: eventual, evicted: null }));
+      this.#joinEventsInCheckpoint++;
+    }
     this.#tx(
+      ...joined,
       event('StakeDeposited', {
         epoch: this.#epoch,
         staked_wal_id: p.id,

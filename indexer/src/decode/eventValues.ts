@@ -28,6 +28,7 @@ export const bigintFields = {
   CommissionCollected: ['amount'],
   NodeVoted: ['storage_price', 'write_price', 'capacity'],
   PoolAdvanced: ['stake', 'shares', 'rewards', 'commission', 'activated', 'withdrawn', 'rate_wal', 'rate_shares'],
+  ActiveSetJoined: ['stake'],
   StakeDeposited: ['amount'],
   WithdrawRequested: ['principal'],
   StakeWithdrawn: ['principal', 'rewards', 'slashed'],

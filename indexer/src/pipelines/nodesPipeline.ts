@@ -2,7 +2,9 @@
  * Pipeline `nodes`: every storage node as it is now: identity and info, the
  * commission rate in force (a scheduled change applies when its epoch
  * begins), pool stake and exchange rate, committee shards and status, slash
- * count and totals, commission collected, latest price vote.
+ * count and totals, commission collected, latest price vote, and whether the
+ * pool is in the staking active set (ActiveSetJoined: the joining node is in,
+ * the one it evicted is out; nothing else moves a pool in or out).
  *
  * State is read-modify-written per batch: the nodes a batch touches are loaded,
  * the events applied in order in memory, and each changed node written once.
@@ -21,6 +23,7 @@ const names = new Set([
   'CommissionCollected',
   'NodeVoted',
   'PoolAdvanced',
+  'ActiveSetJoined',
   'NodeSlashed',
   'CommitteeSelected',
   'EpochChangeStarted',
@@ -99,6 +102,17 @@ export const nodesPipeline = definePipeline<Row>({
           });
           break;
         }
+        case 'ActiveSetJoined': {
+          const d = event.data;
+          const joined = touch(d.node_id, event.checkpoint);
+          if (joined) {
+            joined.inActiveSet = true;
+            joined.activeSetJoinedEpoch = d.epoch;
+          }
+          const evicted = d.evicted === null ? undefined : touch(d.evicted, event.checkpoint);
+          if (evicted) evicted.inActiveSet = false;
+          break;
+        }
         case 'NodeSlashed': {
           const node = touch(event.data.node_id, event.checkpoint);
           if (!node) break;
@@ -163,6 +177,9 @@ function newNode(event: EventOf<'NodeRegistered'>): Node {
     rateWal: 0n,
     rateShares: 0n,
     lastPoolEpoch: null,
+    // A new pool has no stake, so it cannot join the active set yet.
+    inActiveSet: false,
+    activeSetJoinedEpoch: null,
     status: 'candidate',
     shards: 0,
     nextShards: null,
@@ -186,7 +203,12 @@ async function loadNodes(tx: Tx, events: Row[]): Promise<Map<string, Node>> {
   if (events.length === 0) return new Map();
   const all = events.some((e) => e.name === 'CommitteeSelected' || e.name === 'EpochChangeStarted');
   const ids = new Set<string>();
-  if (!all) for (const e of events) if (e.name !== 'NodeRegistered' && 'node_id' in e.data) ids.add(e.data.node_id);
+  if (!all)
+    for (const e of events) {
+      if (e.name !== 'NodeRegistered' && 'node_id' in e.data) ids.add(e.data.node_id);
+      // The node an ActiveSetJoined evicted changes too.
+      if (e.name === 'ActiveSetJoined' && e.data.evicted !== null) ids.add(e.data.evicted);
+    }
   if (!all && ids.size === 0) return new Map();
   const rows = all
     ? await tx.select().from(nodes)

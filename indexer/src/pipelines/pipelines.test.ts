@@ -549,3 +549,175 @@ describe.each(testDatabaseKinds())('pipelines on $name', (kind) => {
     ]);
   });
 });
+
+const [ALPHA, BETA, GAMMA] = [id(0xa5), id(0xb5), id(0xc5)];
+const [Q1, Q2, Q3, Q4] = [id(0x2001), id(0x2002), id(0x2003), id(0x2004)];
+
+/**
+ * The active set and an idle pool, one day per epoch. Alpha and beta join
+ * the set when staked with; gamma, staked while the set is full, stays idle,
+ * so its step into epoch 1 is emitted only when `join_active_set` lets it in
+ * during epoch 3 (in place of beta); bob brings beta back in epoch 4 by
+ * staking more, in place of gamma. Alpha alone is in the committee.
+ */
+function activeSetStory(): { checkpoints: Checkpoint[]; epochStart: Map<number, bigint> } {
+  const cp = new CheckpointAssembler(TEST_PACKAGE_ID, 100n, 1_735_689_600_000n);
+  const out: Checkpoint[] = [];
+  const epochStart = new Map<number, bigint>();
+  const seal = () => out.push(cp.seal(1000n));
+  const startEpoch = (epoch: number, total: bigint, advanced: ReturnType<typeof poolAdvanced>[]) => {
+    cp.nextTimestampMs = 1_735_689_600_000n + BigInt(epoch) * DAY;
+    epochStart.set(epoch, cp.nextTimestampMs);
+    cp.transaction([event('EpochChangeStarted', { epoch, total_stake: total, rewards: 0n, burned: 0n }), ...advanced]);
+    seal();
+  };
+  const select = (epoch: number) => {
+    cp.transaction([event('CommitteeSelected', { epoch, next_epoch: epoch + 1, node_ids: [ALPHA], shards: [1000] })]);
+    seal();
+  };
+  // A checkpoint without node events, so the next one is a batch of its own.
+  const quiet = (epoch: number) => {
+    cp.transaction([event('RewardsAdded', { epoch, amount: 1n })]);
+    seal();
+  };
+  const stake = (epoch: number, position: string, node: string, owner: string, amount: bigint) =>
+    event('StakeDeposited', {
+      epoch,
+      staked_wal_id: position,
+      node_id: node,
+      owner,
+      amount,
+      activation_epoch: epoch + 1,
+    });
+
+  startEpoch(0, 0n, []);
+  for (const [node, name] of [
+    [ALPHA, 'alpha'],
+    [BETA, 'beta'],
+    [GAMMA, 'gamma'],
+  ] as const) {
+    cp.transaction([
+      event('NodeRegistered', {
+        epoch: 0,
+        node_id: node,
+        operator: carol,
+        name,
+        network_address: `${name}:9185`,
+        public_key: new Uint8Array(96),
+        commission_bps: 0,
+      }),
+    ]);
+  }
+  seal();
+  cp.transaction([
+    event('ActiveSetJoined', { epoch: 0, node_id: ALPHA, stake: 10n * WAL, evicted: null }),
+    stake(0, Q1, ALPHA, alice, 10n * WAL),
+  ]);
+  cp.transaction([
+    event('ActiveSetJoined', { epoch: 0, node_id: BETA, stake: 5n * WAL, evicted: null }),
+    stake(0, Q2, BETA, bob, 5n * WAL),
+  ]);
+  // The set is full (in this story) and gamma's stake beats no member that can leave: it stays idle.
+  cp.transaction([stake(0, Q3, GAMMA, carol, 20n * WAL)]);
+  seal();
+  select(0);
+
+  startEpoch(1, 35n * WAL, [
+    poolAdvanced(1, ALPHA, 10n * WAL, 10n * WAL, 0n, 0n, 10n * WAL, 0n, 0n, 0n),
+    poolAdvanced(1, BETA, 5n * WAL, 5n * WAL, 0n, 0n, 5n * WAL, 0n, 0n, 0n),
+  ]);
+  select(1);
+  startEpoch(2, 36n * WAL, [
+    poolAdvanced(2, ALPHA, 11n * WAL, 10n * WAL, 1n * WAL, 0n, 0n, 0n, 11n * WAL, 10n * WAL),
+    poolAdvanced(2, BETA, 5n * WAL, 5n * WAL, 0n, 0n, 0n, 0n, 5n * WAL, 5n * WAL),
+  ]);
+  select(2);
+  startEpoch(3, 37n * WAL, [
+    poolAdvanced(3, ALPHA, 12n * WAL, 10n * WAL, 1n * WAL, 0n, 0n, 0n, 12n * WAL, 10n * WAL),
+    poolAdvanced(3, BETA, 5n * WAL, 5n * WAL, 0n, 0n, 0n, 0n, 5n * WAL, 5n * WAL),
+  ]);
+  quiet(3);
+  // join_active_set(gamma): its overdue step into epoch 1 first, then it takes beta's place.
+  cp.transaction([
+    poolAdvanced(1, GAMMA, 20n * WAL, 20n * WAL, 0n, 0n, 20n * WAL, 0n, 0n, 0n),
+    event('ActiveSetJoined', { epoch: 3, node_id: GAMMA, stake: 20n * WAL, evicted: BETA }),
+  ]);
+  seal();
+  quiet(3);
+  select(3);
+
+  // Beta is idle now: no step into epoch 4. Gamma, in the set, steps into it.
+  startEpoch(4, 37n * WAL, [
+    poolAdvanced(4, ALPHA, 13n * WAL, 10n * WAL, 1n * WAL, 0n, 0n, 0n, 13n * WAL, 10n * WAL),
+    poolAdvanced(4, GAMMA, 20n * WAL, 20n * WAL, 0n, 0n, 0n, 0n, 20n * WAL, 20n * WAL),
+  ]);
+  quiet(4);
+  // Bob stakes 30 WAL more with beta: 35 WAL beats gamma's 20, so beta comes back in gamma's place.
+  cp.transaction([
+    event('ActiveSetJoined', { epoch: 4, node_id: BETA, stake: 35n * WAL, evicted: GAMMA }),
+    stake(4, Q4, BETA, bob, 30n * WAL),
+  ]);
+  seal();
+  quiet(4);
+  return { checkpoints: out, epochStart };
+}
+
+describe.each(testDatabaseKinds())('active set and idle pools on $name', (kind) => {
+  const story = activeSetStory();
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await kind.open();
+    // One checkpoint per batch: an eviction is a batch of its own, naming the evicted node only as `evicted`.
+    await indexCheckpoints(open.db, story.checkpoints, {
+      batch: { maxCheckpoints: 1, maxRows: 1000, flushIntervalMs: 60_000 },
+    });
+  });
+  afterAll(() => open?.close());
+
+  it('nodes: ActiveSetJoined puts its node in the active set with the epoch it joined and takes the evicted one out', async () => {
+    const rows = await open.db.select().from(nodes).orderBy(asc(nodes.nodeId));
+    expect(rows.map((n) => [n.nodeId, n.inActiveSet, n.activeSetJoinedEpoch])).toEqual([
+      [ALPHA, true, 0],
+      [BETA, true, 4],
+      // Evicted in epoch 4: out of the set, the epoch it last joined kept.
+      [GAMMA, false, 3],
+    ]);
+  });
+
+  it('nodes: a node staked without joining stays idle, with no pool step, until it joins', async () => {
+    const early = await kind.open();
+    try {
+      const beforeEpoch3 = story.checkpoints.filter((c) => c.timestampMs < story.epochStart.get(3)!);
+      await indexCheckpoints(early.db, beforeEpoch3);
+      const rows = await early.db.select().from(nodes).orderBy(asc(nodes.nodeId));
+      expect(rows.map((n) => [n.nodeId, n.inActiveSet, n.activeSetJoinedEpoch, n.lastPoolEpoch])).toEqual([
+        [ALPHA, true, 0, 2],
+        [BETA, true, 0, 2],
+        [GAMMA, false, null, null],
+      ]);
+    } finally {
+      await early.close();
+    }
+  });
+
+  it('pools: an idle pool’s late step gets a row for its own epoch, and the APY after a gap compares with that row', async () => {
+    const rows = await open.db
+      .select()
+      .from(nodeEpochs)
+      .where(eq(nodeEpochs.nodeId, GAMMA))
+      .orderBy(asc(nodeEpochs.epoch));
+    expect(rows.map((r) => [r.epoch, r.stake, r.activated, r.shards])).toEqual([
+      [1, 20n * WAL, 20n * WAL, 0],
+      [4, 20n * WAL, 0n, 0],
+    ]);
+    // The step into epoch 1 was emitted in epoch 3, and stored with that transaction's time.
+    expect(BigInt(rows[0]!.timestamp.getTime())).toBeGreaterThan(story.epochStart.get(3)!);
+    expect(rows[0]!.apy).toBeNull();
+    // Epochs 2 and 3 are missing: the APY of epoch 4 is against epoch 1's rate (flat, unchanged: 0), not null.
+    expect(rows[1]!.apy).toBe(0);
+    const beta = await open.db.select().from(nodeEpochs).where(eq(nodeEpochs.nodeId, BETA));
+    expect(beta.map((r) => r.epoch).sort()).toEqual([1, 2, 3]);
+    const [gamma] = await open.db.select().from(nodes).where(eq(nodes.nodeId, GAMMA));
+    expect(gamma).toMatchObject({ stake: 20n * WAL, lastPoolEpoch: 4 });
+  });
+});

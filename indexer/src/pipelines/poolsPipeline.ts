@@ -3,6 +3,14 @@
  * the pool holds in that epoch's committee and the APY implied by its rate
  * change, and the committee of each epoch (CommitteeSelected) with the shard
  * indices each member confirmed (ShardsReceived).
+ *
+ * A pool's PoolAdvanced epochs may have gaps and arrive late: a pool outside
+ * the active set steps only into the epochs it had something scheduled in,
+ * when a later transaction touches it. Nothing here needs contiguous epochs:
+ * the APY compares a row with the pool's previous row, whatever its epoch,
+ * over the time between the two events, and idle pools earn nothing, so the
+ * rate does not move across a gap (rewards and slashes go to committee
+ * members, which are in the active set and step into every epoch).
  */
 import { sql } from 'drizzle-orm';
 import { committeeMembers, nodeEpochs } from '@tusk/shared/db/schema';
@@ -74,6 +82,7 @@ export const poolsPipeline = definePipeline<Row>({
           const d = event.data;
           const timestampMs = Number(event.timestampMs);
           const prev = previous.get(d.node_id);
+          // The previous step, not necessarily epoch - 1 (see the module doc).
           const apy =
             prev && prev.epoch < d.epoch
               ? (annualizedReturn(

@@ -160,7 +160,11 @@ export const priceChanges = pgTable(
  * from the pool's last PoolAdvanced, lowered by any slash since. `shards` and
  * `status` follow the committee of the latest epoch; `next_shards` is the
  * committee already selected for `next_committee_epoch`. The latest price vote
- * is `voted_*`.
+ * is `voted_*`. `in_active_set`: the pool is in the staking active set (the at
+ * most 250 pools that step into every epoch and from which committees are
+ * selected): an ActiveSetJoined named it and none has evicted it since; it
+ * joined last in `active_set_joined_epoch`. Outside it a node is idle: it
+ * earns nothing and its PoolAdvanced (hence `stake`) wait until it is touched.
  */
 export const nodes = pgTable(
   'nodes',
@@ -180,6 +184,9 @@ export const nodes = pgTable(
     rateWal: uint('rate_wal').notNull(),
     rateShares: uint('rate_shares').notNull(),
     lastPoolEpoch: epochColumn('last_pool_epoch'),
+    // A registered pool starts idle: it joins when staked with (ActiveSetJoined).
+    inActiveSet: boolean('in_active_set').notNull().default(false),
+    activeSetJoinedEpoch: epochColumn('active_set_joined_epoch'),
     status: text('status', { enum: ['candidate', 'committee'] }).notNull(),
     shards: integer('shards').notNull(),
     nextShards: integer('next_shards'),
@@ -202,14 +209,18 @@ export const nodes = pgTable(
 // --- Pools and committees (pipeline `pools`) ---
 
 /**
- * One row per pool per epoch, from PoolAdvanced, with the shards the pool holds
- * in that epoch's committee (0 if not a member).
+ * One row per pool per epoch it stepped into, from PoolAdvanced, with the
+ * shards the pool holds in that epoch's committee (0 if not a member). Pools of
+ * the active set step into every epoch; an idle pool only into the epochs it
+ * had something scheduled in, and its row is written when a later transaction
+ * touches it (`timestamp` is then that transaction's, after the epoch began).
+ * A missing epoch had the rate of the pool's previous row.
  *
  * APY: let g = (rate_wal / rate_shares) / (prev_rate_wal / prev_rate_shares),
- * where prev is this pool's previous row, and d the time between the two
- * PoolAdvanced events. Then apy = g^(365.25 days / d) - 1: the yearly return
- * of one share if the last epoch's growth (rewards net of commission, minus any
- * slash) compounded for a year (`annualizedReturn` in shared/src/staking, so
+ * where prev is this pool's previous row (whatever its epoch), and d the time
+ * between the two PoolAdvanced events. Then apy = g^(365.25 days / d) - 1: the
+ * yearly return of one share if the last epoch's growth (rewards net of
+ * commission, minus any slash) compounded for a year (`annualizedReturn` in shared/src/staking, so
  * the dashboard's previews agree). Null for a pool's first row, when d <= 0,
  * or when the result is not a finite number (very short test epochs).
  */

@@ -10,7 +10,7 @@ import { rateValue } from '@tusk/shared/staking/exchangeRate';
 import type { DelegatorsJson, NodeDetailJson, NodeHistoryJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';
 import { Bps, Percent, Wal } from '../ui/Amount.tsx';
-import { Badge, NodeStatusBadge, ProposalBadge } from '../ui/Badge.tsx';
+import { Badge, IDLE_NODE_EXPLANATION, NodeStatusBadge, ProposalBadge } from '../ui/Badge.tsx';
 import { ChartPanel } from '../ui/ChartPanel.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 import { AddressLink, CopyableId, EpochLink, NodeLink, ShortId } from '../ui/Ids.tsx';
@@ -70,7 +70,12 @@ export function NodeDetailView({
           <h1>{node.name}</h1>
           <p>
             Node ID <CopyableId id={node.nodeId} label="node ID" />{' '}
-            <NodeStatusBadge status={node.status} slashCount={node.slashCount} leaving={leaving} />
+            <NodeStatusBadge
+              status={node.status}
+              slashCount={node.slashCount}
+              leaving={leaving}
+              idle={!node.inActiveSet}
+            />
             {node.nameWarning ? (
               <>
                 {' '}
@@ -82,6 +87,14 @@ export function NodeDetailView({
         <StakeButton node={node} />
       </div>
       {error ? <Notice tone="warning">Live updates paused: {error.message}</Notice> : null}
+      {!node.inActiveSet ? (
+        <Notice tone="warning" title="Idle.">
+          {IDLE_NODE_EXPLANATION}
+          {node.activeSetJoinedEpoch !== null
+            ? ` It was last in the active set from epoch ${node.activeSetJoinedEpoch}, until another node took its place.`
+            : ''}
+        </Notice>
+      ) : null}
       {leaving ? (
         <Notice tone="warning" title="Leaving the committee.">
           This node was not selected for epoch {node.nextCommitteeEpoch}. Its stake stops earning storage rewards from

@@ -10,7 +10,7 @@ import { nodesPath, PAGE_SIZE, type NodeQuery } from './nodeQuery.ts';
 import type { NodeRowJson, NodesJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';
 import { Bps, Percent, Wal } from '../ui/Amount.tsx';
-import { NodeStatusBadge } from '../ui/Badge.tsx';
+import { IDLE_NODE_EXPLANATION, NodeStatusBadge } from '../ui/Badge.tsx';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { CopyableId, NodeLink } from '../ui/Ids.tsx';
 import { NameWarningBadge } from '../ui/NodeName.tsx';
@@ -124,6 +124,7 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
             status={row.status}
             slashCount={row.slashCount}
             leaving={row.status === 'committee' && row.nextShards === 0}
+            idle={!row.inActiveSet}
           />
         ),
       },
@@ -293,6 +294,7 @@ export function NodesView({ initial, initialQuery }: { initial: NodesJson; initi
         Voting power is a node’s share of all staked WAL. APY is the pool’s realized exchange-rate growth over its last
         epoch, annualized, after commission. Commission changes take effect two epochs after they are scheduled.
       </p>
+      <p className="hint">Idle: {IDLE_NODE_EXPLANATION}</p>
     </div>
   );
 }

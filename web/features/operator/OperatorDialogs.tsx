@@ -22,6 +22,7 @@ import { TxStatus } from '../tx/TxStatus.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
 import { NodeName, nodeOptionLabel } from '../ui/NodeName.tsx';
 import { formatDate } from '../ui/Time.tsx';
+import { slashTargets } from './slashTargets.ts';
 
 export type OperatorAction = 'collect' | 'commission' | 'slash' | 'prices' | 'executeSlash';
 
@@ -116,6 +117,8 @@ function OperatorForm({
     undefined,
     30_000,
   );
+  // The contract refuses a target outside the current committee: only its other members are offered.
+  const targets = committee ? slashTargets(committee.rows, node.nodeId) : undefined;
 
   if (!deployment) return <p>Unavailable: no deployment is configured.</p>;
   if (!sender) return <p>Connect the wallet holding this node’s StorageNodeCap.</p>;
@@ -141,8 +144,7 @@ function OperatorForm({
       submitLabel = 'Sign and schedule';
       break;
     case 'slash':
-      explain =
-        'Committee members vote with their shards. Once nodes holding 2/3 of the shards have voted against a node in one epoch, anyone can execute the slash: its uncollected commission and part of its pool’s stake are burned.';
+      explain = `Only another member of the current committee${clock ? ` (epoch ${clock.epoch})` : ''} can be voted against: the contract refuses any other node. Committee members vote with their shards. Once nodes holding 2/3 of the shards have voted against a node in one epoch, anyone can execute the slash: its uncollected commission and part of its pool’s stake are burned.`;
       effect = 'Counts toward this epoch’s slash quorum.';
       submitLabel = 'Sign and vote';
       break;
@@ -177,6 +179,11 @@ function OperatorForm({
           setError('choose the node to slash');
           return null;
         }
+        // The list refreshes: a target chosen before an epoch change may have left the committee since.
+        if (targets && !targets.some((row) => row.nodeId === target)) {
+          setError('that node is no longer a member of the current committee: the contract would refuse the vote');
+          return null;
+        }
         return () => buildSlashVote({ ...base, targetNodeId: target, voterNodeId: node.nodeId });
       case 'prices': {
         const values = [storagePrice, writePrice, capacity];
@@ -207,7 +214,7 @@ function OperatorForm({
     return { nodes, caps: node.capId ? { [node.capId]: node.nodeId } : {} };
   }
 
-  const chosenTarget = committee?.rows.find((row) => row.nodeId === target);
+  const chosenTarget = targets?.find((row) => row.nodeId === target);
   const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
   return (
     <div>
@@ -244,14 +251,12 @@ function OperatorForm({
               disabled={!editable}
               onChange={(event) => setTarget(event.target.value)}
             >
-              <option value="">Choose a committee node…</option>
-              {committee?.rows
-                .filter((row) => row.nodeId !== node.nodeId)
-                .map((row) => (
-                  <option key={row.nodeId} value={row.nodeId} data-node-id={row.nodeId}>
-                    {nodeOptionLabel(row)} — {row.shards} shards
-                  </option>
-                ))}
+              <option value="">Choose a member of the current committee…</option>
+              {targets?.map((row) => (
+                <option key={row.nodeId} value={row.nodeId} data-node-id={row.nodeId}>
+                  {nodeOptionLabel(row)} — {row.shards} shards
+                </option>
+              ))}
             </select>
             {chosenTarget ? (
               <p className="hint" data-testid="slash-target-chosen">
@@ -264,8 +269,12 @@ function OperatorForm({
                 />{' '}
                 — check the node ID: names are chosen by operators and can look alike.
               </p>
+            ) : targets?.length === 0 ? (
+              <p className="hint">The current committee has no other member to vote against.</p>
             ) : (
-              <p className="hint">Each node is listed with the start and end of its node ID.</p>
+              <p className="hint">
+                Only members of the current committee are listed, each with the start and end of its node ID.
+              </p>
             )}
           </div>
         ) : null}

@@ -98,6 +98,7 @@ function OperatorNodes({
                   status={node.status}
                   slashCount={node.slashCount}
                   leaving={node.status === 'committee' && node.nextShards === 0}
+                  idle={!node.inActiveSet}
                 />
               </div>
               {canAct && !cap ? (

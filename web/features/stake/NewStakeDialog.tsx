@@ -5,6 +5,7 @@ import { formatBps, formatPercent, formatWalCompact } from '@tusk/shared/format'
 import type { NodesJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
+import { IDLE_NODE_EXPLANATION } from '../ui/Badge.tsx';
 import { nodeOptionLabel } from '../ui/NodeName.tsx';
 import { StakeForm } from './StakeDialog.tsx';
 
@@ -36,6 +37,7 @@ export function NewStakeButton() {
             {data?.rows.map((node) => (
               <option key={node.nodeId} value={node.nodeId} data-node-id={node.nodeId}>
                 {nodeOptionLabel(node)} — {node.status === 'committee' ? 'committee' : 'candidate'},{' '}
+                {node.inActiveSet ? '' : 'idle, '}
                 {formatWalCompact(BigInt(node.stake))}, commission {formatBps(node.commissionBps)}, APY{' '}
                 {formatPercent(node.apy)}
                 {node.slashCount > 0 ? `, slashed ×${node.slashCount}` : ''}
@@ -44,7 +46,8 @@ export function NewStakeButton() {
           </select>
           <p className="hint">
             Each node is listed with the start and end of its node ID: names are chosen by operators and can look alike.
-            Compare nodes on the Nodes page. Candidates outside the committee earn nothing until they are selected.
+            Compare nodes on the Nodes page. Candidates outside the committee earn nothing until they are selected. Idle
+            nodes: {IDLE_NODE_EXPLANATION}
           </p>
         </div>
         {chosen ? <StakeForm key={chosen.nodeId} node={chosen} /> : null}

@@ -16,6 +16,7 @@ import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxStatus } from '../tx/TxStatus.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
+import { IDLE_NODE_EXPLANATION } from '../ui/Badge.tsx';
 import { NodeName } from '../ui/NodeName.tsx';
 import { formatDate } from '../ui/Time.tsx';
 import { checkWalAmount, WalAmountField } from '../ui/WalAmountField.tsx';
@@ -28,6 +29,8 @@ export interface StakeTarget {
   name: string;
   nameWarning?: NameWarning | null;
   similarNodeIds?: string[];
+  /** False for an idle node (outside the staking active set); the form says what staking with it does. */
+  inActiveSet?: boolean;
 }
 
 export function StakeButton({ node, label = 'Stake with this node' }: { node: StakeTarget; label?: string }) {
@@ -101,6 +104,12 @@ export function StakeForm({ node }: { node: StakeTarget }) {
           link={false}
         />
       </p>
+      {node.inActiveSet === false ? (
+        <p className="notice notice--warning" data-testid="stake-node-idle">
+          <strong>This node is idle.</strong> {IDLE_NODE_EXPLANATION} If it cannot join, your stake still activates but
+          earns nothing until the node joins.
+        </p>
+      ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();

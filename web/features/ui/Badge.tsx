@@ -25,18 +25,37 @@ export function PositionBadge({ state }: { state: string }) {
   return <Badge tone={tone}>{label}</Badge>;
 }
 
+/**
+ * What an idle node is, in one sentence for every view that shows one. The
+ * staking contract keeps a bounded active set (`move/tusk/sources/staking.move`,
+ * event `ActiveSetJoined`); the rule for joining is `try_join_active_set`.
+ */
+export const IDLE_NODE_EXPLANATION =
+  'Outside the active set: not selectable for a committee and earns no rewards until it joins; staking with it joins it if the set has room or its stake beats the weakest member outside the committees.';
+
 export function NodeStatusBadge({
   status,
   slashCount = 0,
   leaving = false,
+  idle = false,
 }: {
   status: string;
   slashCount?: number;
   leaving?: boolean;
+  /** Outside the staking active set (`inActiveSet` false). */
+  idle?: boolean;
 }) {
   return (
     <span className="button-row" style={{ gap: '0.25rem' }}>
       {status === 'committee' ? <Badge tone="ok">Committee</Badge> : <Badge tone="neutral">Candidate</Badge>}
+      {idle ? (
+        // The title is for pointers; role and label give the same sentence to screen readers.
+        <span role="note" aria-label={`Idle: ${IDLE_NODE_EXPLANATION}`} data-testid="idle-badge">
+          <Badge tone="warn" title={IDLE_NODE_EXPLANATION}>
+            Idle
+          </Badge>
+        </span>
+      ) : null}
       {leaving ? <Badge tone="warn">Leaving next epoch</Badge> : null}
       {slashCount > 0 ? <Badge tone="danger">{`Slashed${slashCount > 1 ? ` ×${slashCount}` : ''}`}</Badge> : null}
     </span>

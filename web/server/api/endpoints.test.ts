@@ -33,6 +33,7 @@ for (const kind of testDatabaseKinds()) {
       expect(body.total).toBe(6);
       expect(typeof body.rows[0].stake).toBe('string');
       expect(BigInt(body.rows[0].stake)).toBeGreaterThan(BigInt(body.rows[1].stake));
+      expect(body.rows[0]).toMatchObject({ inActiveSet: true, activeSetJoinedEpoch: 0 });
       expect(body.sort).toBe('stake');
     });
 

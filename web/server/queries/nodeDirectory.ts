@@ -48,6 +48,8 @@ async function readDirectory(db: Database): Promise<NodeDirectory> {
       operator: nodes.operator,
       networkAddress: nodes.networkAddress,
       status: nodes.status,
+      inActiveSet: nodes.inActiveSet,
+      activeSetJoinedEpoch: nodes.activeSetJoinedEpoch,
       stake: nodes.stake,
       shards: nodes.shards,
       nextShards: nodes.nextShards,

@@ -49,6 +49,14 @@ export interface NodeRow {
   operator: string;
   networkAddress: string;
   status: 'candidate' | 'committee';
+  /**
+   * In the staking active set (at most 250 pools): only its members step into
+   * every epoch and can be selected into a committee. Outside it a node is
+   * idle: it earns nothing until it joins (`IDLE_NODE_EXPLANATION` in web/features/ui/Badge.tsx).
+   */
+  inActiveSet: boolean;
+  /** The epoch the node last joined the active set; null if it never did. */
+  activeSetJoinedEpoch: number | null;
   stake: bigint;
   shards: number;
   nextShards: number | null;
@@ -76,6 +84,8 @@ const nodeColumns = {
   operator: nodes.operator,
   networkAddress: nodes.networkAddress,
   status: nodes.status,
+  inActiveSet: nodes.inActiveSet,
+  activeSetJoinedEpoch: nodes.activeSetJoinedEpoch,
   stake: nodes.stake,
   shards: nodes.shards,
   nextShards: nodes.nextShards,

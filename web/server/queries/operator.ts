@@ -25,6 +25,8 @@ export interface OperatorNode {
   name: string;
   operator: string;
   status: 'candidate' | 'committee';
+  /** In the staking active set; outside it the node is idle (see `NodeRow.inActiveSet`). */
+  inActiveSet: boolean;
   stake: bigint;
   shards: number;
   nextShards: number | null;
@@ -88,6 +90,7 @@ export async function operatorNodes(
       name: nodes.name,
       operator: nodes.operator,
       status: nodes.status,
+      inActiveSet: nodes.inActiveSet,
       stake: nodes.stake,
       shards: nodes.shards,
       nextShards: nodes.nextShards,
@@ -206,6 +209,13 @@ export function operatorAlerts(
       level: 'warning',
       message:
         'Commission collection is frozen while a vote to slash this node is open: it resumes when the epoch ends or the slash is executed (which burns the commission).',
+    });
+  }
+  if (!node.inActiveSet) {
+    alerts.push({
+      level: 'warning',
+      message:
+        'Idle: the node is outside the active set, so it cannot be selected for a committee and earns nothing. It joins when staked with (or when anyone calls join_active_set) if the set has room or its stake beats the weakest member outside the current and next committees.',
     });
   }
   const nextEpoch = node.nextCommitteeEpoch;

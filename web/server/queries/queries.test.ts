@@ -5,6 +5,7 @@ import { stakePositions } from '@tusk/shared/db/schema';
 import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { valueAt as positionValue } from '@tusk/shared/staking/exchangeRate';
 import {
+  ACTIVE_SET_JOINED,
   ALICE,
   BOB,
   CURRENT_EPOCH,
@@ -92,6 +93,27 @@ for (const kind of testDatabaseKinds()) {
       expect(paged.rows.map((n) => n.nodeId)).toEqual([NODES.e, NODES.f]);
       expect(paged.total).toBe(6);
       expect((await listNodes(open.db, { ...listParams, offset: 100 })).total).toBe(6);
+    });
+
+    it('says which nodes are idle (outside the active set) in the list, on a node’s page and to its operator', async () => {
+      const list = await listNodes(open.db, listParams);
+      expect(list.rows.map((n) => [n.nodeId, n.inActiveSet, n.activeSetJoinedEpoch])).toEqual(
+        (Object.keys(NODES) as (keyof typeof NODES)[]).map((key) => [
+          NODES[key],
+          ACTIVE_SET_JOINED[key] !== null,
+          ACTIVE_SET_JOINED[key],
+        ]),
+      );
+      expect((await nodeDetail(open.db, NODES.f))?.node).toMatchObject({
+        inActiveSet: false,
+        activeSetJoinedEpoch: null,
+      });
+      expect((await nodeDetail(open.db, NODES.e))?.node).toMatchObject({ inActiveSet: true, activeSetJoinedEpoch: 2 });
+      const f = (await operatorNodes(open.db, { nodeIds: [NODES.f] })).nodes[0]!;
+      expect(f.inActiveSet).toBe(false);
+      expect(f.alerts.map((alert) => alert.message).join(' ')).toContain('Idle: the node is outside the active set');
+      const a = (await operatorNodes(open.db, { nodeIds: [NODES.a] })).nodes[0]!;
+      expect(a.alerts.map((alert) => alert.message).join(' ')).not.toContain('Idle');
     });
 
     it('shuffles nodes stably per seed, differently across seeds', async () => {

@@ -1,7 +1,8 @@
 /**
  * A small, hand-checkable Tusk world written straight into the tables, for
  * testing the web's queries and API without running the chain and indexer:
- * six nodes (four in the committee, one slashed, two candidates), epochs 0..5
+ * six nodes (four in the committee, one slashed, two candidates of which one,
+ * f, is idle: outside the staking active set), epochs 0..5
  * with epoch 6 selected, one delegator ("alice") holding a position in every
  * state, two proposals with votes and an override, slash votes, blobs, fees.
  * Every number is derived here in code, so tests can state expectations from
@@ -58,6 +59,8 @@ export const NODE_STAKE: Record<keyof typeof NODES, bigint> = {
   f: 100_000n * WAL,
 };
 export const NODE_SHARDS: Record<keyof typeof NODES, number> = { a: 400, b: 300, c: 200, d: 100, e: 0, f: 0 };
+/** The epoch each node last joined the active set; f never did (idle), e joined after the others. */
+export const ACTIVE_SET_JOINED: Record<keyof typeof NODES, number | null> = { a: 0, b: 0, c: 0, d: 0, e: 2, f: null };
 
 export async function seedScenario(db: Database, now = new Date()): Promise<{ epochStart: (epoch: number) => Date }> {
   const currentStart = now.getTime() - EPOCH_MS / 4;
@@ -126,6 +129,8 @@ export async function seedScenario(db: Database, now = new Date()): Promise<{ ep
       rateShares: rate.shares,
       lastPoolEpoch: committee ? CURRENT_EPOCH : null,
       status: committee ? 'committee' : 'candidate',
+      inActiveSet: ACTIVE_SET_JOINED[key] !== null,
+      activeSetJoinedEpoch: ACTIVE_SET_JOINED[key],
       shards: NODE_SHARDS[key],
       nextShards: key === 'd' ? 0 : NODE_SHARDS[key],
       nextCommitteeEpoch: CURRENT_EPOCH + 1,
