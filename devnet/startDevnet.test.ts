@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SuiGrpcClient } from '@mysten/sui/grpc';
 import { deploymentTypes } from '@tusk/shared/deployment';
-import { startDevnet, type DevnetHandle } from './startDevnet.ts';
+import { DEFAULT_FAUCET_WAL, startDevnet, type DevnetHandle } from './startDevnet.ts';
 
 let handle: DevnetHandle;
 const dataDir = mkdtempSync(join(tmpdir(), 'tusk-devnet-'));
@@ -48,7 +48,10 @@ describe('startDevnet', () => {
       owner: address,
       coinType: deploymentTypes(handle.deployment).wal,
     });
-    expect(balance.balance).toBe(String(1_000n * 1_000_000_000n));
+    expect(balance.balance).toBe(String(DEFAULT_FAUCET_WAL));
+    // Enough to stake and still pay a proposal's deposit.
+    const { minStake, minProposalDeposit } = handle.devnet.state.staking.params;
+    expect(DEFAULT_FAUCET_WAL >= minProposalDeposit + 1_000n * minStake).toBe(true);
     expect((await fetch(handle.faucetUrl!, { method: 'POST', body: '{"address":"nope"}' })).status).toBe(400);
   });
 

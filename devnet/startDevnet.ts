@@ -90,7 +90,11 @@ type Header = z.infer<typeof Header>;
 
 type LogLine = { t: 'tx'; b: string; s: string[]; c: string; ok: boolean } | { t: 'seal'; c: string };
 
-export const DEFAULT_FAUCET_WAL = 1_000n * FROST_PER_WAL;
+/**
+ * What the faucet gives: ten times the devnet's minimum proposal deposit
+ * (1,000 WAL), so a newcomer can stake and still propose.
+ */
+export const DEFAULT_FAUCET_WAL = 10_000n * FROST_PER_WAL;
 export const DEFAULT_FAUCET_SUI = 10n * MIST_PER_SUI;
 
 export async function startDevnet(options: StartDevnetOptions = {}): Promise<DevnetHandle> {

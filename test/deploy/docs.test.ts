@@ -35,11 +35,21 @@ describe('docs', () => {
     }
   });
 
-  it('mention only npm scripts that exist', () => {
-    const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
-    for (const doc of docs) {
-      for (const [, script] of read(doc).matchAll(/npm run ([\w:-]+)/g))
-        expect(scripts, `${doc}: npm run ${script}`).toContain(script);
+  it('mention only npm scripts that exist, in the docs, the README and the startup banner', () => {
+    const scriptsOf = (dir: string) =>
+      Object.keys((JSON.parse(read(join(dir, 'package.json'))) as { scripts?: Record<string, string> }).scripts ?? {});
+    const workspaceDirs = new Map(
+      (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces.map((dir) => [
+        (JSON.parse(read(join(dir, 'package.json'))) as { name: string }).name,
+        dir,
+      ]),
+    );
+    for (const file of [...docs, 'README.md', 'devnet/start.ts']) {
+      for (const [, script, workspace] of read(file).matchAll(/npm run ([\w:-]+)(?: -w (@[\w/-]+))?/g)) {
+        const dir = workspace ? workspaceDirs.get(workspace) : '.';
+        expect(dir, `${file}: unknown workspace ${workspace}`).toBeDefined();
+        expect(scriptsOf(dir!), `${file}: npm run ${script}${workspace ? ` -w ${workspace}` : ''}`).toContain(script);
+      }
     }
   });
 

@@ -215,8 +215,10 @@ async function main(): Promise<void> {
       await shot(page, 'nodes');
     });
 
-    await step('the injected test wallet connects', page, async () => {
+    await step('the injected test wallet connects; the devnet also offers the burner wallet', page, async () => {
       await page.getByTestId('wallet-button').click();
+      // A newcomer without a wallet extension gets dApp Kit's burner wallet on a local network (README).
+      await page.getByRole('button', { name: 'Unsafe Burner Wallet' }).waitFor();
       await page.getByRole('button', { name: TEST_WALLET_NAME }).click();
       await page
         .getByTestId('wallet-button')

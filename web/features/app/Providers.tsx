@@ -27,8 +27,11 @@ function makeDAppKit(deployment: ReturnType<typeof parseDeployment> | null) {
     createClient: (name) => new SuiGrpcClient({ network: name, baseUrl: deployment?.rpcUrl ?? 'http://127.0.0.1:1' }),
     storageKey: WALLET_STORAGE_KEY,
     autoConnect: deployment !== null,
-    // The Slush web wallet only serves public networks.
+    // The Slush web wallet only serves public networks; a local network gets
+    // dApp Kit's burner wallet instead (a throwaway key in the page, funded by
+    // the devnet's faucet), so a newcomer can stake without installing anything.
     slushWalletConfig: publicNetwork ? undefined : null,
+    enableBurnerWallet: deployment !== null && !publicNetwork,
   });
 }
 
