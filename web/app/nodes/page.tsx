@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { NodesJson } from '@/features/data/api';
 import { NodesView } from '@/features/nodes/NodesView';
 import { PAGE_SIZE, type NodeQuery } from '@/features/nodes/nodeQuery';
-import { NODE_SORTS, NODE_STATUSES, type NodeSort, type NodeStatusFilter } from '@/server/queries/nodes';
+import { NODE_SORTS, NODE_STATUSES, type NodeSort, type NodeStatusFilter } from '@/server/queries/nodeList';
 import { loadApi } from '@/server/data';
 
 export const metadata: Metadata = { title: 'Nodes' };

@@ -8,7 +8,8 @@ import type { EpochDetail } from '../../server/queries/epochs.ts';
 import type { ChainClock } from '../../server/queries/epochClock.ts';
 import type { EpochSummary, Overview } from '../../server/queries/overview.ts';
 import type { ProposalDetail, ProposalList } from '../../server/queries/governance.ts';
-import type { DelegatorRow, NodeDetail, NodeEpochRow, NodeList, NodeSort } from '../../server/queries/nodes.ts';
+import type { NodeList, NodeSort } from '../../server/queries/nodeList.ts';
+import type { DelegatorRow, NodeDetail, NodeEpochRow } from '../../server/queries/nodes.ts';
 import type { OperatorView } from '../../server/queries/operator.ts';
 import type { BlobRow, StorageOverview } from '../../server/queries/storage.ts';
 

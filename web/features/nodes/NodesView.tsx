@@ -5,7 +5,7 @@
  * in the URL so a view can be shared.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { NodeSort, NodeStatusFilter } from '../../server/queries/nodes.ts';
+import type { NodeSort, NodeStatusFilter } from '../../server/queries/nodeList.ts';
 import { nodesPath, PAGE_SIZE, type NodeQuery } from './nodeQuery.ts';
 import type { NodeRowJson, NodesJson } from '../data/api.ts';
 import { useLive } from '../data/live.ts';

@@ -1,5 +1,5 @@
 /** The node list's query state, shared by the server page and the client view. */
-import type { NodeSort, NodeStatusFilter } from '../../server/queries/nodes.ts';
+import type { NodeSort, NodeStatusFilter } from '../../server/queries/nodeList.ts';
 
 export interface NodeQuery {
   sort: NodeSort;

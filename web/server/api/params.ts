@@ -6,7 +6,7 @@
 import { normalizeSuiAddress } from '@mysten/sui/utils';
 import { z } from 'zod';
 import { BLOB_STATES } from '../queries/storage.ts';
-import { NODE_SORTS, NODE_STATUSES } from '../queries/nodes.ts';
+import { NODE_SORTS, NODE_STATUSES } from '../queries/nodeList.ts';
 import { PROPOSAL_STATUSES } from '../queries/governance.ts';
 
 /** Input text as it may appear in a message: short, one line. */

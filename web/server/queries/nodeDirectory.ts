@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@tusk/shared/db/database';
 import { nodes } from '@tusk/shared/db/schema';
 import { displayNodeName, flagNodeNames, type NameFlag } from '@tusk/shared/nodeNames';
-import type { NodeList, NodeListParams, NodeRow } from './nodes.ts';
+import type { NodeList, NodeListParams, NodeRow } from './nodeList.ts';
 
 interface DirectoryRow extends Omit<NodeRow, 'votingPower'> {
   registeredCheckpoint: bigint;

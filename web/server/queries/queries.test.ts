@@ -23,7 +23,8 @@ import { accountEvents, accountPositions, accountRewards, rewardsCsv } from './a
 import { chainClock } from './epochClock.ts';
 import { epochDetail, listEpochs } from './epochs.ts';
 import { listProposals, proposalDetail } from './governance.ts';
-import { listNodes, nodeDelegators, nodeDetail, nodeHistory, type NodeListParams } from './nodes.ts';
+import type { NodeListParams } from './nodeList.ts';
+import { listNodes, nodeDelegators, nodeDetail, nodeHistory } from './nodes.ts';
 import { operatorNodes } from './operator.ts';
 import { overview } from './overview.ts';
 import { listBlobs, storageOverview } from './storage.ts';
