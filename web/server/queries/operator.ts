@@ -11,6 +11,7 @@ import { displayNodeName, displayNodeNameOrNull } from '@tusk/shared/nodeNames';
 import { DEFAULT_MAX_COMMITTEE_SIZE } from '@tusk/shared/protocol';
 import { chainClock, type ChainClock } from './epochClock.ts';
 import { currentParameters } from './governance.ts';
+import type { NodeRow } from './nodeList.ts';
 import { accruedCommission } from './nodes.ts';
 
 export type AlertLevel = 'critical' | 'warning' | 'info';
@@ -20,20 +21,22 @@ export interface OperatorAlert {
   message: string;
 }
 
-export interface OperatorNode {
-  nodeId: string;
-  name: string;
-  operator: string;
-  status: 'candidate' | 'committee';
-  /** In the staking active set; outside it the node is idle (see `NodeRow.inActiveSet`). */
-  inActiveSet: boolean;
-  stake: bigint;
-  shards: number;
-  nextShards: number | null;
-  nextCommitteeEpoch: number | null;
-  commissionBps: number;
-  pendingCommissionBps: number | null;
-  pendingCommissionEpoch: number | null;
+/** The node list's figures of the node (see `NodeRow`), and what only its operator needs. */
+export interface OperatorNode extends Pick<
+  NodeRow,
+  | 'nodeId'
+  | 'name'
+  | 'operator'
+  | 'status'
+  | 'inActiveSet'
+  | 'stake'
+  | 'shards'
+  | 'nextShards'
+  | 'nextCommitteeEpoch'
+  | 'commissionBps'
+  | 'pendingCommissionBps'
+  | 'pendingCommissionEpoch'
+> {
   commissionAccrued: bigint;
   commissionCollected: bigint;
   slashCount: number;
