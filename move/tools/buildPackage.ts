@@ -27,7 +27,7 @@ export interface PublishArtifact {
 export async function buildPackage(dir: string): Promise<{ artifact: PublishArtifact; warnings: string }> {
   const manifest = readManifest(dir);
   const { framework, suiVersion } = await toolchain();
-  const result = await prepareMovePackagePublish(await compilerInput(dir, readPackageFiles(dir, false)));
+  const result = await prepareMovePackagePublish(await compilerInput(dir, readPackageFiles(dir, false), 'publish'));
   if ('error' in result) {
     throw new Error(`${manifest.name} did not build (${result.category ?? 'error'}):\n${result.error}`);
   }

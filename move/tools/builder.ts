@@ -4,7 +4,7 @@
 import { getPinnedSuiVersion, initMovePackageBuilder, type MovePackageInput } from '@zktx.io/sui-move-builder/full';
 import { LocalPackageFetcher } from './fetcher.ts';
 import { locateFramework, type FrameworkSource } from './framework.ts';
-import type { PackageFiles } from './packageFiles.ts';
+import type { CompileMode, PackageFiles } from './packageFiles.ts';
 
 /** What compiles our packages: framework sources and the runner's Sui version. */
 export interface Toolchain {
@@ -25,8 +25,12 @@ export function toolchain(): Promise<Toolchain> {
   return ready;
 }
 
-/** Compiler input for the package in `dir`: its files and an offline fetcher. */
-export async function compilerInput(dir: string, files: PackageFiles): Promise<MovePackageInput> {
+/**
+ * Compiler input for the package in `dir`: its `files` and an offline fetcher
+ * serving its dependencies for `mode` (`test`: local dependencies with their
+ * tests/; `publish`: sources only).
+ */
+export async function compilerInput(dir: string, files: PackageFiles, mode: CompileMode): Promise<MovePackageInput> {
   const { framework } = await toolchain();
-  return { files, fetcher: new LocalPackageFetcher(framework, dir), ansiColor: false, lintFlag: 'default' };
+  return { files, fetcher: new LocalPackageFetcher(framework, dir, mode), ansiColor: false, lintFlag: 'default' };
 }

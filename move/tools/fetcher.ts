@@ -1,10 +1,17 @@
 // Serves every dependency the compiler asks for from this machine: the Sui
 // framework (implicit `std` and `sui`) from `locateFramework()`, and local
 // dependencies (`wal = { local = "../wal" }`) from disk. No network.
+//
+// In `test` mode a local dependency comes with its tests/ folder, so the root
+// package's tests can use the dependency's `#[test_only]` helpers kept there
+// (as under `sui move test`; the runner still runs only the root's tests).
+// In `publish` mode dependencies are sources only. The framework is always
+// sources only: the pinned crate ships no tests/, and its test helpers
+// (`test_scenario`, `test_utils`) live in sources/ as `#[test_only]` anyway.
 import { MovePackageFetcher, type MovePackageFetchLocalContext } from '@zktx.io/sui-move-builder/full';
 import { resolve } from 'node:path';
 import type { FrameworkSource } from './framework.ts';
-import { readPackageFiles, type PackageFiles } from './packageFiles.ts';
+import { readPackageFiles, type CompileMode, type PackageFiles } from './packageFiles.ts';
 import { readManifest } from './packages.ts';
 
 /** Framework package folders of the Sui repository, by their last path segment. */
@@ -19,6 +26,7 @@ export class LocalPackageFetcher extends MovePackageFetcher {
   constructor(
     private readonly framework: FrameworkSource,
     rootDir: string,
+    private readonly mode: CompileMode,
   ) {
     super();
     this.dirsByName.set(readManifest(rootDir).name, rootDir);
@@ -35,7 +43,7 @@ export class LocalPackageFetcher extends MovePackageFetcher {
           `only MoveStdlib and Sui are served (from ${this.framework.origin}); use a local dependency`,
       );
     }
-    return this.read(which === 'move-stdlib' ? this.framework.stdlibDir : this.framework.suiDir);
+    return this.read(which === 'move-stdlib' ? this.framework.stdlibDir : this.framework.suiDir, false);
   }
 
   /** Local dependencies, relative to the package that declares them. */
@@ -48,7 +56,7 @@ export class LocalPackageFetcher extends MovePackageFetcher {
     }
     const dir = resolve(parentDir, localPath);
     this.dirsByName.set(readManifest(dir).name, dir);
-    return this.read(dir);
+    return this.read(dir, this.mode === 'test');
   };
 
   override async fetchFile(): Promise<string | null> {
@@ -60,10 +68,11 @@ export class LocalPackageFetcher extends MovePackageFetcher {
     return rev;
   }
 
-  private read(dir: string): PackageFiles {
+  /** One fetcher serves one mode, so a dir is always read the same way and can be cached by dir. */
+  private read(dir: string, withTests: boolean): PackageFiles {
     let files = this.cache.get(dir);
     if (!files) {
-      files = readPackageFiles(dir, false);
+      files = readPackageFiles(dir, withTests);
       this.cache.set(dir, files);
     }
     return files;

@@ -7,6 +7,14 @@ import { join, relative, sep } from 'node:path';
 export type PackageFiles = Record<string, string>;
 
 /**
+ * What a compile is for, which decides the files of local packages it reads:
+ * `test` reads tests/ of the root package and of every local dependency (a
+ * dependency's `#[test_only]` helpers in tests/ must be callable from the
+ * root's tests, as under `sui move test`); `publish` reads sources/ only.
+ */
+export type CompileMode = 'test' | 'publish';
+
+/**
  * Move.toml, Published.toml (if any) and every .move file under sources/ —
  * plus tests/ when `withTests` (test-only code is never part of a publish).
  * Move.lock is left out on purpose: resolution is always from Move.toml, so a

@@ -90,7 +90,7 @@ export async function testPackage(dir: string, options: TestOptions = {}): Promi
 async function testOneRun(dir: string, files: PackageFiles, options: TestOptions): Promise<PackageTestReport> {
   const started = performance.now();
   const { name } = readManifest(dir);
-  const result = await testMovePackage(await compilerInput(dir, files));
+  const result = await testMovePackage(await compilerInput(dir, files, 'test'));
   const ms = Math.round(performance.now() - started);
 
   if ('error' in result) {

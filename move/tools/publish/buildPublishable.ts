@@ -81,7 +81,7 @@ export function publishedToml(env: BuildEnvironment, publication: Publication, s
  */
 class PublicationFetcher extends LocalPackageFetcher {
   constructor(framework: FrameworkSource, rootDir: string, records: Map<string, string | undefined>) {
-    super(framework, rootDir);
+    super(framework, rootDir, 'publish');
     const readLocal = this.fetchLocal;
     this.fetchLocal = async (localPath: string, context: MovePackageFetchLocalContext): Promise<PackageFiles> => {
       const files = await readLocal(localPath, context);
