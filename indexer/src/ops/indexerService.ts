@@ -9,6 +9,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
+import { acquireLocks, type HeldLocks } from '@tusk/shared/db/advisoryLocks';
 import { openDatabase, type OpenDatabase } from '@tusk/shared/db/database';
 import { isTransientDbError } from '../db/transientErrors.ts';
 import { readWatermarks } from '../db/watermarks.ts';
@@ -98,7 +99,10 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
     stopReporter = startProgressReporter({ progress, logger, logIntervalMs: config.progressIntervalMs });
 
     for (let restarts = 0; ; restarts++) {
+      let locks: HeldLocks | undefined;
       try {
+        locks = await lockPipelines(config, pipelines, logger, signal);
+        if (signal.aborted) return { stoppedBy: 'abort' };
         const marks = await readWatermarks(
           database.db,
           pipelines.map((p) => p.name),
@@ -165,6 +169,8 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
         logger.warn({ err: error, delayMs }, 'database unavailable; restarting from the watermarks');
         await sleep(delayMs, undefined, { signal }).catch(() => undefined);
         if (signal.aborted) return { stoppedBy: 'abort' };
+      } finally {
+        await locks?.release();
       }
     }
   } finally {
@@ -176,6 +182,41 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
     });
     if (!closed) logger.warn('the database did not close within 10 s; leaving its connections behind');
   }
+}
+
+/**
+ * On PostgreSQL, takes an advisory lock on each pipeline for this run, so a
+ * second indexer on the same database waits (saying which indexer holds what)
+ * instead of doing every batch again for nothing. PGlite is one process: no lock.
+ */
+async function lockPipelines(
+  config: IndexerCliConfig,
+  pipelines: readonly { name: string }[],
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<HeldLocks | undefined> {
+  if (config.database.kind !== 'postgres') return undefined;
+  let warned = 0;
+  return acquireLocks(
+    config.database.url,
+    pipelines.map((p) => `pipeline:${p.name}` as const),
+    {
+      signal,
+      applicationName: `tusk indexer pid ${process.pid}`,
+      onBusy: (busy) => {
+        // Once, then every minute of waiting.
+        if (Date.now() - warned < 60_000) return;
+        warned = Date.now();
+        logger.warn(
+          { held: busy.map((b) => ({ pipeline: b.name.slice('pipeline:'.length), by: b.application, pid: b.pid })) },
+          'another indexer is indexing these pipelines on this database; waiting for it to stop',
+        );
+      },
+    },
+  ).catch((error: unknown) => {
+    if (signal.aborted) return undefined;
+    throw error;
+  });
 }
 
 /** Opens (and migrates) the database, waiting for it while it is unreachable; undefined when aborted first. */

@@ -15,6 +15,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { acquireLocks } from './advisoryLocks.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -69,6 +70,13 @@ export async function openDatabase(target: DatabaseTarget = targetFromEnv()): Pr
   // the next query reconnects and callers retry.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema });
-  await migratePg(db, { migrationsFolder });
+  // The indexer and the web server both migrate on start: one at a time, or
+  // on a fresh database they race to create the same tables.
+  const lock = await acquireLocks(target.url, ['migrations'], { applicationName: 'tusk migrations' });
+  try {
+    await migratePg(db, { migrationsFolder });
+  } finally {
+    await lock.release();
+  }
   return { db: db as unknown as Database, target, pool, close: () => pool.end() };
 }
