@@ -7,6 +7,7 @@
 import { loadDeployment } from '@tusk/shared/deploymentFile';
 import { HELP, parseCli, UsageError } from './ops/cliOptions.ts';
 import { runIndexerService } from './ops/indexerService.ts';
+import { describeError } from './ops/describeError.ts';
 import { createLogger } from './ops/logger.ts';
 
 async function main(): Promise<number> {
@@ -42,6 +43,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     logger.fatal({ err: error }, 'indexer failed');
+    // The JSON line above is for log pipelines; a person at a terminal gets the reason in one line.
+    process.stderr.write(`indexer failed: ${describeError(error)}\n`);
     return 1;
   }
 }

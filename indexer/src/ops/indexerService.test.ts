@@ -108,7 +108,7 @@ describe.skipIf(!serverUrl)('two indexer services on one PostgreSQL database', (
     const config = () => {
       const parsed = parseCli(
         ['--rpc-url', node!.url, '--package', FAULT_PACKAGE, '--database-url', url, '--metrics-port', '0'],
-        {},
+        {} as NodeJS.ProcessEnv,
         undefined,
       );
       if (parsed.help) throw new Error('help');

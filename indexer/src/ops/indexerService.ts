@@ -17,6 +17,8 @@ import { resumeCheckpoint, runIndexer, type IndexerSummary } from '../indexer.ts
 import { allPipelines } from '../pipelines/index.ts';
 import { CheckpointSource } from '../source/checkpointSource.ts';
 import type { IndexerCliConfig } from './cliOptions.ts';
+import { describeError } from './describeError.ts';
+import { checkIndexedSource } from './indexedSource.ts';
 import type { Logger } from './logger.ts';
 import { IndexerMetrics } from './metrics.ts';
 import { startOpsServer, type OpsServer } from './opsServer.ts';
@@ -50,7 +52,10 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
     observer: {
       onRetry: (operation, error, attempt, delayMs) => {
         metrics.rpcRetries.inc({ operation });
-        logger.warn({ operation, attempt, delayMs, err: error }, 'rpc call failed; retrying');
+        logger.warn(
+          { operation, attempt, delayMs, url: config.source.url, cause: describeError(error), err: error },
+          'rpc call failed; retrying',
+        );
       },
       onStreamReset: (error) => {
         metrics.streamResets.inc();
@@ -70,6 +75,21 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
 
   const database = await openDatabaseWithRetry(config, logger, signal, backoff);
   if (!database) return { stoppedBy: 'abort' };
+  try {
+    const chainId = await fullNodeChain(source, config.source.url, logger, signal, backoff);
+    if (chainId === undefined) {
+      await database.close();
+      return { stoppedBy: 'abort' };
+    }
+    await checkIndexedSource(database.db, {
+      chainId,
+      packageIds: config.originalPackageIds,
+      startCheckpoint: config.source.startCheckpoint,
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   if (database.pool) guardPool(database.pool, (error) => logger.warn({ err: error }, 'database connection lost'));
   let ops: OpsServer | undefined;
   let stopReporter: (() => void) | undefined;
@@ -185,6 +205,39 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
 }
 
 /**
+ * Asks the full node which chain it serves, waiting while it cannot be
+ * reached and saying which URL failed and why (a refused connection, a DNS
+ * failure, a TLS error...), rather than only "fetch failed" later on.
+ * undefined when aborted first.
+ */
+async function fullNodeChain(
+  source: CheckpointSource,
+  url: string,
+  logger: Logger,
+  signal: AbortSignal,
+  backoff: BackoffPolicy,
+): Promise<string | undefined> {
+  try {
+    const response = await retry(
+      async () =>
+        (await source.client.grpc.ledgerService.getServiceInfo({}, { timeout: 10_000, abort: signal })).response,
+      {
+        policy: backoff,
+        signal,
+        isRetryable: () => true,
+        onRetry: (error, attempt, delayMs) =>
+          logger.warn({ url, cause: describeError(error), attempt, delayMs }, `full node ${url} unreachable; retrying`),
+      },
+    );
+    logger.info({ url, chainId: response.chainId, tip: response.checkpointHeight }, 'full node reachable');
+    return response.chainId ?? '';
+  } catch (error) {
+    if (signal.aborted) return undefined;
+    throw error;
+  }
+}
+
+/**
  * On PostgreSQL, takes an advisory lock on each pipeline for this run, so a
  * second indexer on the same database waits (saying which indexer holds what)
  * instead of doing every batch again for nothing. PGlite is one process: no lock.
@@ -232,7 +285,7 @@ async function openDatabaseWithRetry(
       signal,
       isRetryable: isTransientDbError,
       onRetry: (error, attempt, delayMs) =>
-        logger.warn({ err: error, attempt, delayMs }, 'database unavailable; retrying'),
+        logger.warn({ err: error, cause: describeError(error), attempt, delayMs }, 'database unavailable; retrying'),
     });
     logger.info(
       {

@@ -75,6 +75,24 @@ export const watermarks = pgTable('watermarks', {
 });
 
 /**
+ * What this database indexes (one row, written on the indexer's first start):
+ * the chain and the packages. A later start with another chain or other
+ * packages is refused, instead of moving the watermarks over a chain where
+ * those packages emit nothing.
+ */
+export const indexedSource = pgTable('indexed_source', {
+  /** Always 1: one source per database. */
+  id: integer('id').primaryKey(),
+  /** The full node's chain identifier (genesis checkpoint digest). */
+  chainId: text('chain_id').notNull(),
+  /** Original package IDs, sorted. */
+  packageIds: text('package_ids').array().notNull(),
+  /** The first checkpoint asked for when this was recorded. */
+  startCheckpoint: checkpointColumn('start_checkpoint').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Events that could not be decoded or have an unknown type from our package:
  * kept with the reason, never dropped. Written by the `dead_letters` pipeline;
  * `pipeline` names the stage that rejected the event (`decode`).
