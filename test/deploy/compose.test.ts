@@ -90,8 +90,16 @@ function dockerfile(build: NonNullable<Service['build']>): string {
 const stages = (text: string) => [...text.matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim)].map((match) => match[1]);
 
 describe('docker-compose.yml', () => {
-  it('has postgres, a Sui localnet, a one-shot publisher, the indexer and the web app', () => {
-    expect(Object.keys(services).sort()).toEqual(['indexer', 'postgres', 'publisher', 'sui', 'web']);
+  it('has postgres, a Sui localnet, a one-shot publisher, the indexer, the web app and their monitoring', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'grafana',
+      'indexer',
+      'postgres',
+      'prometheus',
+      'publisher',
+      'sui',
+      'web',
+    ]);
   });
 
   it('pins every image by tag (no implicit latest)', () => {
@@ -141,7 +149,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('has a healthcheck on every long-running service, and runs the publisher once', () => {
-    for (const name of ['postgres', 'sui', 'indexer', 'web']) {
+    for (const name of ['postgres', 'sui', 'indexer', 'web', 'prometheus', 'grafana']) {
       const check = service(name).healthcheck;
       expect(check?.test, `${name}.healthcheck`).toBeDefined();
       expect(check?.retries, `${name}.healthcheck.retries`).toBeGreaterThan(0);
