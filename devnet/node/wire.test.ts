@@ -65,7 +65,7 @@ describe('devnet wire protocol with an unmodified SuiGrpcClient', () => {
     const events = done.Transaction!.events!;
     expect(events.map((e) => e.eventType)).toEqual([`${deployment.packages.tuskOriginal}::events::StakeDeposited`]);
     const deposited = eventSchemas.StakeDeposited.parse(events[0]!.bcs);
-    expect(deposited).toMatchObject({ owner: user, amount: String(70n * WAL), activation_epoch: 2 });
+    expect(deposited).toMatchObject({ owner: user, amount: 70n * WAL, activation_epoch: 2 });
 
     const owned = await client.core.listOwnedObjects({
       owner: user,

@@ -26,7 +26,7 @@ async function exportedSeries(): Promise<Set<string>> {
   for (const registry of [new IndexerMetrics().registry, apiMetrics().registry]) {
     for (const metric of await registry.getMetricsAsJSON()) {
       names.add(metric.name);
-      if (metric.type === 'histogram')
+      if (String(metric.type) === 'histogram')
         for (const suffix of ['_bucket', '_count', '_sum']) names.add(metric.name + suffix);
     }
   }

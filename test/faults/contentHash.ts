@@ -11,6 +11,8 @@ import type { Database } from '@tusk/shared/db/database';
 export type TableHashes = Record<string, { rows: number; md5: string }>;
 
 const VOLATILE_COLUMNS = new Set(['updated_at', 'created_at']);
+/** What the indexer service records about its start (the chain and packages), not data it indexes. */
+const NOT_INDEXED_TABLES = new Set(['indexed_source']);
 
 export async function tableHashes(db: Database): Promise<TableHashes> {
   const columns = rowsOf<{ table_name: string; column_name: string; column_default: string | null }>(
@@ -20,6 +22,7 @@ export async function tableHashes(db: Database): Promise<TableHashes> {
   );
   const byTable = new Map<string, string[]>();
   for (const c of columns) {
+    if (NOT_INDEXED_TABLES.has(c.table_name)) continue;
     if (VOLATILE_COLUMNS.has(c.column_name) || c.column_default?.startsWith('nextval(')) continue;
     byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c.column_name]);
   }

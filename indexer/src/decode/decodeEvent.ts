@@ -5,10 +5,9 @@
  * becomes a `DeadLetter` carrying its bytes and a reason a human can act on.
  */
 import { BcsReader } from '@mysten/bcs';
-import { eventSchemas, type EventName } from '@tusk/shared/events';
+import { eventSchemas, type EventData, type EventName } from '@tusk/shared/events';
 import type { CheckpointEvent } from '../source/checkpoint.ts';
 import type { EventTypeFilter } from './eventType.ts';
-import { toEventValue, type EventValue } from './eventValues.ts';
 
 /** Where an event sits in the chain: enough to identify it and to order it. */
 export interface EventPosition {
@@ -18,9 +17,12 @@ export interface EventPosition {
   eventIndex: number;
 }
 
-/** A decoded Tusk event; switch on `name` to narrow `data`. */
+/**
+ * A decoded Tusk event; switch on `name` to narrow `data`. `data` is what the
+ * schema decodes: u64/u256 fields are already `bigint`.
+ */
 export type DecodedEvent = {
-  [N in EventName]: EventPosition & { name: N; data: EventValue<N> };
+  [N in EventName]: EventPosition & { name: N; data: EventData<N> };
 }[EventName];
 
 /** An event of ours that could not be decoded; stored in `dead_letters`. */
@@ -81,11 +83,11 @@ function deadLetter(event: CheckpointEvent, checkpoint: bigint, error: string): 
  * Parses `bytes` as event `name` and requires that every byte was consumed.
  * Returns the value, or an error message.
  */
-function parseExactly<N extends EventName>(name: N, bytes: Uint8Array): EventValue<N> | string {
+function parseExactly<N extends EventName>(name: N, bytes: Uint8Array): EventData<N> | string {
   const reader = new BcsReader(bytes);
-  let raw;
+  let data;
   try {
-    raw = eventSchemas[name].read(reader);
+    data = eventSchemas[name].read(reader) as EventData<N>;
   } catch (error) {
     return error instanceof RangeError ? ranPastTheEnd(name, bytes) : couldNotDecode(name, bytes, errorMessage(error));
   }
@@ -99,11 +101,7 @@ function parseExactly<N extends EventName>(name: N, bytes: Uint8Array): EventVal
   if (consumed < bytes.length) {
     return `${name}: ${bytes.length - consumed} trailing bytes after the event (decoded ${consumed} of ${bytes.length} bytes); the Move struct probably has fields that shared/src/events.ts lacks`;
   }
-  try {
-    return toEventValue(name, raw as never);
-  } catch (error) {
-    return `${name}: decoded but could not convert its numbers (${errorMessage(error)})`;
-  }
+  return data;
 }
 
 function ranPastTheEnd(name: EventName, bytes: Uint8Array): string {

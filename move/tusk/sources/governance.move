@@ -267,7 +267,7 @@ public fun vote_as_node(
     let vote = NodeVote { option, weight };
     if (proposal.node_votes.contains(&node_id)) *proposal.node_votes.get_mut(&node_id) = vote
     else proposal.node_votes.insert(node_id, vote);
-    events::emit_vote_cast(epoch, proposal_id, node_id, true, option, weight);
+    events::new_vote_cast(epoch, proposal_id, node_id, true, option, weight).emit();
 }
 
 /// The delegator votes `option` with `staked_wal`, overriding its node's vote
@@ -298,7 +298,7 @@ public fun vote_with_stake(
         let total = proposal.overrides.get_mut(&node_id);
         *total = *total + weight;
     } else proposal.overrides.insert(node_id, weight);
-    events::emit_vote_cast(epoch, proposal_id, voter, false, option, weight);
+    events::new_vote_cast(epoch, proposal_id, voter, false, option, weight).emit();
 }
 
 /// Closes a proposal whose voting window ended (see the module doc): returns
@@ -332,7 +332,7 @@ public fun finalize(
         STATUS_PASSED
     } else STATUS_REJECTED;
     proposal.status = status;
-    events::emit_proposal_finalized(epoch, proposal_id, status, yes, no, abstain, veto);
+    events::new_proposal_finalized(epoch, proposal_id, status, yes, no, abstain, veto).emit();
 
     let deposit = proposal.deposit.withdraw_all();
     if (status == STATUS_VETOED) {
@@ -347,7 +347,7 @@ public fun finalize(
             let digest = proposal.payload;
             let available_epoch = epoch + UPGRADE_DELAY_EPOCHS;
             self.authorized_upgrades.insert(proposal_id, AuthorizedUpgrade { digest, available_epoch });
-            events::emit_proposal_executed(epoch, proposal_id);
+            events::new_proposal_executed(epoch, proposal_id).emit();
         }
     }
 }
@@ -380,7 +380,7 @@ public fun migrate(self: &mut Governance, staking: &mut Staking) {
     assert!(self.version < VERSION || staking.version() < VERSION, EAlreadyMigrated);
     self.version = VERSION;
     staking.migrate();
-    events::emit_package_upgraded(staking.epoch(), self.package_id(), VERSION);
+    events::new_package_upgraded(staking.epoch(), self.package_id(), VERSION).emit();
 }
 
 /// Whether a passed proposal authorizes an upgrade to `digest` (not yet
@@ -506,7 +506,15 @@ fun open(
     };
     let proposal_id = object::id(&proposal);
     self.proposals.add(proposal_id, proposal);
-    events::emit_proposal_created(epoch, proposal_id, ctx.sender(), kind, payload, amount, end_epoch);
+    events::new_proposal_created(
+        epoch,
+        proposal_id,
+        ctx.sender(),
+        kind,
+        payload,
+        amount,
+        end_epoch,
+    ).emit();
     proposal_id
 }
 

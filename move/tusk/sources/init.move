@@ -73,12 +73,12 @@ public fun initialize(
     governance::create_and_share(upgrade_cap, ctx);
     system::create_and_share(max_epochs_ahead, ctx);
 
-    let mut changed = vector[events::parameter_value(b"n_shards".to_string(), n_shards as u64)];
+    let mut changed = vector[events::new_parameter_value(b"n_shards".to_string(), n_shards as u64)];
     params::governed_names().do!(|name| {
         let value = params.value(&name);
-        changed.push_back(events::parameter_value(name, value));
+        changed.push_back(events::new_parameter_value(name, value));
     });
-    events::emit_parameters_applied(0, storage_price, write_price, capacity, changed);
+    events::new_parameters_applied(0, storage_price, write_price, capacity, changed).emit();
 }
 
 #[test_only]

@@ -335,7 +335,7 @@ public fun register_candidate(
     self.pools.add(node_id, pool);
     self.node_count = self.node_count + 1;
     self.node_names.add(name_key, node_id);
-    events::emit_node_registered(
+    events::new_node_registered(
         self.epoch,
         node_id,
         ctx.sender(),
@@ -343,7 +343,7 @@ public fun register_candidate(
         network_address,
         public_key,
         commission_bps,
-    );
+    ).emit();
     storage_node::new_cap(node_id, ctx)
 }
 
@@ -356,7 +356,7 @@ public fun set_commission(self: &mut Staking, cap: &StorageNodeCap, rate_bps: u1
     let idle = self.begin_change(cap.node_id());
     self.pool_mut(cap.node_id()).set_commission_rate(rate_bps, effective_epoch);
     self.end_change(cap.node_id(), idle);
-    events::emit_commission_scheduled(self.epoch, cap.node_id(), rate_bps, effective_epoch);
+    events::new_commission_scheduled(self.epoch, cap.node_id(), rate_bps, effective_epoch).emit();
 }
 
 /// Takes all of the node's accrued commission. Frozen while a vote to slash
@@ -366,7 +366,12 @@ public fun collect_commission(self: &mut Staking, cap: &StorageNodeCap, ctx: &mu
     self.assert_version();
     assert!(!self.is_commission_frozen(cap.node_id()), ECommissionFrozen);
     let commission = self.pool_mut(cap.node_id()).collect_commission();
-    events::emit_commission_collected(self.epoch, cap.node_id(), commission.value(), ctx.sender());
+    events::new_commission_collected(
+        self.epoch,
+        cap.node_id(),
+        commission.value(),
+        ctx.sender(),
+    ).emit();
     coin::from_balance(commission, ctx)
 }
 
@@ -381,7 +386,7 @@ public fun vote_for_prices(
 ) {
     self.assert_version();
     self.pool_mut(cap.node_id()).set_votes(storage_price, write_price, capacity);
-    events::emit_node_voted(self.epoch, cap.node_id(), storage_price, write_price, capacity);
+    events::new_node_voted(self.epoch, cap.node_id(), storage_price, write_price, capacity).emit();
 }
 
 /// Sets the node's name (a valid name, not taken by another node).
@@ -397,7 +402,7 @@ public fun set_name(self: &mut Staking, cap: &StorageNodeCap, name: String) {
         self.node_names.add(new_key, node_id);
     };
     self.pool_mut(node_id).info_mut().set_name(name);
-    events::emit_node_updated(
+    events::new_node_updated(
         self.epoch,
         cap.node_id(),
         option::some(name),
@@ -405,14 +410,14 @@ public fun set_name(self: &mut Staking, cap: &StorageNodeCap, name: String) {
         option::none(),
         option::none(),
         option::none(),
-    );
+    ).emit();
 }
 
 /// Sets the node's network address.
 public fun set_network_address(self: &mut Staking, cap: &StorageNodeCap, network_address: String) {
     self.assert_version();
     self.pool_mut(cap.node_id()).info_mut().set_network_address(network_address);
-    events::emit_node_updated(
+    events::new_node_updated(
         self.epoch,
         cap.node_id(),
         option::none(),
@@ -420,14 +425,14 @@ public fun set_network_address(self: &mut Staking, cap: &StorageNodeCap, network
         option::none(),
         option::none(),
         option::none(),
-    );
+    ).emit();
 }
 
 /// Sets the node's metadata URL.
 public fun set_metadata_url(self: &mut Staking, cap: &StorageNodeCap, metadata_url: String) {
     self.assert_version();
     self.pool_mut(cap.node_id()).info_mut().set_metadata_url(metadata_url);
-    events::emit_node_updated(
+    events::new_node_updated(
         self.epoch,
         cap.node_id(),
         option::none(),
@@ -435,7 +440,7 @@ public fun set_metadata_url(self: &mut Staking, cap: &StorageNodeCap, metadata_u
         option::none(),
         option::none(),
         option::some(metadata_url),
-    );
+    ).emit();
 }
 
 /// Sets the node's network public key.
@@ -446,7 +451,7 @@ public fun set_network_public_key(
 ) {
     self.assert_version();
     self.pool_mut(cap.node_id()).info_mut().set_network_public_key(network_public_key);
-    events::emit_node_updated(
+    events::new_node_updated(
         self.epoch,
         cap.node_id(),
         option::none(),
@@ -454,7 +459,7 @@ public fun set_network_public_key(
         option::none(),
         option::some(network_public_key),
         option::none(),
-    );
+    ).emit();
 }
 
 /// Sets the node's BLS public key, with a proof of possession for the sender.
@@ -470,7 +475,7 @@ public fun set_public_key(
     self.assert_version();
     storage_node::check_public_key(&public_key, &proof_of_possession, ctx.sender());
     self.pool_mut(cap.node_id()).info_mut().set_public_key(public_key);
-    events::emit_node_updated(
+    events::new_node_updated(
         self.epoch,
         cap.node_id(),
         option::none(),
@@ -478,7 +483,7 @@ public fun set_public_key(
         option::some(public_key),
         option::none(),
         option::none(),
-    );
+    ).emit();
 }
 
 /// Moves node `node_id`'s idle pool into the active set (see the module doc):
@@ -516,14 +521,14 @@ public fun stake_with_pool(
     self.end_change(node_id, idle);
     if (idle) { self.try_join_active_set(node_id); };
     let staked = staked_wal::mint(node_id, amount, activation_epoch, self.epoch, ctx);
-    events::emit_stake_deposited(
+    events::new_stake_deposited(
         self.epoch,
         object::id(&staked),
         node_id,
         ctx.sender(),
         amount,
         activation_epoch,
-    );
+    ).emit();
     staked
 }
 
@@ -550,14 +555,14 @@ public fun request_withdraw_stake(self: &mut Staking, staked_wal: &mut StakedWal
     } else pool.add_pre_active_withdraw(principal, activation_epoch);
     self.end_change(node_id, idle);
     staked_wal.set_withdrawing(withdraw_epoch);
-    events::emit_withdraw_requested(
+    events::new_withdraw_requested(
         self.epoch,
         object::id(staked_wal),
         node_id,
         ctx.sender(),
         staked_wal.principal(),
         withdraw_epoch,
-    );
+    ).emit();
 }
 
 /// Withdraws a stake: one that no committee selection counted yet returns its
@@ -582,7 +587,7 @@ public fun withdraw_stake(self: &mut Staking, staked_wal: StakedWal, ctx: &mut T
         pool.withdraw(principal, activation_epoch, withdraw_epoch)
     };
     self.end_change(node_id, idle);
-    events::emit_stake_withdrawn(
+    events::new_stake_withdrawn(
         epoch,
         object::id(&staked_wal),
         node_id,
@@ -590,7 +595,7 @@ public fun withdraw_stake(self: &mut Staking, staked_wal: StakedWal, ctx: &mut T
         principal,
         rewards,
         slashed,
-    );
+    ).emit();
     staked_wal.burn();
     coin::from_balance(payout, ctx)
 }
@@ -608,7 +613,12 @@ public fun split_staked_wal(
     let min_stake = self.params.min_stake();
     assert!(amount >= min_stake && staked_wal.principal() - amount >= min_stake, EStakeBelowMinimum);
     let part = staked_wal.split(amount, self.epoch, ctx);
-    events::emit_staked_wal_split(self.epoch, object::id(staked_wal), object::id(&part), amount);
+    events::new_staked_wal_split(
+        self.epoch,
+        object::id(staked_wal),
+        object::id(&part),
+        amount,
+    ).emit();
     part
 }
 
@@ -616,7 +626,7 @@ public fun split_staked_wal(
 public fun join_staked_wal(self: &Staking, staked_wal: &mut StakedWal, other: StakedWal) {
     self.assert_version();
     assert!(staked_wal.is_compatible(&other), EIncompatibleStakedWal);
-    events::emit_staked_wal_joined(self.epoch, object::id(staked_wal), object::id(&other));
+    events::new_staked_wal_joined(self.epoch, object::id(staked_wal), object::id(&other)).emit();
     staked_wal.join(other, self.epoch);
 }
 
@@ -679,12 +689,12 @@ public fun voting_end(self: &mut Staking, clock: &Clock) {
             .destroy_with_default(current.capacity),
     };
     self.voting_ended = true;
-    events::emit_committee_selected(
+    events::new_committee_selected(
         self.epoch,
         next_epoch,
         self.next_committee.node_ids(),
         self.next_committee.shard_counts(),
-    );
+    ).emit();
 }
 
 /// At the end of the epoch (after `voting_end`): the ending epoch's fees
@@ -760,22 +770,22 @@ public fun initiate_epoch_change(
     self.prices = prices;
     self.voting_ended = false;
     self.epoch_state = EpochState::EpochChangeSync { synced: vector[], weight: 0 };
-    events::emit_epoch_change_started(new_epoch, total_stake, distributed, burned + dust);
+    events::new_epoch_change_started(new_epoch, total_stake, distributed, burned + dust).emit();
 
     // Passed parameter changes, in the order they passed.
     let changed = self.apply_parameter_changes();
-    events::emit_parameters_applied(
+    events::new_parameters_applied(
         new_epoch,
         prices.storage_price,
         prices.write_price,
         prices.capacity,
         changed,
-    );
+    ).emit();
 
     // Nobody to sync with: the change is done at once.
     if (self.committee.size() == 0) {
         self.epoch_state = EpochState::EpochChangeDone { done_ms: now };
-        events::emit_epoch_change_done(new_epoch);
+        events::new_epoch_change_done(new_epoch).emit();
     }
 }
 
@@ -798,10 +808,10 @@ public fun epoch_sync_done(self: &mut Staking, cap: &StorageNodeCap, epoch: u32,
         },
         EpochState::EpochChangeDone { .. } => abort EWrongEpochState,
     };
-    events::emit_shards_received(epoch, node_id, shards);
+    events::new_shards_received(epoch, node_id, shards).emit();
     if (done) {
         self.epoch_state = EpochState::EpochChangeDone { done_ms: clock.timestamp_ms() };
-        events::emit_epoch_change_done(epoch);
+        events::new_epoch_change_done(epoch).emit();
     }
 }
 
@@ -822,8 +832,8 @@ public fun end_stalled_epoch_change(self: &mut Staking, clock: &Clock) {
     assert!(now >= self.epoch_start_ms + self.params.epoch_duration_ms() / 2, ESyncNotTimedOut);
     let unsynced = self.committee.node_ids().filter!(|id| !synced.contains(id));
     self.epoch_state = EpochState::EpochChangeDone { done_ms: now };
-    events::emit_epoch_sync_timed_out(self.epoch, weight, unsynced);
-    events::emit_epoch_change_done(self.epoch);
+    events::new_epoch_sync_timed_out(self.epoch, weight, unsynced).emit();
+    events::new_epoch_change_done(self.epoch).emit();
 }
 
 // === Slashing ===
@@ -840,7 +850,7 @@ public fun vote_for_slash(self: &mut Staking, cap: &StorageNodeCap, target_node_
     assert!(weight > 0, ENotCommitteeMember);
     assert!(!self.slash_votes.has_voted(self.epoch, target_node_id, voter), EAlreadyVoted);
     let total = self.slash_votes.add_vote(self.epoch, target_node_id, voter, weight);
-    events::emit_slash_vote_cast(self.epoch, voter, target_node_id, weight, total);
+    events::new_slash_vote_cast(self.epoch, voter, target_node_id, weight, total).emit();
 }
 
 /// Slashes `target_node_id` once its votes this epoch reach 2/3 of the
@@ -859,14 +869,14 @@ public fun execute_slash(self: &mut Staking, treasury: &mut WalTreasury, target_
     let (commission, stake) = pool.slash(slash_bps);
     let commission_burned = treasury.burn_balance(commission);
     let stake_burned = treasury.burn_balance(stake);
-    events::emit_node_slashed(
+    events::new_node_slashed(
         self.epoch,
         target_node_id,
         commission_burned,
         stake_burned,
         pool.wal(),
         pool.shares(),
-    );
+    ).emit();
     self.refresh_active_stake(target_node_id);
 }
 
@@ -1121,7 +1131,7 @@ fun try_join_active_set(self: &mut Staking, node_id: ID): bool {
     let mut at = self.active_set.length();
     while (at > 0 && self.active_set[at - 1].registration_number > registration_number) at = at - 1;
     self.active_set.insert(ActivePool { node_id, registration_number, stake }, at);
-    events::emit_active_set_joined(self.epoch, node_id, stake, evicted);
+    events::new_active_set_joined(self.epoch, node_id, stake, evicted).emit();
     true
 }
 
@@ -1142,10 +1152,10 @@ fun apply_parameter_changes(self: &mut Staking): vector<events::ParameterValue> 
             names.push_back(name);
             values.push_back(value);
         };
-        events::emit_proposal_executed(self.epoch, proposal_id);
+        events::new_proposal_executed(self.epoch, proposal_id).emit();
     });
     let mut changed = vector[];
-    names.length().do!(|i| changed.push_back(events::parameter_value(names[i], values[i])));
+    names.length().do!(|i| changed.push_back(events::new_parameter_value(names[i], values[i])));
     changed
 }
 

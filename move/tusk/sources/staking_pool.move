@@ -465,7 +465,7 @@ fun step(self: &mut StakingPool, epoch: u32, mut rewards: Balance<WAL>) {
     self.rates.add(epoch, recorded);
     self.record_step(epoch);
     self.epoch = epoch;
-    events::emit_pool_advanced(
+    events::new_pool_advanced(
         epoch,
         node_id,
         self.books.wal,
@@ -476,7 +476,7 @@ fun step(self: &mut StakingPool, epoch: u32, mut rewards: Balance<WAL>) {
         withdrawn,
         recorded.rate.wal(),
         recorded.rate.shares(),
-    );
+    ).emit();
 }
 
 /// Keeps `recent_steps` to the steps `state_at` may need: the newest

@@ -180,7 +180,7 @@ public(package) fun advance_epoch(
     if (storage_price != self.storage_price || write_price != self.write_price) {
         self.storage_price = storage_price;
         self.write_price = write_price;
-        events::emit_prices_updated(new_epoch, storage_price, write_price);
+        events::new_prices_updated(new_epoch, storage_price, write_price).emit();
     };
     fees
 }
@@ -191,7 +191,7 @@ public fun add_rewards(self: &mut System, payment: Coin<WAL>) {
     let amount = payment.value();
     let head = self.head;
     self.ledger[head].rewards.join(payment.into_balance());
-    events::emit_rewards_added(self.epoch, amount);
+    events::new_rewards_added(self.epoch, amount).emit();
 }
 
 // === Storage ===
@@ -224,7 +224,7 @@ public fun reserve_space_for_epochs(
 ): Storage {
     self.assert_current_version();
     let (storage, paid) = self.buy_storage(size, start_epoch, end_epoch, payment, ctx);
-    events::emit_storage_reserved(
+    events::new_storage_reserved(
         self.epoch,
         object::id(&storage),
         ctx.sender(),
@@ -232,7 +232,7 @@ public fun reserve_space_for_epochs(
         start_epoch,
         end_epoch,
         paid,
-    );
+    ).emit();
     storage
 }
 
@@ -270,21 +270,21 @@ public fun fuse_storage(self: &System, storage: &mut Storage, other: Storage) {
     self.assert_current_version();
     let fused_id = object::id(&other);
     storage.fuse(other);
-    events::emit_storage_fused(
+    events::new_storage_fused(
         self.epoch,
         object::id(storage),
         fused_id,
         storage.size(),
         storage.start_epoch(),
         storage.end_epoch(),
-    );
+    ).emit();
 }
 
 /// Destroys storage that has expired (its end epoch has come). Emits `StorageDestroyed`.
 public fun destroy_storage(self: &System, storage: Storage) {
     self.assert_current_version();
     assert!(storage.is_expired_at(self.epoch), EStorageNotExpired);
-    events::emit_storage_destroyed(self.epoch, object::id(&storage));
+    events::new_storage_destroyed(self.epoch, object::id(&storage)).emit();
     storage.destroy();
 }
 
@@ -316,7 +316,7 @@ public fun register_blob(
     self.ledger[head].rewards.join(paid);
     let end_epoch = storage.end_epoch();
     let blob = blob::new(storage, blob_id, size, encoding_type, deletable, self.epoch, ctx);
-    events::emit_blob_registered(
+    events::new_blob_registered(
         self.epoch,
         blob_id,
         blob.object_id(),
@@ -326,7 +326,7 @@ public fun register_blob(
         end_epoch,
         deletable,
         write_fee,
-    );
+    ).emit();
     blob
 }
 
@@ -351,14 +351,14 @@ public fun certify_blob(
     assert!(!blob.is_expired_at(self.epoch), EBlobExpired);
     self.committee.verify_quorum(&signature, &signers_bitmap, &message);
     blob.certify(self.epoch);
-    events::emit_blob_certified(
+    events::new_blob_certified(
         self.epoch,
         blob.blob_id(),
         blob.object_id(),
         blob.end_epoch(),
         blob.deletable(),
         false,
-    );
+    ).emit();
 }
 
 /// Declares `blob_id` invalid with a certificate of more than 1/3 of the
@@ -374,7 +374,7 @@ public fun invalidate_blob_id(
     let (epoch, blob_id) = messages::invalid_blob_id_message(message);
     assert!(epoch == self.epoch, EWrongCertificateEpoch);
     self.committee.verify_one_third(&signature, &signers_bitmap, &message);
-    events::emit_blob_invalidated(self.epoch, blob_id);
+    events::new_blob_invalidated(self.epoch, blob_id).emit();
     blob_id
 }
 
@@ -384,13 +384,13 @@ public fun invalidate_blob_id(
 public fun delete_blob(self: &System, blob: Blob): Storage {
     self.assert_current_version();
     assert!(blob.deletable(), ENotDeletable);
-    events::emit_blob_deleted(
+    events::new_blob_deleted(
         self.epoch,
         blob.blob_id(),
         blob.object_id(),
         blob.end_epoch(),
         blob.is_certified(),
-    );
+    ).emit();
     blob.destroy()
 }
 
@@ -398,7 +398,7 @@ public fun delete_blob(self: &System, blob: Blob): Storage {
 /// A certified permanent blob stays stored until it expires. Emits `BlobBurned`.
 public fun burn_blob(self: &System, blob: Blob) {
     self.assert_current_version();
-    events::emit_blob_burned(self.epoch, blob.blob_id(), blob.object_id());
+    events::new_blob_burned(self.epoch, blob.blob_id(), blob.object_id()).emit();
     blob.destroy().destroy();
 }
 
@@ -437,27 +437,27 @@ public fun extend_blob_with_storage(self: &System, blob: &mut Blob, storage: Sto
         EInvalidExtension,
     );
     blob.extend(storage);
-    events::emit_blob_certified(
+    events::new_blob_certified(
         self.epoch,
         blob.blob_id(),
         blob.object_id(),
         blob.end_epoch(),
         blob.deletable(),
         true,
-    );
+    ).emit();
 }
 
 /// Sets the metadata pair `key` = `value` on `blob`. Emits `BlobMetadataUpdated`.
 public fun set_blob_metadata(self: &System, blob: &mut Blob, key: String, value: String) {
     self.assert_current_version();
     blob.set_metadata(key, value);
-    events::emit_blob_metadata_updated(
+    events::new_blob_metadata_updated(
         self.epoch,
         blob.blob_id(),
         blob.object_id(),
         key,
         option::some(value),
-    );
+    ).emit();
 }
 
 /// Removes the metadata pair under `key` from `blob` and returns its value;
@@ -465,7 +465,13 @@ public fun set_blob_metadata(self: &System, blob: &mut Blob, key: String, value:
 public fun remove_blob_metadata(self: &System, blob: &mut Blob, key: String): String {
     self.assert_current_version();
     let value = blob.remove_metadata(&key);
-    events::emit_blob_metadata_updated(self.epoch, blob.blob_id(), blob.object_id(), key, option::none());
+    events::new_blob_metadata_updated(
+        self.epoch,
+        blob.blob_id(),
+        blob.object_id(),
+        key,
+        option::none(),
+    ).emit();
     value
 }
 
@@ -638,7 +644,7 @@ fun take(payment: &mut Coin<WAL>, amount: u64): Balance<WAL> {
 }
 
 fun emit_split(self: &System, storage: &Storage, new_storage: &Storage) {
-    events::emit_storage_split(
+    events::new_storage_split(
         self.epoch,
         object::id(storage),
         storage.size(),
@@ -648,7 +654,7 @@ fun emit_split(self: &System, storage: &Storage, new_storage: &Storage) {
         new_storage.size(),
         new_storage.start_epoch(),
         new_storage.end_epoch(),
-    );
+    ).emit();
 }
 
 fun in_window(self: &System, epoch: u32): bool {

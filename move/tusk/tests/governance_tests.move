@@ -436,7 +436,7 @@ fun a_passed_parameter_change_applies_at_the_next_epoch_change() {
                 w.staking().storage_price(),
                 w.staking().write_price(),
                 w.staking().capacity(),
-                vector[events::parameter_value(b"burn_bps".to_string(), 500)],
+                vector[events::new_parameter_value(b"burn_bps".to_string(), 500)],
             ),
         ],
     );

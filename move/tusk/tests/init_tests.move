@@ -64,8 +64,8 @@ fun initialize_shares_the_three_objects_and_announces_every_parameter() {
     let mut scenario = published();
     initialize(&mut scenario, @tusk, 100);
     let p = params::default();
-    let mut changed = vector[events::parameter_value(b"n_shards".to_string(), 1000)];
-    params::governed_names().do!(|name| changed.push_back(events::parameter_value(name, p.value(&name))));
+    let mut changed = vector[events::new_parameter_value(b"n_shards".to_string(), 1000)];
+    params::governed_names().do!(|name| changed.push_back(events::new_parameter_value(name, p.value(&name))));
     assert_eq!(
         event::events_by_type<events::ParametersApplied>(),
         vector[events::new_parameters_applied(0, 11_000, 20_000, 0, changed)],

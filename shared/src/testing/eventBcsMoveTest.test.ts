@@ -25,7 +25,7 @@ describe('generated Move BCS test', () => {
   });
 
   it('names the missing constructor when events.move lacks one', () => {
-    const without = eventsMove.replace('public fun new_blob_invalidated(', 'public fun other_name(');
+    const without = eventsMove.replace('public(package) fun new_blob_invalidated(', 'public(package) fun other_name(');
     expect(() => renderEventBcsMoveTest(without)).toThrow(/new_blob_invalidated/);
   });
 });

@@ -21,9 +21,9 @@ export function renderEventBcsMoveTest(eventsMoveSource: string): string {
       throw new Error(`event ${name} is in shared/src/events.ts but no "public struct ${name}" is in events.move`);
     }
     const constructor = `new_${snakeCase(name)}`;
-    if (!new RegExp(`public fun ${constructor}\\s*\\(`).test(eventsMoveSource)) {
+    if (!new RegExp(`public\\(package\\) fun ${constructor}\\s*\\(`).test(eventsMoveSource)) {
       throw new Error(
-        `events.move has no #[test_only] constructor ${constructor}(...) for ${name}; add one with the fields in order`,
+        `events.move has no constructor ${constructor}(...) for ${name}; run npm run generate:events -w @tusk/shared`,
       );
     }
     const body = sampleVariants.map((variant) => {
@@ -92,10 +92,10 @@ function moveExpression(type: MoveType, value: SampleValue, structs: ReadonlyMap
     case 'struct': {
       const struct = structs.get(type.name);
       if (!struct) throw new Error(`struct ${type.name} is not declared in events.move`);
-      // Nested structs are built by their `public(package)` constructor named in snake case.
+      // Nested structs are built by their generated constructor, like events.
       const fields = value as { [field: string]: SampleValue };
       const args = struct.fields.map((f) => moveExpression(f.type, fields[f.name]!, structs)).join(', ');
-      return `events::${snakeCase(type.name)}(${args})`;
+      return `events::new_${snakeCase(type.name)}(${args})`;
     }
   }
 }

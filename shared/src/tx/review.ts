@@ -375,9 +375,9 @@ function outcomeOf(
       }
       if (deposit.node_id !== intent.nodeId)
         mismatches.push(`The simulation stakes with node ${deposit.node_id}, not the chosen ${intent.nodeId}.`);
-      if (BigInt(deposit.amount) !== intent.amount)
+      if (deposit.amount !== intent.amount)
         mismatches.push(
-          `The simulation stakes ${formatWalExact(BigInt(deposit.amount))}, not the ${formatWalExact(intent.amount)} asked for.`,
+          `The simulation stakes ${formatWalExact(deposit.amount)}, not the ${formatWalExact(intent.amount)} asked for.`,
         );
       if (deposit.owner !== sender) mismatches.push(`The new position would belong to ${deposit.owner}, not to you.`);
       expectWal(-intent.amount, 'Staking');
@@ -394,9 +394,9 @@ function outcomeOf(
           missing('StakedWalSplit', 'split the position first');
           break;
         }
-        if (BigInt(split.amount) !== intent.amount)
+        if (split.amount !== intent.amount)
           mismatches.push(
-            `The simulation splits ${formatWalExact(BigInt(split.amount))} off the position, not ${formatWalExact(intent.amount ?? 0n)}.`,
+            `The simulation splits ${formatWalExact(split.amount)} off the position, not ${formatWalExact(intent.amount ?? 0n)}.`,
           );
         target = split.new_id;
       } else {
@@ -408,15 +408,15 @@ function outcomeOf(
           missing('WithdrawRequested', 'request the withdrawal');
           break;
         }
-        if (intent.amount !== null && BigInt(request.principal) !== intent.amount)
+        if (intent.amount !== null && request.principal !== intent.amount)
           mismatches.push(
-            `The simulation requests ${formatWalExact(BigInt(request.principal))}, not ${formatWalExact(intent.amount)}.`,
+            `The simulation requests ${formatWalExact(request.principal)}, not ${formatWalExact(intent.amount)}.`,
           );
         expectWal(0n, 'Requesting a withdrawal');
         outcome.push({
           key: 'requested',
           label: 'Requested',
-          value: formatWalExact(BigInt(request.principal)),
+          value: formatWalExact(request.principal),
           ids: [target],
         });
         outcome.push({ key: 'withdrawable', label: 'Withdrawable from', value: `epoch ${request.withdraw_epoch}` });
@@ -426,8 +426,8 @@ function outcomeOf(
           missing('StakeWithdrawn', 'withdraw');
           break;
         }
-        const principal = BigInt(withdrawn.principal);
-        const received = principal + BigInt(withdrawn.rewards) - BigInt(withdrawn.slashed);
+        const principal = withdrawn.principal;
+        const received = principal + withdrawn.rewards - withdrawn.slashed;
         if (intent.amount !== null && principal !== intent.amount)
           mismatches.push(
             `The simulation withdraws ${formatWalExact(principal)} of principal, not ${formatWalExact(intent.amount)}.`,
@@ -438,7 +438,7 @@ function outcomeOf(
         outcome.push({
           key: 'received',
           label: 'You receive',
-          value: `${formatWalExact(received)} (principal ${formatWalExact(principal)} + rewards ${formatWalExact(BigInt(withdrawn.rewards))} − slashed ${formatWalExact(BigInt(withdrawn.slashed))})`,
+          value: `${formatWalExact(received)} (principal ${formatWalExact(principal)} + rewards ${formatWalExact(withdrawn.rewards)} − slashed ${formatWalExact(withdrawn.slashed)})`,
         });
       }
       break;
@@ -449,10 +449,8 @@ function outcomeOf(
         missing('StakedWalSplit', 'split the position');
         break;
       }
-      if (BigInt(split.amount) !== intent.amount)
-        mismatches.push(
-          `The simulation moves ${formatWalExact(BigInt(split.amount))}, not ${formatWalExact(intent.amount)}.`,
-        );
+      if (split.amount !== intent.amount)
+        mismatches.push(`The simulation moves ${formatWalExact(split.amount)}, not ${formatWalExact(intent.amount)}.`);
       expectWal(0n, 'Splitting');
       outcome.push({ key: 'new-position', label: 'New position', value: 'StakedWal', ids: [split.new_id] });
       break;
@@ -484,7 +482,7 @@ function outcomeOf(
         for (const id of intent.stakedWalIds) {
           const vote = votes.find((v) => v.voter === id && !v.is_node);
           if (!vote) mismatches.push(`The simulation casts no vote for position ${id}.`);
-          else total += BigInt(vote.weight);
+          else total += vote.weight;
         }
         if (votes.length !== intent.stakedWalIds.length)
           mismatches.push(`The simulation casts ${votes.length} votes for ${intent.stakedWalIds.length} positions.`);
@@ -497,7 +495,7 @@ function outcomeOf(
           break;
         }
         outcome.push(nodeRow('voting-node', 'Votes as node', vote.voter, context));
-        outcome.push({ key: 'weight', label: 'Voting weight', value: formatWalExact(BigInt(vote.weight)) });
+        outcome.push({ key: 'weight', label: 'Voting weight', value: formatWalExact(vote.weight) });
       }
       expectWal(0n, 'Voting');
       break;
@@ -516,9 +514,9 @@ function outcomeOf(
         mismatches.push(`The simulation opens a proposal of kind ${created.kind}, not the one asked for.`);
       if (!payloadMatches(intent, Uint8Array.from(created.payload)))
         mismatches.push('The proposal the simulation opens does not say what you wrote.');
-      if (BigInt(created.deposit) !== intent.deposit)
+      if (created.deposit !== intent.deposit)
         mismatches.push(
-          `The simulation deposits ${formatWalExact(BigInt(created.deposit))}, not ${formatWalExact(intent.deposit)}.`,
+          `The simulation deposits ${formatWalExact(created.deposit)}, not ${formatWalExact(intent.deposit)}.`,
         );
       if (created.proposer !== sender)
         mismatches.push(`The proposal would be made by ${created.proposer}, not by you.`);
@@ -550,9 +548,9 @@ function outcomeOf(
       }
       if (collected.receiver !== sender)
         mismatches.push(`The commission would go to ${collected.receiver}, not to you.`);
-      expectWal(BigInt(collected.amount), 'Collecting commission');
+      expectWal(collected.amount, 'Collecting commission');
       outcome.push(nodeRow('node', 'Node', collected.node_id, context));
-      outcome.push({ key: 'collected', label: 'You receive', value: formatWalExact(BigInt(collected.amount)) });
+      outcome.push({ key: 'collected', label: 'You receive', value: formatWalExact(collected.amount) });
       break;
     }
     case 'scheduleCommission': {
@@ -577,9 +575,9 @@ function outcomeOf(
         break;
       }
       if (
-        BigInt(voted.storage_price) !== intent.storagePrice ||
-        BigInt(voted.write_price) !== intent.writePrice ||
-        BigInt(voted.capacity) !== intent.capacity
+        voted.storage_price !== intent.storagePrice ||
+        voted.write_price !== intent.writePrice ||
+        voted.capacity !== intent.capacity
       )
         mismatches.push('The simulation votes other prices or capacity than the ones entered.');
       expectWal(0n, 'Voting');
@@ -601,7 +599,7 @@ function outcomeOf(
       outcome.push({
         key: 'weight',
         label: 'Your weight',
-        value: `${formatCount(BigInt(vote.weight))} shards (${formatCount(BigInt(vote.total_weight))} shards voting for this slash so far)`,
+        value: `${formatCount(vote.weight)} shards (${formatCount(vote.total_weight)} shards voting for this slash so far)`,
       });
       break;
     }
@@ -615,7 +613,7 @@ function outcomeOf(
       outcome.push({
         key: 'burned',
         label: 'Burned',
-        value: `${formatWalExact(BigInt(slashed.stake_burned))} of stake and ${formatWalExact(BigInt(slashed.commission_burned))} of commission`,
+        value: `${formatWalExact(slashed.stake_burned)} of stake and ${formatWalExact(slashed.commission_burned)} of commission`,
       });
       break;
     }

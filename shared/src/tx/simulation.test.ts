@@ -118,7 +118,7 @@ describe('simulatedEffectsOf', () => {
   it('decodes Tusk events, skips other packages, and names Tusk events it cannot read', () => {
     const effects = simulatedEffectsOf(result([]), TEST_SENDER, deployment);
     expect(effects.events).toEqual([
-      { name: 'CommissionCollected', data: { epoch: 1, node_id: TEST_NODE, amount: '5', receiver: TEST_SENDER } },
+      { name: 'CommissionCollected', data: { epoch: 1, node_id: TEST_NODE, amount: 5n, receiver: TEST_SENDER } },
     ]);
     expect(effects.unreadableEvents).toEqual(['FutureEvent']);
   });
