@@ -19,6 +19,7 @@ import { CheckpointSource } from '../source/checkpointSource.ts';
 import type { IndexerCliConfig } from './cliOptions.ts';
 import { describeError } from './describeError.ts';
 import { checkIndexedSource } from './indexedSource.ts';
+import { missingPackages } from './packageCheck.ts';
 import type { Logger } from './logger.ts';
 import { IndexerMetrics } from './metrics.ts';
 import { startOpsServer, type OpsServer } from './opsServer.ts';
@@ -76,7 +77,7 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
   const database = await openDatabaseWithRetry(config, logger, signal, backoff);
   if (!database) return { stoppedBy: 'abort' };
   try {
-    const chainId = await fullNodeChain(source, config.source.url, logger, signal, backoff);
+    const chainId = await fullNodeChain(source, config.source.url, config.originalPackageIds, logger, signal, backoff);
     if (chainId === undefined) {
       await database.close();
       return { stoppedBy: 'abort' };
@@ -207,12 +208,14 @@ export async function runIndexerService(options: IndexerServiceOptions): Promise
 /**
  * Asks the full node which chain it serves, waiting while it cannot be
  * reached and saying which URL failed and why (a refused connection, a DNS
- * failure, a TLS error...), rather than only "fetch failed" later on.
+ * failure, a TLS error...), rather than only "fetch failed" later on; and
+ * says loudly if a package to follow does not exist on that chain.
  * undefined when aborted first.
  */
 async function fullNodeChain(
   source: CheckpointSource,
   url: string,
+  packageIds: readonly string[],
   logger: Logger,
   signal: AbortSignal,
   backoff: BackoffPolicy,
@@ -230,6 +233,12 @@ async function fullNodeChain(
       },
     );
     logger.info({ url, chainId: response.chainId, tip: response.checkpointHeight }, 'full node reachable');
+    for (const packageId of await missingPackages(source.client.grpc, packageIds)) {
+      logger.error(
+        { url, chainId: response.chainId, package: packageId },
+        `package ${packageId} does not exist on this chain: check --package (no event of it can ever be indexed)`,
+      );
+    }
     return response.chainId ?? '';
   } catch (error) {
     if (signal.aborted) return undefined;
