@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '@/features/app/Nav';
 import { Providers } from '@/features/app/Providers';
+import { apiPath } from '@/features/data/endpoints';
 import { WalletMenu } from '@/features/wallet/WalletMenu';
 import { deploymentForClient } from '@/server/data';
 import './globals.css';
@@ -50,7 +51,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </main>
           <footer className="site-footer">
             Data from the Tusk indexer; amounts in WAL (1 WAL = 10⁹ FROST). Times in UTC.{' '}
-            <Link href="/api/v1/overview">JSON API</Link>
+            <Link href={apiPath('overview', {})}>JSON API</Link>
           </footer>
         </Providers>
       </body>

@@ -1,9 +1,8 @@
-import type { OverviewJson } from '@/features/data/api';
 import { OverviewView } from '@/features/overview/OverviewView';
 import { loadApi } from '@/server/data';
 
 export default async function OverviewPage() {
-  const initial = await loadApi<OverviewJson>('overview');
+  const initial = await loadApi('overview', {});
   return (
     <>
       <div className="page-head">

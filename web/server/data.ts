@@ -8,26 +8,23 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { serializeDeployment, type DeploymentInput } from '@tusk/shared/deployment';
 import { loadDeployment } from '@tusk/shared/deploymentFile';
+import { resolveEndpoint, type ApiName, type ApiParams, type ApiResponse } from '../features/data/endpoints.ts';
 import { db } from './db.ts';
-import { endpoints, type EndpointName } from './api/endpoints.ts';
+import { endpoints } from './api/endpoints.ts';
 import { errorResponse } from './api/respond.ts';
 
 /**
- * Calls an endpoint for a page. A 400/404 (bad or unknown ID in the URL)
- * renders the not-found page; anything else unexpected goes to the error page.
+ * Calls an endpoint for a page, with the same typed params a view polls it
+ * with. A 400/404 (bad or unknown ID in the URL) renders the not-found page;
+ * anything else unexpected goes to the error page.
  */
-export async function loadApi<T>(
-  name: EndpointName,
-  params: Record<string, string> = {},
-  query: Record<string, string | undefined> = {},
-): Promise<T> {
+export async function loadApi<Name extends ApiName>(name: Name, params: ApiParams<Name>): Promise<ApiResponse<Name>> {
   await connection();
-  const url = new URL(`http://tusk.internal/api/v1/${name}`);
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') url.searchParams.set(key, value);
+  const { path, pathParams } = resolveEndpoint(name, params);
+  const url = new URL(path, 'http://tusk.internal');
   let response: Response;
   try {
-    response = await endpoints[name]({ db: await db(), url, params });
+    response = await endpoints[name]({ db: await db(), url, params: pathParams });
   } catch (error) {
     response = errorResponse(error);
   }
@@ -35,7 +32,7 @@ export async function loadApi<T>(
   const body = await response.json();
   if (!response.ok)
     throw new Error((body as { error?: { message?: string } }).error?.message ?? `request failed (${response.status})`);
-  return body as T;
+  return body as ApiResponse<Name>;
 }
 
 let cached: { at: number; value: DeploymentInput | null; error: string | null } | null = null;

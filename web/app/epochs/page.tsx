@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import type { EpochsJson } from '@/features/data/api';
 import { EpochsView } from '@/features/epochs/EpochsView';
 import { loadApi } from '@/server/data';
 
 export const metadata: Metadata = { title: 'Epochs' };
 
 export default async function EpochsPage() {
-  const initial = await loadApi<EpochsJson>('epochs', {}, { limit: '30' });
+  const initial = await loadApi('epochs', { limit: 30 });
   return (
     <>
       <div className="page-head">

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { randomBytes } from 'node:crypto';
-import type { NodesJson } from '@/features/data/api';
 import { NodesView } from '@/features/nodes/NodesView';
-import { PAGE_SIZE, type NodeQuery } from '@/features/nodes/nodeQuery';
+import { nodeListParams, type NodeQuery } from '@/features/nodes/nodeQuery';
 import { NODE_SORTS, NODE_STATUSES, type NodeSort, type NodeStatusFilter } from '@/server/queries/nodeList';
 import { loadApi } from '@/server/data';
 
@@ -29,19 +28,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Search
     seed,
     offset,
   };
-  const initial = await loadApi<NodesJson>(
-    'nodes',
-    {},
-    {
-      sort: query.sort,
-      order: query.order,
-      status: query.status,
-      q: query.q || undefined,
-      seed,
-      limit: String(PAGE_SIZE),
-      offset: String(offset),
-    },
-  );
+  const initial = await loadApi('nodes', nodeListParams(query));
   return (
     <>
       <div className="page-head">

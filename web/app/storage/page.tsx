@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import type { BlobsJson, StorageJson } from '@/features/data/api';
 import { StorageView } from '@/features/storage/StorageView';
 import { loadApi } from '@/server/data';
 
@@ -7,8 +6,8 @@ export const metadata: Metadata = { title: 'Storage' };
 
 export default async function StoragePage() {
   const [initial, blobs] = await Promise.all([
-    loadApi<StorageJson>('storage'),
-    loadApi<BlobsJson>('blobs', {}, { state: 'all', limit: '50', offset: '0' }),
+    loadApi('storage', {}),
+    loadApi('blobs', { state: 'all', limit: 50, offset: 0 }),
   ]);
   return (
     <>

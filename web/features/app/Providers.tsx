@@ -35,6 +35,21 @@ function makeDAppKit(deployment: ReturnType<typeof parseDeployment> | null) {
   });
 }
 
+/**
+ * One dApp Kit per browser window and deployment. Creating one registers its
+ * wallets (the burner wallet among them) with the page's wallet registry, for
+ * good: React runs state initializers twice in development (StrictMode), and
+ * a second kit listed every such wallet twice.
+ */
+let windowKit: { key: string; kit: ReturnType<typeof makeDAppKit> } | undefined;
+
+function dAppKitFor(deployment: ReturnType<typeof parseDeployment> | null) {
+  if (typeof window === 'undefined') return makeDAppKit(deployment);
+  const key = JSON.stringify(deployment ? { network: deployment.network, rpcUrl: deployment.rpcUrl } : null);
+  if (windowKit?.key !== key) windowKit = { key, kit: makeDAppKit(deployment) };
+  return windowKit.kit;
+}
+
 export function Providers({
   deployment: input,
   children,
@@ -49,7 +64,7 @@ export function Providers({
       }),
   );
   const [deployment] = useState(() => (input ? parseDeployment(input) : null));
-  const [dAppKit] = useState(() => makeDAppKit(deployment));
+  const [dAppKit] = useState(() => dAppKitFor(deployment));
   return (
     <QueryClientProvider client={queryClient}>
       <DeploymentContext.Provider value={deployment}>

@@ -1,10 +1,12 @@
 'use client';
 /**
- * Client-side reads of `/api/v1`: one fetch function that turns API errors
- * into their messages, and `useLive`, which starts from the data the server
- * page rendered and keeps it fresh by polling.
+ * Client-side reads of `/api/v1`, by endpoint name (see `endpoints.ts`):
+ * `useEndpoint`, which starts from the data the server page rendered and
+ * keeps it fresh by polling, and `fetchEndpoint` for one read. API errors
+ * become their messages.
  */
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { apiPath, type ApiName, type ApiParams, type ApiResponse } from './endpoints.ts';
 
 export const POLL_MS = 5_000;
 
@@ -18,7 +20,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-export async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T> {
+async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, { signal, headers: { accept: 'application/json' } });
   const text = await response.text();
   let body: unknown;
@@ -36,7 +38,7 @@ export async function fetchApi<T>(path: string, signal?: AbortSignal): Promise<T
 }
 
 /** Polls `path`, starting from `initial` (the server-rendered data) when given. */
-export function useLive<T>(path: string | null, initial?: T, intervalMs = POLL_MS): UseQueryResult<T> {
+function useLive<T>(path: string | null, initial?: T, intervalMs = POLL_MS): UseQueryResult<T> {
   return useQuery<T>({
     queryKey: ['api', path],
     queryFn: ({ signal }) => fetchApi<T>(path!, signal),
@@ -48,4 +50,32 @@ export function useLive<T>(path: string | null, initial?: T, intervalMs = POLL_M
     refetchIntervalInBackground: false,
     placeholderData: (previous) => previous,
   });
+}
+
+export interface EndpointOptions<Name extends ApiName> {
+  /** The server-rendered answer for these same params, shown until the first poll. */
+  initial?: ApiResponse<Name>;
+  /** How often to poll (ms). */
+  intervalMs?: number;
+}
+
+/**
+ * Reads endpoint `name` with `params` and keeps polling it; `params` null
+ * waits (e.g. until a wallet is connected or a dialog opens).
+ */
+export function useEndpoint<Name extends ApiName>(
+  name: Name,
+  params: ApiParams<Name> | null,
+  options: EndpointOptions<Name> = {},
+): UseQueryResult<ApiResponse<Name>> {
+  return useLive(params === null ? null : apiPath(name, params), options.initial, options.intervalMs);
+}
+
+/** Reads endpoint `name` once. */
+export function fetchEndpoint<Name extends ApiName>(
+  name: Name,
+  params: ApiParams<Name>,
+  signal?: AbortSignal,
+): Promise<ApiResponse<Name>> {
+  return fetchApi(apiPath(name, params), signal);
 }

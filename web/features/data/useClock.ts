@@ -2,10 +2,10 @@
 /** The chain clock (current epoch, voting end, epoch length) for "takes effect" estimates in forms. */
 import { estimatedEpochStartMs } from '@tusk/shared/epochTiming';
 import type { StatusJson } from './api.ts';
-import { useLive } from './live.ts';
+import { useEndpoint } from './live.ts';
 
 export function useClock() {
-  const { data } = useLive<StatusJson>('/api/v1/status', undefined, 10_000);
+  const { data } = useEndpoint('status', {}, { intervalMs: 10_000 });
   return data?.clock ?? null;
 }
 

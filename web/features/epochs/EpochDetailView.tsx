@@ -2,7 +2,7 @@
 /** One epoch: its timeline, committee, stake flows, fees, rewards, parameter changes, slashes and decided proposals. */
 import Link from 'next/link';
 import type { EpochDetailJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { useClock } from '../data/useClock.ts';
 import { Bytes, Percent, Price, Wal } from '../ui/Amount.tsx';
 import { EpochStateBadge, ProposalBadge } from '../ui/Badge.tsx';
@@ -13,7 +13,7 @@ import { DateTime } from '../ui/Time.tsx';
 
 export function EpochDetailView({ initial }: { initial: EpochDetailJson }) {
   const epochNumber = initial.epoch.epoch;
-  const { data = initial } = useLive<EpochDetailJson>(`/api/v1/epochs/${epochNumber}`, initial, 10_000);
+  const { data = initial } = useEndpoint('epoch', { epoch: epochNumber }, { initial, intervalMs: 10_000 });
   const e = data.epoch;
   const clock = useClock();
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { frostToWalNumber } from '@tusk/shared/format';
 import type { EpochsJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { Percent, Wal } from '../ui/Amount.tsx';
 import { EpochStateBadge } from '../ui/Badge.tsx';
 import { ChartPanel } from '../ui/ChartPanel.tsx';
@@ -16,8 +16,11 @@ const PAGE = 30;
 export function EpochsView({ initial }: { initial: EpochsJson }) {
   const [before, setBefore] = useState<number[]>([]);
   const cursor = before.at(-1);
-  const path = `/api/v1/epochs?limit=${PAGE}${cursor !== undefined ? `&before=${cursor}` : ''}`;
-  const { data = initial } = useLive<EpochsJson>(path, cursor === undefined ? initial : undefined);
+  const { data = initial } = useEndpoint(
+    'epochs',
+    { limit: PAGE, before: cursor },
+    { initial: cursor === undefined ? initial : undefined },
+  );
   const current = data.rows[0]?.epoch;
   const chart = [...data.rows].reverse().map((row) => ({
     epoch: row.epoch,

@@ -5,7 +5,7 @@ import { useCurrentAccount } from '@mysten/dapp-kit-react';
 import { buildFinalizeProposal } from '@tusk/shared/tx/governance';
 import { useDeployment } from '../app/DeploymentContext.tsx';
 import { TxDialog } from '../tx/TxDialog.tsx';
-import { TxStatus } from '../tx/TxStatus.tsx';
+import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
 
 export function FinalizeButton({ proposalId, title }: { proposalId: string; title: string }) {
@@ -24,31 +24,21 @@ export function FinalizeButton({ proposalId, title }: { proposalId: string; titl
         ) : !sender ? (
           <p>Connect a wallet to finalize.</p>
         ) : (
-          <>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void flow.review(() => buildFinalizeProposal({ deployment, sender, proposalId }), {
+                proposals: { [proposalId]: title },
+              });
+            }}
+          >
             <p>
               The voting window has ended. Finalizing records the final tally; the deposit goes back to the proposer
               unless the proposal was vetoed.
             </p>
-            {flow.phase.step === 'idle' ? (
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  void flow.review(() => buildFinalizeProposal({ deployment, sender, proposalId }), {
-                    proposals: { [proposalId]: title },
-                  })
-                }
-              >
-                Review
-              </button>
-            ) : null}
-            <TxStatus
-              phase={flow.phase}
-              submitLabel="Sign and finalize"
-              onSubmit={() => void flow.submit()}
-              onReset={flow.reset}
-            />
-          </>
+            <TxFormFooter flow={flow} submitLabel="Sign and finalize" />
+          </form>
         )}
       </TxDialog>
     </>

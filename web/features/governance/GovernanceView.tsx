@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import type { ProposalsJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { Wal } from '../ui/Amount.tsx';
 import { Badge, ProposalBadge } from '../ui/Badge.tsx';
 import { ShortId } from '../ui/Ids.tsx';
@@ -32,8 +32,11 @@ const KIND_LABEL: Record<string, string> = {
 
 export function GovernanceView({ initial, initialStatus }: { initial: ProposalsJson; initialStatus: string }) {
   const [status, setStatus] = useState(initialStatus);
-  const path = `/api/v1/proposals?status=${status}&limit=50`;
-  const { data = initial, error } = useLive<ProposalsJson>(path, status === initialStatus ? initial : undefined);
+  const { data = initial, error } = useEndpoint(
+    'proposals',
+    { status, limit: 50 },
+    { initial: status === initialStatus ? initial : undefined },
+  );
   const epoch = data.clock?.epoch ?? null;
   const params = data.parameters;
   return (

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useCurrentAccount } from '@mysten/dapp-kit-react';
 import type { ProposalDetailJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { Wal } from '../ui/Amount.tsx';
 import { Badge, ProposalBadge } from '../ui/Badge.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
@@ -25,7 +25,7 @@ const OPTION: Record<string, [string, 'ok' | 'danger' | 'warn' | 'neutral']> = {
 
 export function ProposalView({ initial }: { initial: ProposalDetailJson }) {
   const id = initial.proposal.proposalId;
-  const { data = initial } = useLive<ProposalDetailJson>(`/api/v1/proposals/${id}`, initial);
+  const { data = initial } = useEndpoint('proposal', { proposalId: id }, { initial });
   const mounted = useMounted();
   const account = useCurrentAccount();
   const p = data.proposal;

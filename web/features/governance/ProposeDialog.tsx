@@ -13,8 +13,9 @@ import type { BuiltTx } from '@tusk/shared/tx/intent';
 import { useDeployment } from '../app/DeploymentContext.tsx';
 import { describeRange } from './parameters.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
-import { TxStatus } from '../tx/TxStatus.tsx';
+import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
+import { FormField } from '../ui/FormField.tsx';
 import { checkWalAmount, WalAmountField } from '../ui/WalAmountField.tsx';
 import { useWalCoins } from '../wallet/chainReads.ts';
 
@@ -87,7 +88,8 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
     return () => buildProposeText({ ...base, text });
   }
 
-  const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
+  const { editable } = flow;
+  const range = describeRange(name);
   return (
     <div>
       <form
@@ -115,72 +117,89 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
         </div>
         {kind === 'parameter' ? (
           <>
-            <div className="field">
-              <label htmlFor="param-name">Parameter</label>
-              <input
-                id="param-name"
-                type="text"
-                list="param-names"
-                value={name}
-                disabled={!editable}
-                onChange={(event) => setName(event.target.value)}
-              />
-              <datalist id="param-names">
-                {Object.keys(parameters).map((key) => (
-                  <option key={key} value={key} />
-                ))}
-              </datalist>
-              {parameters[name] !== undefined ? (
-                <p className="hint">Currently {parameters[name]}.</p>
-              ) : (
-                <p className="hint">A governed protocol parameter, e.g. slash_bps.</p>
+            <FormField
+              id="param-name"
+              label="Parameter"
+              hint={
+                <>
+                  {parameters[name] !== undefined
+                    ? `Currently ${parameters[name]}.`
+                    : 'A governed protocol parameter, e.g. slash_bps.'}
+                  {range ? (
+                    <span className="hint" data-testid="param-range">
+                      Allowed: {range} (a safe range the chain enforces, so no vote can brick the protocol).
+                    </span>
+                  ) : null}
+                </>
+              }
+            >
+              {(control) => (
+                <>
+                  <input
+                    {...control}
+                    type="text"
+                    list="param-names"
+                    value={name}
+                    disabled={!editable}
+                    onChange={(event) => setName(event.target.value)}
+                  />
+                  <datalist id="param-names">
+                    {Object.keys(parameters).map((key) => (
+                      <option key={key} value={key} />
+                    ))}
+                  </datalist>
+                </>
               )}
-              {describeRange(name) ? (
-                <p className="hint" data-testid="param-range">
-                  Allowed: {describeRange(name)} (a safe range the chain enforces, so no vote can brick the protocol).
-                </p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="param-value">New value</label>
-              <input
-                id="param-value"
-                type="text"
-                inputMode="numeric"
-                value={value}
-                disabled={!editable}
-                onChange={(event) => setValue(event.target.value)}
-              />
-            </div>
+            </FormField>
+            <FormField id="param-value" label="New value">
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  inputMode="numeric"
+                  value={value}
+                  disabled={!editable}
+                  onChange={(event) => setValue(event.target.value)}
+                />
+              )}
+            </FormField>
           </>
         ) : null}
         {kind === 'upgrade' ? (
-          <div className="field">
-            <label htmlFor="upgrade-digest">Package digest</label>
-            <input
-              id="upgrade-digest"
-              type="text"
-              className="mono"
-              value={digest}
-              disabled={!editable}
-              placeholder="64 hex digits"
-              onChange={(event) => setDigest(event.target.value)}
-            />
-            <p className="hint">If the proposal passes, exactly this package digest may be published as the upgrade.</p>
-          </div>
+          <FormField
+            id="upgrade-digest"
+            label="Package digest"
+            hint="If the proposal passes, exactly this package digest may be published as the upgrade."
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                className="mono"
+                value={digest}
+                disabled={!editable}
+                placeholder="64 hex digits"
+                onChange={(event) => setDigest(event.target.value)}
+              />
+            )}
+          </FormField>
         ) : null}
         {kind === 'text' ? (
-          <div className="field">
-            <label htmlFor="proposal-text">Text</label>
-            <textarea
-              id="proposal-text"
-              value={text}
-              disabled={!editable}
-              maxLength={MAX_PROPOSAL_TEXT_BYTES}
-              onChange={(event) => setText(event.target.value)}
-            />
-            <p className="hint">The first line is the title. At most {MAX_PROPOSAL_TEXT_BYTES} bytes.</p>
-          </div>
+          <FormField
+            id="proposal-text"
+            label="Text"
+            hint={`The first line is the title. At most ${MAX_PROPOSAL_TEXT_BYTES} bytes.`}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                value={text}
+                disabled={!editable}
+                maxLength={MAX_PROPOSAL_TEXT_BYTES}
+                onChange={(event) => setText(event.target.value)}
+              />
+            )}
+          </FormField>
         ) : null}
         <WalAmountField
           id="proposal-deposit"
@@ -196,29 +215,16 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
             </>
           }
         />
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {editable ? (
-          <button
-            type="submit"
-            className="button"
-            data-testid="propose-review"
-            disabled={checkedDeposit.value === null}
-          >
-            Review proposal
-          </button>
-        ) : null}
+        <TxFormFooter
+          flow={flow}
+          reviewLabel="Review proposal"
+          reviewTestId="propose-review"
+          canReview={checkedDeposit.value !== null}
+          error={error}
+          submitLabel="Sign and propose"
+          effect="Voting opens at once and runs for the governed number of epochs."
+        />
       </form>
-      <TxStatus
-        phase={flow.phase}
-        submitLabel="Sign and propose"
-        onSubmit={() => void flow.submit()}
-        onReset={flow.reset}
-        effect="Voting opens at once and runs for the governed number of epochs."
-      />
     </div>
   );
 }

@@ -9,10 +9,10 @@ import { useCurrentAccount } from '@mysten/dapp-kit-react';
 import { formatWal, shortId } from '@tusk/shared/format';
 import { buildVoteAsNode, buildVoteWithStake, VOTE_OPTION_LABELS, type VoteOption } from '@tusk/shared/tx/governance';
 import { useDeployment } from '../app/DeploymentContext.tsx';
-import type { PositionJson, PositionsJson, ProposalJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import type { PositionJson, ProposalJson } from '../data/api.ts';
+import { useEndpoint } from '../data/live.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
-import { TxStatus } from '../tx/TxStatus.tsx';
+import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
 import { useOwnedCaps } from '../wallet/chainReads.ts';
 import { stakeVoters, type StakeVoters } from './stakeVoteEligibility.ts';
@@ -35,11 +35,9 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
   const deployment = useDeployment();
   const sender = useCurrentAccount()?.address ?? null;
   const flow = useTxFlow(sender);
-  const { data: positions } = useLive<PositionsJson>(
-    sender ? `/api/v1/accounts/${sender}/positions` : null,
-    undefined,
-    15_000,
-  );
+  const { data: positions } = useEndpoint('accountPositions', sender ? { address: sender } : null, {
+    intervalMs: 15_000,
+  });
   const caps = useOwnedCaps(sender);
   const voters = stakeVoters(positions?.positions ?? [], proposal);
   const [option, setOption] = useState<VoteOption>('yes');
@@ -83,7 +81,7 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
     }
   }
 
-  const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
+  const { editable } = flow;
   return (
     <div>
       <form
@@ -163,24 +161,16 @@ function VoteForm({ proposal }: { proposal: ProposalJson }) {
             (epoch {proposal.endEpoch}).
           </p>
         </fieldset>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {editable ? (
-          <button type="submit" className="button" data-testid="vote-review" disabled={as === 'stake' && !stakeReady}>
-            Review vote
-          </button>
-        ) : null}
+        <TxFormFooter
+          flow={flow}
+          reviewLabel="Review vote"
+          reviewTestId="vote-review"
+          canReview={as !== 'stake' || stakeReady}
+          error={error}
+          submitLabel="Sign and vote"
+          effect="Counted at once; the result is final when the proposal is finalized after its voting window."
+        />
       </form>
-      <TxStatus
-        phase={flow.phase}
-        submitLabel="Sign and vote"
-        onSubmit={() => void flow.submit()}
-        onReset={flow.reset}
-        effect="Counted at once; the result is final when the proposal is finalized after its voting window."
-      />
     </div>
   );
 }

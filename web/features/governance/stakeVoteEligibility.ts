@@ -18,7 +18,7 @@
  */
 import type { PositionJson, ProposalJson } from '../data/api.ts';
 
-/** What the rule reads of a position (as `/api/v1/accounts/{address}/positions` serves it). */
+/** What the rule reads of a position (as the `accountPositions` endpoint serves it). */
 export type VoterPosition = Pick<
   PositionJson,
   'stakedWalId' | 'state' | 'activationEpoch' | 'createdEpoch' | 'changedEpoch' | 'splitFrom' | 'value'

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { frostToWalNumber } from '@tusk/shared/format';
 import { rateValue } from '@tusk/shared/staking/exchangeRate';
 import type { DelegatorsJson, NodeDetailJson, NodeHistoryJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
+import { DELEGATOR_PAGE_SIZE, HISTORY_EPOCHS } from './nodeQuery.ts';
 import { Bps, Percent, Wal } from '../ui/Amount.tsx';
 import { Badge, IDLE_NODE_EXPLANATION, NodeStatusBadge, ProposalBadge } from '../ui/Badge.tsx';
 import { ChartPanel } from '../ui/ChartPanel.tsx';
@@ -33,17 +34,17 @@ export function NodeDetailView({
   initialHistory: NodeHistoryJson;
   initialDelegators: DelegatorsJson;
 }) {
-  const { data = initial, error } = useLive<NodeDetailJson>(`/api/v1/nodes/${nodeId}`, initial);
-  const { data: history = initialHistory } = useLive<NodeHistoryJson>(
-    `/api/v1/nodes/${nodeId}/history?limit=90`,
-    initialHistory,
+  const { data = initial, error } = useEndpoint('node', { nodeId }, { initial });
+  const { data: history = initialHistory } = useEndpoint(
+    'nodeHistory',
+    { nodeId, limit: HISTORY_EPOCHS },
+    { initial: initialHistory },
   );
   const [delegatorPage, setDelegatorPage] = useState(0);
-  const delegatorPath = `/api/v1/nodes/${nodeId}/delegators?limit=50&offset=${delegatorPage * 50}`;
-  const { data: delegators = initialDelegators } = useLive<DelegatorsJson>(
-    delegatorPath,
-    delegatorPage === 0 ? initialDelegators : undefined,
-    15_000,
+  const { data: delegators = initialDelegators } = useEndpoint(
+    'nodeDelegators',
+    { nodeId, limit: DELEGATOR_PAGE_SIZE, offset: delegatorPage * DELEGATOR_PAGE_SIZE },
+    { initial: delegatorPage === 0 ? initialDelegators : undefined, intervalMs: 15_000 },
   );
   const node = data.node;
   const rows = history.rows;
@@ -464,10 +465,11 @@ export function NodeDetailView({
         ]}
         empty="Nobody stakes with this node yet."
       />
-      {delegators.total > 50 ? (
+      {delegators.total > DELEGATOR_PAGE_SIZE ? (
         <nav className="pager" aria-label="Delegator pages">
           <span>
-            {delegatorPage * 50 + 1}–{Math.min((delegatorPage + 1) * 50, delegators.total)} of {delegators.total}
+            {delegatorPage * DELEGATOR_PAGE_SIZE + 1}–
+            {Math.min((delegatorPage + 1) * DELEGATOR_PAGE_SIZE, delegators.total)} of {delegators.total}
           </span>
           <button
             type="button"
@@ -480,7 +482,7 @@ export function NodeDetailView({
           <button
             type="button"
             className="button button--secondary button--small"
-            disabled={(delegatorPage + 1) * 50 >= delegators.total}
+            disabled={(delegatorPage + 1) * DELEGATOR_PAGE_SIZE >= delegators.total}
             onClick={() => setDelegatorPage((p) => p + 1)}
           >
             Next

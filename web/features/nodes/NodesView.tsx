@@ -6,9 +6,10 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { NodeSort, NodeStatusFilter } from '../../server/queries/nodeList.ts';
-import { nodesPath, PAGE_SIZE, type NodeQuery } from './nodeQuery.ts';
+import { nodeListParams, PAGE_SIZE, type NodeQuery } from './nodeQuery.ts';
 import type { NodeRowJson, NodesJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { apiPath } from '../data/endpoints.ts';
+import { useEndpoint } from '../data/live.ts';
 import { Bps, Percent, Wal } from '../ui/Amount.tsx';
 import { IDLE_NODE_EXPLANATION, NodeStatusBadge } from '../ui/Badge.tsx';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
@@ -34,12 +35,14 @@ const SORT_LABELS: Record<NodeSort, string> = {
 export function NodesView({ initial, initialQuery }: { initial: NodesJson; initialQuery: NodeQuery }) {
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
-  const path = nodesPath(query);
+  const params = nodeListParams(query);
+  // The server rendered the first query's page; any other query starts empty.
+  const isInitialQuery = apiPath('nodes', params) === apiPath('nodes', nodeListParams(initialQuery));
   const {
     data = initial,
     error,
     isFetching,
-  } = useLive<NodesJson>(path, path === nodesPath(initialQuery) ? initial : undefined);
+  } = useEndpoint('nodes', params, { initial: isInitialQuery ? initial : undefined });
 
   // Debounce typing into the search box.
   useEffect(() => {

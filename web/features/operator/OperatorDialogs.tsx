@@ -14,12 +14,12 @@ import {
 import type { BuiltTx } from '@tusk/shared/tx/intent';
 import type { ReviewContext, ReviewNode } from '@tusk/shared/tx/review';
 import { useDeployment } from '../app/DeploymentContext.tsx';
-import type { NodesJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
-import { TxStatus } from '../tx/TxStatus.tsx';
+import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
+import { FormField } from '../ui/FormField.tsx';
 import { NodeName, nodeOptionLabel } from '../ui/NodeName.tsx';
 import { formatDate } from '../ui/Time.tsx';
 import { slashTargets } from './slashTargets.ts';
@@ -112,10 +112,10 @@ function OperatorForm({
   const [writePrice, setWritePrice] = useState(node.votedWritePrice ?? '');
   const [capacity, setCapacity] = useState(node.votedCapacity ?? '');
   const [error, setError] = useState<string | null>(null);
-  const { data: committee } = useLive<NodesJson>(
-    action === 'slash' ? '/api/v1/nodes?status=committee&sort=name&order=asc&limit=1000' : null,
-    undefined,
-    30_000,
+  const { data: committee } = useEndpoint(
+    'nodes',
+    action === 'slash' ? { status: 'committee', sort: 'name', order: 'asc', limit: 1000 } : null,
+    { intervalMs: 30_000 },
   );
   // The contract refuses a target outside the current committee: only its other members are offered.
   const targets = committee ? slashTargets(committee.rows, node.nodeId) : undefined;
@@ -215,7 +215,7 @@ function OperatorForm({
   }
 
   const chosenTarget = targets?.find((row) => row.nodeId === target);
-  const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
+  const { editable } = flow;
   return (
     <div>
       <p>{explain}</p>
@@ -229,110 +229,122 @@ function OperatorForm({
         }}
       >
         {action === 'commission' ? (
-          <div className="field">
-            <label htmlFor="commission-rate">New commission (%)</label>
-            <input
-              id="commission-rate"
-              type="text"
-              inputMode="decimal"
-              value={rate}
-              disabled={!editable}
-              onChange={(event) => setRate(event.target.value)}
-            />
-            <p className="hint">0 to 100, at most two decimals.</p>
-          </div>
+          <FormField id="commission-rate" label="New commission (%)" hint="0 to 100, at most two decimals.">
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                inputMode="decimal"
+                value={rate}
+                disabled={!editable}
+                onChange={(event) => setRate(event.target.value)}
+              />
+            )}
+          </FormField>
         ) : null}
         {action === 'slash' ? (
-          <div className="field">
-            <label htmlFor="slash-target">Node to slash</label>
-            <select
-              id="slash-target"
-              value={target}
-              disabled={!editable}
-              onChange={(event) => setTarget(event.target.value)}
-            >
-              <option value="">Choose a member of the current committee…</option>
-              {targets?.map((row) => (
-                <option key={row.nodeId} value={row.nodeId} data-node-id={row.nodeId}>
-                  {nodeOptionLabel(row)} — {row.shards} shards
-                </option>
-              ))}
-            </select>
-            {chosenTarget ? (
-              <p className="hint" data-testid="slash-target-chosen">
-                You vote to slash{' '}
-                <NodeName
-                  nodeId={chosenTarget.nodeId}
-                  name={chosenTarget.name}
-                  nameWarning={chosenTarget.nameWarning}
-                  similarNodeIds={chosenTarget.similarNodeIds}
-                />{' '}
-                — check the node ID: names are chosen by operators and can look alike.
-              </p>
-            ) : targets?.length === 0 ? (
-              <p className="hint">The current committee has no other member to vote against.</p>
-            ) : (
-              <p className="hint">
-                Only members of the current committee are listed, each with the start and end of its node ID.
-              </p>
+          <FormField
+            id="slash-target"
+            label="Node to slash"
+            hint={
+              chosenTarget ? (
+                <span data-testid="slash-target-chosen">
+                  You vote to slash{' '}
+                  <NodeName
+                    nodeId={chosenTarget.nodeId}
+                    name={chosenTarget.name}
+                    nameWarning={chosenTarget.nameWarning}
+                    similarNodeIds={chosenTarget.similarNodeIds}
+                  />{' '}
+                  — check the node ID: names are chosen by operators and can look alike.
+                </span>
+              ) : targets?.length === 0 ? (
+                'The current committee has no other member to vote against.'
+              ) : (
+                'Only members of the current committee are listed, each with the start and end of its node ID.'
+              )
+            }
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={target}
+                disabled={!editable}
+                onChange={(event) => setTarget(event.target.value)}
+              >
+                <option value="">Choose a member of the current committee…</option>
+                {targets?.map((row) => (
+                  <option key={row.nodeId} value={row.nodeId} data-node-id={row.nodeId}>
+                    {nodeOptionLabel(row)} — {row.shards} shards
+                  </option>
+                ))}
+              </select>
             )}
-          </div>
+          </FormField>
         ) : null}
         {action === 'prices' ? (
           <>
-            <div className="field">
-              <label htmlFor="vote-storage">Storage price (FROST per MiB per epoch)</label>
-              <input
-                id="vote-storage"
-                type="text"
-                inputMode="numeric"
-                value={storagePrice}
-                disabled={!editable}
-                onChange={(event) => setStoragePrice(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="vote-write">Write price (FROST per MiB)</label>
-              <input
-                id="vote-write"
-                type="text"
-                inputMode="numeric"
-                value={writePrice}
-                disabled={!editable}
-                onChange={(event) => setWritePrice(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="vote-capacity">Capacity (bytes)</label>
-              <input
-                id="vote-capacity"
-                type="text"
-                inputMode="numeric"
-                value={capacity}
-                disabled={!editable}
-                onChange={(event) => setCapacity(event.target.value)}
-              />
-            </div>
+            <WholeNumberField
+              id="vote-storage"
+              label="Storage price (FROST per MiB per epoch)"
+              value={storagePrice}
+              disabled={!editable}
+              onChange={setStoragePrice}
+            />
+            <WholeNumberField
+              id="vote-write"
+              label="Write price (FROST per MiB)"
+              value={writePrice}
+              disabled={!editable}
+              onChange={setWritePrice}
+            />
+            <WholeNumberField
+              id="vote-capacity"
+              label="Capacity (bytes)"
+              value={capacity}
+              disabled={!editable}
+              onChange={setCapacity}
+            />
           </>
         ) : null}
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {editable ? (
-          <button type="submit" className="button" data-testid="operator-review">
-            Review
-          </button>
-        ) : null}
+        <TxFormFooter
+          flow={flow}
+          reviewTestId="operator-review"
+          error={error}
+          submitLabel={submitLabel}
+          effect={effect}
+        />
       </form>
-      <TxStatus
-        phase={flow.phase}
-        effect={effect}
-        submitLabel={submitLabel}
-        onSubmit={() => void flow.submit()}
-        onReset={flow.reset}
-      />
     </div>
+  );
+}
+
+/** A price or capacity vote: digits only (checked when the form is reviewed). */
+function WholeNumberField({
+  id,
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  disabled: boolean;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <FormField id={id} label={label}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="numeric"
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FormField>
   );
 }

@@ -5,8 +5,8 @@
  * slash votes, and alerts when the node risks leaving the committee or a slash.
  */
 import Link from 'next/link';
-import type { OperatorJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import type { ApiParams } from '../data/endpoints.ts';
+import { useEndpoint } from '../data/live.ts';
 import { Bps, Wal } from '../ui/Amount.tsx';
 import { NodeStatusBadge } from '../ui/Badge.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
@@ -29,13 +29,9 @@ export function OperatorView() {
       </Notice>
     );
   const capList = viewed.watching ? [] : (caps.data ?? []);
-  const nodeIds = capList.map((cap) => cap.nodeId);
-  const params = new URLSearchParams();
-  if (nodeIds.length > 0) params.set('nodeIds', nodeIds.join(','));
-  params.set('operator', viewed.address);
   return (
     <OperatorNodes
-      path={`/api/v1/operator?${params}`}
+      params={{ nodeIds: capList.map((cap) => cap.nodeId), operator: viewed.address }}
       caps={capList}
       loadingCaps={!viewed.watching && caps.isLoading}
       canAct={!viewed.watching}
@@ -44,17 +40,18 @@ export function OperatorView() {
 }
 
 function OperatorNodes({
-  path,
+  params,
   caps,
   loadingCaps,
   canAct,
 }: {
-  path: string;
+  /** The nodes whose caps the wallet holds, and the address that may have registered others. */
+  params: ApiParams<'operator'>;
   caps: { capId: string; nodeId: string }[];
   loadingCaps: boolean;
   canAct: boolean;
 }) {
-  const { data, error, isLoading } = useLive<OperatorJson>(path);
+  const { data, error, isLoading } = useEndpoint('operator', params);
   if (isLoading && !data) return <p className="muted">Loading your nodes…</p>;
   if (error && !data) return <Notice tone="error">{error.message}</Notice>;
   if (!data) return null;

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { frostToWalNumber, formatBytes } from '@tusk/shared/format';
 import type { EpochSummaryJson, OverviewJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { Bytes, Percent, Price, Wal } from '../ui/Amount.tsx';
 import { ChartPanel } from '../ui/ChartPanel.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
@@ -13,7 +13,7 @@ import { DateTime } from '../ui/Time.tsx';
 import { EpochClockCard } from './EpochClockCard.tsx';
 
 export function OverviewView({ initial, serverNow }: { initial: OverviewJson; serverNow: number }) {
-  const { data = initial, error } = useLive<OverviewJson>('/api/v1/overview', initial);
+  const { data = initial, error } = useEndpoint('overview', {}, { initial });
   const current = data.current;
   if (!data.clock || !current) {
     return (

@@ -2,10 +2,10 @@
 /** Stake with any node: pick one (in random order, like the node list), then the stake form. */
 import { useState } from 'react';
 import { formatBps, formatPercent, formatWalCompact } from '@tusk/shared/format';
-import type { NodesJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { IDLE_NODE_EXPLANATION } from '../ui/Badge.tsx';
+import { FormField } from '../ui/FormField.tsx';
 import { nodeOptionLabel } from '../ui/NodeName.tsx';
 import { StakeForm } from './StakeDialog.tsx';
 
@@ -13,11 +13,7 @@ export function NewStakeButton() {
   const [open, setOpen] = useState(false);
   const [seed] = useState(() => Math.random().toString(36).slice(2, 10));
   const [nodeId, setNodeId] = useState('');
-  const { data } = useLive<NodesJson>(
-    open ? `/api/v1/nodes?sort=shuffle&seed=${seed}&limit=1000` : null,
-    undefined,
-    30_000,
-  );
+  const { data } = useEndpoint('nodes', open ? { sort: 'shuffle', seed, limit: 1000 } : null, { intervalMs: 30_000 });
   const chosen = data?.rows.find((node) => node.nodeId === nodeId);
   return (
     <>
@@ -25,31 +21,37 @@ export function NewStakeButton() {
         Stake WAL
       </button>
       <TxDialog title="Stake WAL" open={open} onClose={() => setOpen(false)}>
-        <div className="field">
-          <label htmlFor="stake-node">Node</label>
-          <select
-            id="stake-node"
-            value={nodeId}
-            onChange={(event) => setNodeId(event.target.value)}
-            data-testid="stake-node"
-          >
-            <option value="">Choose a node (listed in random order)…</option>
-            {data?.rows.map((node) => (
-              <option key={node.nodeId} value={node.nodeId} data-node-id={node.nodeId}>
-                {nodeOptionLabel(node)} — {node.status === 'committee' ? 'committee' : 'candidate'},{' '}
-                {node.inActiveSet ? '' : 'idle, '}
-                {formatWalCompact(BigInt(node.stake))}, commission {formatBps(node.commissionBps)}, APY{' '}
-                {formatPercent(node.apy)}
-                {node.slashCount > 0 ? `, slashed ×${node.slashCount}` : ''}
-              </option>
-            ))}
-          </select>
-          <p className="hint">
-            Each node is listed with the start and end of its node ID: names are chosen by operators and can look alike.
-            Compare nodes on the Nodes page. Candidates outside the committee earn nothing until they are selected. Idle
-            nodes: {IDLE_NODE_EXPLANATION}
-          </p>
-        </div>
+        <FormField
+          id="stake-node"
+          label="Node"
+          hint={
+            <>
+              Each node is listed with the start and end of its node ID: names are chosen by operators and can look
+              alike. Compare nodes on the Nodes page. Candidates outside the committee earn nothing until they are
+              selected. Idle nodes: {IDLE_NODE_EXPLANATION}
+            </>
+          }
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={nodeId}
+              onChange={(event) => setNodeId(event.target.value)}
+              data-testid="stake-node"
+            >
+              <option value="">Choose a node (listed in random order)…</option>
+              {data?.rows.map((node) => (
+                <option key={node.nodeId} value={node.nodeId} data-node-id={node.nodeId}>
+                  {nodeOptionLabel(node)} — {node.status === 'committee' ? 'committee' : 'candidate'},{' '}
+                  {node.inActiveSet ? '' : 'idle, '}
+                  {formatWalCompact(BigInt(node.stake))}, commission {formatBps(node.commissionBps)}, APY{' '}
+                  {formatPercent(node.apy)}
+                  {node.slashCount > 0 ? `, slashed ×${node.slashCount}` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
         {chosen ? <StakeForm key={chosen.nodeId} node={chosen} /> : null}
       </TxDialog>
     </>

@@ -18,7 +18,7 @@ import { useDeployment } from '../app/DeploymentContext.tsx';
 import type { PositionJson } from '../data/api.ts';
 import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
-import { TxStatus } from '../tx/TxStatus.tsx';
+import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
 import { CopyableId } from '../ui/Ids.tsx';
 import { NodeName } from '../ui/NodeName.tsx';
@@ -181,7 +181,7 @@ function PositionActionForm({
     return () => buildRequestWithdraw({ ...base, principal, amount: value });
   }
 
-  const editable = flow.phase.step === 'idle' || flow.phase.step === 'invalid';
+  const { editable } = flow;
   return (
     <div>
       <p className="hint">
@@ -235,24 +235,15 @@ function PositionActionForm({
             ))}
           </fieldset>
         ) : null}
-        {joinError ? (
-          <p className="field-error" role="alert">
-            {joinError}
-          </p>
-        ) : null}
-        {editable ? (
-          <button type="submit" className="button" data-testid="position-review" disabled={!ready}>
-            Review
-          </button>
-        ) : null}
+        <TxFormFooter
+          flow={flow}
+          reviewTestId="position-review"
+          canReview={ready}
+          error={joinError}
+          submitLabel={submitLabel}
+          effect={effect}
+        />
       </form>
-      <TxStatus
-        phase={flow.phase}
-        effect={effect}
-        submitLabel={submitLabel}
-        onSubmit={() => void flow.submit()}
-        onReset={flow.reset}
-      />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { useDeployment } from '../app/DeploymentContext.tsx';
 import { useMounted } from '../app/useMounted.ts';
 import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
-import { TxStatus } from '../tx/TxStatus.tsx';
+import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
 import { IDLE_NODE_EXPLANATION } from '../ui/Badge.tsx';
 import { NodeName } from '../ui/NodeName.tsx';
@@ -154,23 +154,19 @@ export function StakeForm({ node }: { node: StakeTarget }) {
             it).
           </p>
         ) : null}
-        {flow.phase.step === 'idle' || flow.phase.step === 'invalid' ? (
-          <button type="submit" className="button" data-testid="stake-review" disabled={checked.value === null}>
-            Review stake
-          </button>
-        ) : null}
+        <TxFormFooter
+          flow={flow}
+          reviewLabel="Review stake"
+          reviewTestId="stake-review"
+          canReview={checked.value !== null}
+          submitLabel="Sign and stake"
+          effect={
+            activation !== null
+              ? `Active from epoch ${activation}${activationDate ? ` (≈ ${formatDate(activationDate)})` : ''}`
+              : undefined
+          }
+        />
       </form>
-      <TxStatus
-        phase={flow.phase}
-        submitLabel="Sign and stake"
-        onSubmit={() => void flow.submit()}
-        onReset={flow.reset}
-        effect={
-          activation !== null
-            ? `Active from epoch ${activation}${activationDate ? ` (≈ ${formatDate(activationDate)})` : ''}`
-            : undefined
-        }
-      />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { frostToWalNumber } from '@tusk/shared/format';
 import type { BlobsJson, StorageJson } from '../data/api.ts';
-import { useLive } from '../data/live.ts';
+import { useEndpoint } from '../data/live.ts';
 import { Bytes, Percent, Price, Wal } from '../ui/Amount.tsx';
 import { BlobBadge } from '../ui/Badge.tsx';
 import { ChartPanel } from '../ui/ChartPanel.tsx';
@@ -25,16 +25,17 @@ const STATES = [
 const PAGE = 50;
 
 export function StorageView({ initial, initialBlobs }: { initial: StorageJson; initialBlobs: BlobsJson }) {
-  const { data = initial } = useLive<StorageJson>('/api/v1/storage', initial, 10_000);
+  const { data = initial } = useEndpoint('storage', {}, { initial, intervalMs: 10_000 });
   const [state, setState] = useState('all');
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
-  const params = new URLSearchParams({ state, limit: String(PAGE), offset: String(page * PAGE) });
-  if (query) params.set('q', query);
-  const path = `/api/v1/blobs?${params}`;
-  const { data: blobs = state === 'all' && !query && page === 0 ? initialBlobs : undefined, error: blobsError } =
-    useLive<BlobsJson>(path, state === 'all' && !query && page === 0 ? initialBlobs : undefined, 10_000);
+  const firstPage = state === 'all' && !query && page === 0 ? initialBlobs : undefined;
+  const { data: blobs = firstPage, error: blobsError } = useEndpoint(
+    'blobs',
+    { state, limit: PAGE, offset: page * PAGE, q: query },
+    { initial: firstPage, intervalMs: 10_000 },
+  );
   const epoch = data.clock?.epoch ?? 0;
   const capacity = data.capacity ? BigInt(data.capacity) : null;
   const used = capacity && capacity > 0n ? Number((BigInt(data.reserved) * 1_000_000n) / capacity) / 1_000_000 : null;

@@ -23,7 +23,7 @@ import { reviewTransaction, type ReviewContext, type TxReview } from '@tusk/shar
 import { signingChainProblem } from '@tusk/shared/tx/signingChain';
 import { SIMULATION_INCLUDE, simulatedEffectsOf } from '@tusk/shared/tx/simulation';
 import { useDeployment } from '../app/DeploymentContext.tsx';
-import { fetchApi } from '../data/live.ts';
+import { fetchEndpoint } from '../data/live.ts';
 
 export type TxPhase =
   | { step: 'idle' }
@@ -172,15 +172,24 @@ export function useTxFlow(sender: string | null) {
     }
   }, [account, chainProblem, client, dAppKit, phase, queryClient, walletNetwork]);
 
-  return { phase, review, submit, reset };
+  /**
+   * The form may be changed and reviewed: idle, or its inputs were refused.
+   * While a review, a signature or a result is on screen, the panel's own
+   * buttons (Change, Try again) lead back.
+   */
+  const editable = phase.step === 'idle' || phase.step === 'invalid';
+
+  return { phase, editable, review, submit, reset };
 }
+
+export type TxFlow = ReturnType<typeof useTxFlow>;
 
 /** Waits (up to ~20 s) until every indexer pipeline has passed `checkpoint`. */
 async function waitForIndexer(checkpoint: bigint | null): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     try {
-      const status = await fetchApi<{ pipelines: { checkpoint: string }[] }>('/api/v1/status');
+      const status = await fetchEndpoint('status', {});
       const lowest = status.pipelines.reduce<bigint | null>(
         (min, p) => (min === null || BigInt(p.checkpoint) < min ? BigInt(p.checkpoint) : min),
         null,

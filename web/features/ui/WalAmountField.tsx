@@ -7,6 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { parseWal, type ParseWalOptions } from '@tusk/shared/format';
+import { FormField } from './FormField.tsx';
 
 export interface WalAmountCheck {
   /** The amount in FROST, when the text is a valid amount. */
@@ -31,7 +32,7 @@ export function WalAmountField({
   hint,
   disabled,
 }: {
-  /** The input's id; the hint and error get `${id}-hint` and `${id}-error` (also their test ids). */
+  /** The input's id; the hint and error get `${id}-hint` and `${id}-error` (the error's also its test id). */
   id: string;
   label?: string;
   value: string;
@@ -41,30 +42,19 @@ export function WalAmountField({
   disabled?: boolean;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint ${id}-error`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FormField>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import type { EpochDetailJson } from '@/features/data/api';
 import { EpochDetailView } from '@/features/epochs/EpochDetailView';
 import { loadApi } from '@/server/data';
 
@@ -11,6 +10,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function EpochPage({ params }: { params: Params }) {
   const { epoch } = await params;
-  const initial = await loadApi<EpochDetailJson>('epoch', { epoch });
+  const initial = await loadApi('epoch', { epoch });
   return <EpochDetailView initial={initial} />;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import type { ProposalDetailJson } from '@/features/data/api';
 import { ProposalView } from '@/features/governance/ProposalView';
 import { loadApi } from '@/server/data';
 
@@ -7,6 +6,6 @@ export const metadata: Metadata = { title: 'Proposal' };
 
 export default async function ProposalPage({ params }: { params: Promise<{ proposalId: string }> }) {
   const { proposalId } = await params;
-  const initial = await loadApi<ProposalDetailJson>('proposal', { proposalId });
+  const initial = await loadApi('proposal', { proposalId });
   return <ProposalView initial={initial} />;
 }

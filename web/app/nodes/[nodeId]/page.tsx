@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import type { DelegatorsJson, NodeDetailJson, NodeHistoryJson } from '@/features/data/api';
 import { NodeDetailView } from '@/features/nodes/NodeDetailView';
+import { DELEGATOR_PAGE_SIZE, HISTORY_EPOCHS } from '@/features/nodes/nodeQuery';
 import { loadApi } from '@/server/data';
 
 type Params = Promise<{ nodeId: string }>;
@@ -12,11 +12,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function NodePage({ params }: { params: Params }) {
   const { nodeId: raw } = await params;
-  const detail = await loadApi<NodeDetailJson>('node', { nodeId: raw });
+  const detail = await loadApi('node', { nodeId: raw });
   const nodeId = detail.node.nodeId;
   const [history, delegators] = await Promise.all([
-    loadApi<NodeHistoryJson>('nodeHistory', { nodeId }, { limit: '90' }),
-    loadApi<DelegatorsJson>('nodeDelegators', { nodeId }, { limit: '50' }),
+    loadApi('nodeHistory', { nodeId, limit: HISTORY_EPOCHS }),
+    loadApi('nodeDelegators', { nodeId, limit: DELEGATOR_PAGE_SIZE }),
   ]);
   return <NodeDetailView nodeId={nodeId} initial={detail} initialHistory={history} initialDelegators={delegators} />;
 }
