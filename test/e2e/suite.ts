@@ -575,6 +575,29 @@ async function main(): Promise<void> {
       expect(unknown.status === 404, `unknown node: ${unknown.status}`);
     });
 
+    await step('unknown pages and API paths answer 404, writes 405, all API answers JSON', null, async () => {
+      const unknownNode = `0x${'9'.repeat(64)}`;
+      const status = async (path: string, init?: RequestInit) => {
+        const response = await fetch(`${base}${path}`, { redirect: 'manual', ...init });
+        const type = response.headers.get('content-type') ?? '';
+        return { status: response.status, json: type.includes('application/json') };
+      };
+      // Pages: a real 404, not a 200 that says "not found".
+      for (const path of [`/nodes/${unknownNode}`, '/epochs/4000000000', `/governance/${unknownNode}`])
+        expect((await status(path)).status === 404, `${path} answers 404`);
+      // The API: the same answer for an unknown node wherever it is asked about.
+      for (const path of ['', '/history', '/delegators']) {
+        const got = await status(`/api/v1/nodes/${unknownNode}${path}`);
+        expect(got.status === 404 && got.json, `/api/v1/nodes/<unknown>${path}: ${JSON.stringify(got)}`);
+      }
+      const root = await status('/api/v1');
+      expect(root.status === 200 && root.json, `/api/v1 lists the endpoints: ${JSON.stringify(root)}`);
+      const write = await status('/api/v1/nodes', { method: 'POST' });
+      expect(write.status === 405 && write.json, `POST /api/v1/nodes: ${JSON.stringify(write)}`);
+      const nowhere = await status('/api/v1/nowhere');
+      expect(nowhere.status === 404 && nowhere.json, `/api/v1/nowhere: ${JSON.stringify(nowhere)}`);
+    });
+
     // --- Phone-sized pass: every page, tables as cards, nothing wider than the screen ---
     const mobile = await launch({
       viewport: { width: 390, height: 844 },

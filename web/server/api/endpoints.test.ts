@@ -142,6 +142,7 @@ for (const kind of testDatabaseKinds()) {
       for (const [name, params] of [
         ['node', { nodeId: unknown }],
         ['nodeHistory', { nodeId: unknown }],
+        ['nodeDelegators', { nodeId: unknown }],
         ['proposal', { proposalId: unknown }],
         ['epoch', { epoch: '999' }],
       ] as const) {

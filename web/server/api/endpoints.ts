@@ -11,7 +11,7 @@ import { accountEvents, accountPositions, accountRewards, rewardsCsv } from '../
 import { chainClock } from '../queries/epochClock.ts';
 import { epochDetail, listEpochs } from '../queries/epochs.ts';
 import { listProposals, proposalDetail, votesBy } from '../queries/governance.ts';
-import { listNodes, nodeDelegators, nodeDetail, nodeHistory } from '../queries/nodes.ts';
+import { listNodes, nodeDelegators, nodeDetail, nodeExists, nodeHistory } from '../queries/nodes.ts';
 import { operatorNodes } from '../queries/operator.ts';
 import { overview } from '../queries/overview.ts';
 import { listBlobs, storageOverview } from '../queries/storage.ts';
@@ -48,6 +48,8 @@ function pathParam(params: EndpointInput['params'], name: string): string {
   if (typeof value !== 'string') throw new ApiError(400, `${name} is required in the path`);
   return decodeURIComponent(value);
 }
+
+const unknownNode = (nodeId: string) => new ApiError(404, `no storage node ${nodeId} is known to the indexer`);
 
 const id = (input: EndpointInput, name: string, label: string) =>
   parseInput(idParam(label), pathParam(input.params, name));
@@ -92,7 +94,7 @@ export const endpoints = {
     parseQuery(noQuery, input.url);
     const nodeId = id(input, 'nodeId', 'node ID');
     const detail = await nodeDetail(input.db, nodeId);
-    if (!detail) throw new ApiError(404, `no storage node ${nodeId} is known to the indexer`);
+    if (!detail) throw unknownNode(nodeId);
     return json(detail);
   },
 
@@ -100,15 +102,17 @@ export const endpoints = {
     const query = parseQuery(historyQuery, input.url);
     const nodeId = id(input, 'nodeId', 'node ID');
     const rows = await nodeHistory(input.db, nodeId, query.limit, query.before);
-    if (rows.length === 0 && !(await nodeDetail(input.db, nodeId)))
-      throw new ApiError(404, `no storage node ${nodeId} is known to the indexer`);
+    if (rows.length === 0 && !(await nodeExists(input.db, nodeId))) throw unknownNode(nodeId);
     return jsonOnce(rows, () => ({ nodeId, rows }));
   },
 
   async nodeDelegators(input) {
     const query = parseQuery(pageQuery, input.url);
     const nodeId = id(input, 'nodeId', 'node ID');
-    return json({ nodeId, ...(await nodeDelegators(input.db, nodeId, query.limit, query.offset)) });
+    const delegators = await nodeDelegators(input.db, nodeId, query.limit, query.offset);
+    // An unknown node is a 404 here as on its page and history, not an empty list.
+    if (delegators.total === 0 && !(await nodeExists(input.db, nodeId))) throw unknownNode(nodeId);
+    return json({ nodeId, ...delegators });
   },
 
   async epochs({ db, url }) {

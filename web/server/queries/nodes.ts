@@ -433,6 +433,12 @@ export interface DelegatorRow {
 }
 
 /** Who stakes with a node (live positions), largest first. */
+/** Whether the indexer knows node `nodeId` (a cheap check for endpoints that return lists). */
+export async function nodeExists(db: Database, nodeId: string): Promise<boolean> {
+  const [row] = await db.select({ nodeId: nodes.nodeId }).from(nodes).where(eq(nodes.nodeId, nodeId)).limit(1);
+  return row !== undefined;
+}
+
 export async function nodeDelegators(
   db: Database,
   nodeId: string,

@@ -8,3 +8,6 @@ function notFound(request: Request): Response {
 
 export const GET = notFound;
 export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;

@@ -1,3 +1,4 @@
 import { serve } from '@/server/api/serve';
 
 export const GET = serve('blobs');
+export { POST, PUT, PATCH, DELETE } from '@/server/api/readOnly';

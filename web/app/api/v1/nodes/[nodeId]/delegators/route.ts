@@ -1,3 +1,4 @@
 import { serve } from '@/server/api/serve';
 
 export const GET = serve('nodeDelegators');
+export { POST, PUT, PATCH, DELETE } from '@/server/api/readOnly';
