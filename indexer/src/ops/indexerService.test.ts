@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFreshPostgres } from '@tusk/shared/db/testing';
+import { testDatabaseKinds } from '@tusk/shared/db/testing';
 import { startFakeNode, type FakeNode } from '../../../devnet/fakenode/fakeNode.ts';
 import type { MemoryCheckpointStore } from '../../../devnet/fakenode/checkpointStore.ts';
 import { FAULT_PACKAGE, scenarioChain } from '../../../test/faults/scenarioChain.ts';
@@ -96,66 +96,68 @@ describe('indexer service', () => {
   }, 60_000);
 });
 
-const serverUrl = process.env.DATABASE_URL?.trim();
+// Only the real server: advisory locks, and two processes' connections to one database.
+describe.each(testDatabaseKinds().filter((kind) => kind.name === 'postgres'))(
+  'two indexer services on one $name database',
+  (kind) => {
+    it('the second waits, saying who holds which pipelines, and takes over when the first stops', async () => {
+      const { SMALL_SCENARIO } = await import('../../../test/faults/scenarioChain.ts');
+      const chain = scenarioChain({ ...SMALL_SCENARIO, epochs: 1 });
+      node = await startFakeNode({ store: chain.store });
+      const database = await kind.open();
+      const url = (database.target as { url: string }).url;
+      const config = () => {
+        const parsed = parseCli(
+          ['--rpc-url', node!.url, '--package', FAULT_PACKAGE, '--database-url', url, '--metrics-port', '0'],
+          {} as NodeJS.ProcessEnv,
+          undefined,
+        );
+        if (parsed.help) throw new Error('help');
+        return parsed.config;
+      };
+      const logLines = (stream: PassThrough) => {
+        const lines: { msg: string; held?: { pipeline: string; by: string }[] }[] = [];
+        stream.on('data', (chunk: Buffer) => {
+          for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        });
+        return lines;
+      };
+      const [firstLog, secondLog] = [new PassThrough(), new PassThrough()];
+      const [stopFirst, stopSecond] = [new AbortController(), new AbortController()];
+      try {
+        const first = runIndexerService({
+          config: config(),
+          logger: createLogger({ level: 'info', destination: firstLog }),
+          signal: stopFirst.signal,
+        });
+        const firstLines = logLines(firstLog);
+        await until(async () => (firstLines.some((l) => l.msg === 'indexing') ? true : undefined));
 
-describe.skipIf(!serverUrl)('two indexer services on one PostgreSQL database', () => {
-  it('the second waits, saying who holds which pipelines, and takes over when the first stops', async () => {
-    const { SMALL_SCENARIO } = await import('../../../test/faults/scenarioChain.ts');
-    const chain = scenarioChain({ ...SMALL_SCENARIO, epochs: 1 });
-    node = await startFakeNode({ store: chain.store });
-    const database = await openFreshPostgres(serverUrl!);
-    const url = (database.target as { url: string }).url;
-    const config = () => {
-      const parsed = parseCli(
-        ['--rpc-url', node!.url, '--package', FAULT_PACKAGE, '--database-url', url, '--metrics-port', '0'],
-        {} as NodeJS.ProcessEnv,
-        undefined,
-      );
-      if (parsed.help) throw new Error('help');
-      return parsed.config;
-    };
-    const logLines = (stream: PassThrough) => {
-      const lines: { msg: string; held?: { pipeline: string; by: string }[] }[] = [];
-      stream.on('data', (chunk: Buffer) => {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      });
-      return lines;
-    };
-    const [firstLog, secondLog] = [new PassThrough(), new PassThrough()];
-    const [stopFirst, stopSecond] = [new AbortController(), new AbortController()];
-    try {
-      const first = runIndexerService({
-        config: config(),
-        logger: createLogger({ level: 'info', destination: firstLog }),
-        signal: stopFirst.signal,
-      });
-      const firstLines = logLines(firstLog);
-      await until(async () => (firstLines.some((l) => l.msg === 'indexing') ? true : undefined));
+        const secondLines = logLines(secondLog);
+        const second = runIndexerService({
+          config: config(),
+          logger: createLogger({ level: 'info', destination: secondLog }),
+          signal: stopSecond.signal,
+        });
+        const waiting = await until(async () =>
+          secondLines.find(
+            (l) => l.msg === 'another indexer is indexing these pipelines on this database; waiting for it to stop',
+          ),
+        );
+        expect(waiting.held!.map((h) => h.pipeline)).toContain('staking');
+        expect(waiting.held!.every((h) => h.by.startsWith('tusk indexer pid'))).toBe(true);
+        expect(secondLines.some((l) => l.msg === 'indexing')).toBe(false);
 
-      const secondLines = logLines(secondLog);
-      const second = runIndexerService({
-        config: config(),
-        logger: createLogger({ level: 'info', destination: secondLog }),
-        signal: stopSecond.signal,
-      });
-      const waiting = await until(async () =>
-        secondLines.find(
-          (l) => l.msg === 'another indexer is indexing these pipelines on this database; waiting for it to stop',
-        ),
-      );
-      expect(waiting.held!.map((h) => h.pipeline)).toContain('staking');
-      expect(waiting.held!.every((h) => h.by.startsWith('tusk indexer pid'))).toBe(true);
-      expect(secondLines.some((l) => l.msg === 'indexing')).toBe(false);
-
-      stopFirst.abort(new Error('first stops'));
-      await expect(first).resolves.toMatchObject({ stoppedBy: 'abort' });
-      await until(async () => (secondLines.some((l) => l.msg === 'indexing') ? true : undefined));
-      stopSecond.abort(new Error('test over'));
-      await expect(second).resolves.toMatchObject({ stoppedBy: 'abort' });
-    } finally {
-      stopFirst.abort();
-      stopSecond.abort();
-      await database.close();
-    }
-  }, 60_000);
-});
+        stopFirst.abort(new Error('first stops'));
+        await expect(first).resolves.toMatchObject({ stoppedBy: 'abort' });
+        await until(async () => (secondLines.some((l) => l.msg === 'indexing') ? true : undefined));
+        stopSecond.abort(new Error('test over'));
+        await expect(second).resolves.toMatchObject({ stoppedBy: 'abort' });
+      } finally {
+        stopFirst.abort();
+        stopSecond.abort();
+        await database.close();
+      }
+    }, 60_000);
+  },
+);

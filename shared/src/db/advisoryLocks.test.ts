@@ -6,13 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { acquireLocks, lockHolder } from './advisoryLocks.ts';
 import { openDatabase } from './database.ts';
 import * as schema from './schema.ts';
-import { openFreshPostgres } from './testing.ts';
+import { testDatabaseKinds } from './testing.ts';
 
-const serverUrl = process.env.DATABASE_URL?.trim();
+// Only the real server (PGlite is one process, with nothing to lock against): run by CI, which sets
+// DATABASE_URL, and locally with .ci/postgres.sh. Without it this file reports its tests as skipped.
+const postgres = testDatabaseKinds().find((kind) => kind.name === 'postgres');
 
-describe.skipIf(!serverUrl)('advisory locks on postgres', () => {
+describe.skipIf(!postgres)('advisory locks on postgres', () => {
+  const kind = postgres!;
   it('make a second holder of a pipeline wait, say who holds it, and get it once released', async () => {
-    const database = await openFreshPostgres(serverUrl!);
+    const database = await kind.open();
     const url = (database.target as { url: string }).url;
     try {
       const first = await acquireLocks(url, ['pipeline:nodes', 'pipeline:pools'], { applicationName: 'indexer A' });
@@ -46,7 +49,7 @@ describe.skipIf(!serverUrl)('advisory locks on postgres', () => {
   });
 
   it('stop waiting when aborted', async () => {
-    const database = await openFreshPostgres(serverUrl!);
+    const database = await kind.open();
     const url = (database.target as { url: string }).url;
     try {
       const held = await acquireLocks(url, ['pipeline:nodes']);
@@ -61,7 +64,7 @@ describe.skipIf(!serverUrl)('advisory locks on postgres', () => {
   });
 
   it('let several processes open a fresh database at once: the migrations run one at a time', async () => {
-    const empty = await openFreshPostgres(serverUrl!);
+    const empty = await kind.open();
     const url = (empty.target as { url: string }).url;
     try {
       // openFreshPostgres migrated it already: drop everything to start from nothing.
