@@ -1,6 +1,5 @@
 /** Active positions (always shown, "No active stake." when none), with withdraw, split and merge. */
 import type { PositionJson } from '../data/api.ts';
-import { DataTable } from '../ui/DataTable.tsx';
 import {
   actionsColumn,
   nodeColumn,
@@ -9,6 +8,7 @@ import {
   rewardsColumn,
   stateColumn,
   valueColumn,
+  PositionTable,
 } from './positionColumns.tsx';
 import { mergeablePositions } from './positionGroups.ts';
 import { PositionActionButton } from './PositionDialogs.tsx';
@@ -24,36 +24,33 @@ export function ActivePositions({
   canAct: boolean;
 }) {
   return (
-    <section aria-labelledby="active">
-      <h2 id="active">Active</h2>
-      <DataTable
-        caption="Active positions"
-        captionHidden
-        rows={positions}
-        rowKey={(p) => p.stakedWalId}
-        testId="positions-active"
-        empty="No active stake."
-        columns={[
-          positionIdColumn,
-          nodeColumn,
-          stateColumn((p) => <>since epoch {p.activationEpoch}</>),
-          principalColumn,
-          rewardsColumn,
-          valueColumn,
-          actionsColumn(canAct, (p) => {
-            const mergeable = mergeablePositions(allPositions, p);
-            return (
-              <>
-                <PositionActionButton action="requestWithdraw" position={p} label="Withdraw…" />
-                <PositionActionButton action="split" position={p} label="Split…" />
-                {mergeable.length > 0 ? (
-                  <PositionActionButton action="join" position={p} siblings={mergeable} label="Merge…" />
-                ) : null}
-              </>
-            );
-          }),
-        ]}
-      />
-    </section>
+    <PositionTable
+      id="active"
+      title="Active"
+      caption="Active positions"
+      testId="positions-active"
+      positions={positions}
+      empty="No active stake."
+      columns={[
+        positionIdColumn,
+        nodeColumn,
+        stateColumn((p) => <>since epoch {p.activationEpoch}</>),
+        principalColumn,
+        rewardsColumn,
+        valueColumn,
+        actionsColumn(canAct, (p) => {
+          const mergeable = mergeablePositions(allPositions, p);
+          return (
+            <>
+              <PositionActionButton action="requestWithdraw" position={p} label="Withdraw…" />
+              <PositionActionButton action="split" position={p} label="Split…" />
+              {mergeable.length > 0 ? (
+                <PositionActionButton action="join" position={p} siblings={mergeable} label="Merge…" />
+              ) : null}
+            </>
+          );
+        }),
+      ]}
+    />
   );
 }

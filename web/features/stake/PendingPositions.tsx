@@ -6,8 +6,15 @@
  */
 import { canWithdrawAtOnce } from '@tusk/shared/epochTiming';
 import type { PositionJson, PositionsJson } from '../data/api.ts';
-import { DataTable } from '../ui/DataTable.tsx';
-import { actionsColumn, eta, nodeColumn, positionIdColumn, principalColumn, stateColumn } from './positionColumns.tsx';
+import {
+  actionsColumn,
+  eta,
+  nodeColumn,
+  positionIdColumn,
+  principalColumn,
+  stateColumn,
+  PositionTable,
+} from './positionColumns.tsx';
 import { mergeablePositions } from './positionGroups.ts';
 import { PositionActionButton } from './PositionDialogs.tsx';
 
@@ -25,46 +32,43 @@ export function PendingPositions({
 }) {
   if (positions.length === 0) return null;
   return (
-    <section aria-labelledby="pending">
-      <h2 id="pending">Pending</h2>
-      <DataTable
-        caption="Pending positions"
-        captionHidden
-        rows={positions}
-        rowKey={(p) => p.stakedWalId}
-        testId="positions-pending"
-        columns={[
-          positionIdColumn,
-          nodeColumn,
-          stateColumn(
-            (p) => (
-              <>
-                active from epoch {p.activationEpoch}
-                {eta(p.activatesAt)}
-              </>
-            ),
-            'pending-activation',
+    <PositionTable
+      id="pending"
+      title="Pending"
+      caption="Pending positions"
+      testId="positions-pending"
+      positions={positions}
+      columns={[
+        positionIdColumn,
+        nodeColumn,
+        stateColumn(
+          (p) => (
+            <>
+              active from epoch {p.activationEpoch}
+              {eta(p.activatesAt)}
+            </>
           ),
-          principalColumn,
-          actionsColumn(canAct, (p) => {
-            const mergeable = mergeablePositions(allPositions, p);
-            return (
-              <>
-                {clock && p.activationEpoch !== null && !canWithdrawAtOnce(p.activationEpoch, clock) ? (
-                  <span title="The voting end of this epoch counted this stake in the next committee, so it leaves through a withdrawal request, withdrawable one epoch after it activates.">
-                    <PositionActionButton action="requestWithdraw" position={p} label="Request withdrawal…" />
-                  </span>
-                ) : (
-                  <PositionActionButton action="cancel" position={p} label="Withdraw now…" />
-                )}
-                {mergeable.length > 0 ? (
-                  <PositionActionButton action="join" position={p} siblings={mergeable} label="Merge…" />
-                ) : null}
-              </>
-            );
-          }),
-        ]}
-      />
-    </section>
+          'pending-activation',
+        ),
+        principalColumn,
+        actionsColumn(canAct, (p) => {
+          const mergeable = mergeablePositions(allPositions, p);
+          return (
+            <>
+              {clock && p.activationEpoch !== null && !canWithdrawAtOnce(p.activationEpoch, clock) ? (
+                <span title="The voting end of this epoch counted this stake in the next committee, so it leaves through a withdrawal request, withdrawable one epoch after it activates.">
+                  <PositionActionButton action="requestWithdraw" position={p} label="Request withdrawal…" />
+                </span>
+              ) : (
+                <PositionActionButton action="cancel" position={p} label="Withdraw now…" />
+              )}
+              {mergeable.length > 0 ? (
+                <PositionActionButton action="join" position={p} siblings={mergeable} label="Merge…" />
+              ) : null}
+            </>
+          );
+        }),
+      ]}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { formatDuration } from '@tusk/shared/epochTiming';
 import type { PositionJson } from '../data/api.ts';
 import { Wal } from '../ui/Amount.tsx';
 import { Badge, PositionBadge } from '../ui/Badge.tsx';
-import type { Column } from '../ui/DataTable.tsx';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { NodeLink, ShortId } from '../ui/Ids.tsx';
 import { formatDate } from '../ui/Time.tsx';
 
@@ -105,5 +105,41 @@ export function eta(date: string | null): ReactNode {
       (≈ {formatDate(date)}
       {ms > 0 ? `, in ${formatDuration(ms)}` : ''})
     </>
+  );
+}
+
+/** One section of My stake: a heading and its positions' table. */
+export function PositionTable({
+  id,
+  title,
+  caption,
+  testId,
+  positions,
+  columns,
+  empty,
+}: {
+  id: string;
+  title: string;
+  /** Read by screen readers, for the table. */
+  caption: string;
+  testId: string;
+  positions: PositionJson[];
+  columns: Column<PositionJson>[];
+  /** Shown when there is no position (sections hidden when empty give none). */
+  empty?: string;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <DataTable
+        caption={caption}
+        captionHidden
+        rows={positions}
+        rowKey={(p) => p.stakedWalId}
+        testId={testId}
+        empty={empty}
+        columns={columns}
+      />
+    </section>
   );
 }
