@@ -23,7 +23,8 @@ import { Id, u256, u64 } from './bcsPrimitives.ts';
 
 /**
  * A new epoch began: the ending epoch's fees were turned into rewards
- * (`rewards` distributed to pools, `burned` destroyed) and every pool advanced.
+ * (`rewards` distributed to pools, `burned` destroyed) and the active set's
+ * pools stepped into it.
  */
 export const EpochChangeStarted = bcs.struct('EpochChangeStarted', {
   /** The epoch that begins. */

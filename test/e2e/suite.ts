@@ -575,13 +575,16 @@ async function main(): Promise<void> {
       expect(unknown.status === 404, `unknown node: ${unknown.status}`);
     });
 
-    await step('unknown API paths answer 404, writes 405, all API answers JSON', null, async () => {
+    await step('unknown pages and API paths answer 404, writes 405, all API answers JSON', null, async () => {
       const unknownNode = `0x${'9'.repeat(64)}`;
       const status = async (path: string, init?: RequestInit) => {
         const response = await fetch(`${base}${path}`, { redirect: 'manual', ...init });
         const type = response.headers.get('content-type') ?? '';
         return { status: response.status, json: type.includes('application/json') };
       };
+      // Pages: a real 404, not a 200 that says "not found".
+      for (const path of [`/nodes/${unknownNode}`, '/epochs/4000000000', `/governance/${unknownNode}`])
+        expect((await status(path)).status === 404, `${path} answers 404`);
       // The API: the same answer for an unknown node wherever it is asked about.
       for (const path of ['', '/history', '/delegators']) {
         const got = await status(`/api/v1/nodes/${unknownNode}${path}`);

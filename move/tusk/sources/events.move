@@ -22,7 +22,8 @@ use sui::event;
 // === Epochs ===
 
 /// A new epoch began: the ending epoch's fees were turned into rewards
-/// (`rewards` distributed to pools, `burned` destroyed) and every pool advanced.
+/// (`rewards` distributed to pools, `burned` destroyed) and the active set's
+/// pools stepped into it.
 public struct EpochChangeStarted has copy, drop {
     /// The epoch that begins.
     epoch: u32,
