@@ -15,7 +15,7 @@ import { describeRange } from './parameters.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
-import { FormField } from '../ui/FormField.tsx';
+import { FormField, TextField } from '../ui/FormField.tsx';
 import { checkWalAmount, WalAmountField } from '../ui/WalAmountField.tsx';
 import { useWalCoins } from '../wallet/chainReads.ts';
 
@@ -151,18 +151,14 @@ function ProposeForm({ parameters, minDeposit }: { parameters: Record<string, st
                 </>
               )}
             </FormField>
-            <FormField id="param-value" label="New value">
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  inputMode="numeric"
-                  value={value}
-                  disabled={!editable}
-                  onChange={(event) => setValue(event.target.value)}
-                />
-              )}
-            </FormField>
+            <TextField
+              id="param-value"
+              label="New value"
+              inputMode="numeric"
+              value={value}
+              disabled={!editable}
+              onChange={setValue}
+            />
           </>
         ) : null}
         {kind === 'upgrade' ? (

@@ -19,7 +19,7 @@ import { epochDate, useClock } from '../data/useClock.ts';
 import { TxDialog } from '../tx/TxDialog.tsx';
 import { TxFormFooter } from '../tx/TxFormFooter.tsx';
 import { useTxFlow } from '../tx/useTxFlow.ts';
-import { FormField } from '../ui/FormField.tsx';
+import { FormField, TextField } from '../ui/FormField.tsx';
 import { NodeName, nodeOptionLabel } from '../ui/NodeName.tsx';
 import { formatDate } from '../ui/Time.tsx';
 import { slashTargets } from './slashTargets.ts';
@@ -229,18 +229,15 @@ function OperatorForm({
         }}
       >
         {action === 'commission' ? (
-          <FormField id="commission-rate" label="New commission (%)" hint="0 to 100, at most two decimals.">
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                inputMode="decimal"
-                value={rate}
-                disabled={!editable}
-                onChange={(event) => setRate(event.target.value)}
-              />
-            )}
-          </FormField>
+          <TextField
+            id="commission-rate"
+            label="New commission (%)"
+            hint="0 to 100, at most two decimals."
+            inputMode="decimal"
+            value={rate}
+            disabled={!editable}
+            onChange={setRate}
+          />
         ) : null}
         {action === 'slash' ? (
           <FormField
@@ -284,21 +281,24 @@ function OperatorForm({
         ) : null}
         {action === 'prices' ? (
           <>
-            <WholeNumberField
+            <TextField
+              inputMode="numeric"
               id="vote-storage"
               label="Storage price (FROST per MiB per epoch)"
               value={storagePrice}
               disabled={!editable}
               onChange={setStoragePrice}
             />
-            <WholeNumberField
+            <TextField
+              inputMode="numeric"
               id="vote-write"
               label="Write price (FROST per MiB)"
               value={writePrice}
               disabled={!editable}
               onChange={setWritePrice}
             />
-            <WholeNumberField
+            <TextField
+              inputMode="numeric"
               id="vote-capacity"
               label="Capacity (bytes)"
               value={capacity}
@@ -316,35 +316,5 @@ function OperatorForm({
         />
       </form>
     </div>
-  );
-}
-
-/** A price or capacity vote: digits only (checked when the form is reviewed). */
-function WholeNumberField({
-  id,
-  label,
-  value,
-  disabled,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  disabled: boolean;
-  onChange: (text: string) => void;
-}) {
-  return (
-    <FormField id={id} label={label}>
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          inputMode="numeric"
-          value={value}
-          disabled={disabled}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </FormField>
   );
 }

@@ -54,3 +54,37 @@ export function FormField({
     </div>
   );
 }
+
+/** A `FormField` with a one-line text input: numbers typed as text (`inputMode` picks the keypad). */
+export function TextField({
+  id,
+  label,
+  hint,
+  inputMode,
+  value,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  inputMode: 'numeric' | 'decimal' | 'text';
+  value: string;
+  disabled: boolean;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <FormField id={id} label={label} hint={hint}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode={inputMode}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FormField>
+  );
+}
